@@ -1,0 +1,127 @@
+/**
+ * Lookups through a Keyv cache: fresh answers are served without asking upstream, identical lookups in
+ * flight share one request, and when upstream fails a stale entry is served (marked stale) instead of an error.
+ */
+import type Keyv from 'keyv';
+import { UpstreamError } from '../threatcrowd/errors.js';
+import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { Priority } from '../throttle/limiter.js';
+
+/** Anything that answers lookups (the ThreatCrowd client, later other providers). */
+export interface ReportProvider {
+  readonly name: string;
+  report(type: LookupType, value: string, options?: { priority?: Priority }): Promise<Report>;
+}
+
+export interface CacheOptions {
+  /** How long a found answer is fresh. @default 6 h */
+  readonly foundTtlMs?: number;
+  /** How long a not-found answer is fresh. @default 1 h */
+  readonly notFoundTtlMs?: number;
+  /** How long an entry is kept for stale answers once it is no longer fresh. @default 30 days */
+  readonly staleTtlMs?: number;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+interface Entry {
+  readonly report: Report;
+  readonly freshUntil: number;
+}
+
+/** Where an answer came from. */
+export type AnswerSource = 'upstream' | 'cache' | 'stale';
+
+export interface LookupOutcome {
+  readonly report: Report;
+  readonly from: AnswerSource;
+  /** The upstream failure behind a stale answer. */
+  readonly error?: UpstreamError;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  stale: number;
+  shared: number;
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
+  lastFailure: string | null;
+}
+
+const HOUR = 3_600_000;
+
+export class CachedLookup {
+  readonly stats: CacheStats = { hits: 0, misses: 0, stale: 0, shared: 0, lastSuccessAt: null, lastFailureAt: null, lastFailure: null };
+  private readonly inFlight = new Map<string, Promise<LookupOutcome>>();
+  private readonly foundTtlMs: number;
+  private readonly notFoundTtlMs: number;
+  private readonly staleTtlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly provider: ReportProvider,
+    private readonly keyv: Keyv,
+    options: CacheOptions = {},
+  ) {
+    this.foundTtlMs = options.foundTtlMs ?? 6 * HOUR;
+    this.notFoundTtlMs = options.notFoundTtlMs ?? HOUR;
+    this.staleTtlMs = options.staleTtlMs ?? 30 * 24 * HOUR;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The cache key for a normalised type and value. */
+  static key(type: LookupType, value: string): string {
+    return `${type}:${value.toLowerCase()}`;
+  }
+
+  /** Answers from cache when fresh, else asks the provider (sharing identical requests in flight). */
+  lookup(type: LookupType, value: string, priority: Priority = 'interactive'): Promise<LookupOutcome> {
+    const key = CachedLookup.key(type, value);
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      this.stats.shared++;
+      return pending;
+    }
+    const work = this.resolve(key, type, value, priority).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  /** The cached entry's report whatever its age, without asking upstream. */
+  async peek(type: LookupType, value: string): Promise<Report | undefined> {
+    return ((await this.keyv.get(CachedLookup.key(type, value))) as Entry | undefined)?.report;
+  }
+
+  private async resolve(key: string, type: LookupType, value: string, priority: Priority): Promise<LookupOutcome> {
+    const cached = (await this.keyv.get(key)) as Entry | undefined;
+    if (cached && cached.freshUntil > this.now()) {
+      this.stats.hits++;
+      return { report: cached.report, from: 'cache' };
+    }
+    this.stats.misses++;
+    try {
+      const report = await this.provider.report(type, value, { priority });
+      this.stats.lastSuccessAt = this.now();
+      const ttl = report.found ? this.foundTtlMs : this.notFoundTtlMs;
+      await this.keyv.set(key, { report, freshUntil: this.now() + ttl } satisfies Entry, ttl + this.staleTtlMs);
+      return { report, from: 'upstream' };
+    } catch (error) {
+      if (error instanceof UpstreamError) {
+        this.stats.lastFailureAt = this.now();
+        this.stats.lastFailure = error.kind;
+        if (cached) {
+          this.stats.stale++;
+          return { report: { ...cached.report, stale: true }, from: 'stale', error };
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** Share of lookups answered from cache (fresh), 0 when there were none. */
+  hitRatio(): number {
+    const total = this.stats.hits + this.stats.misses;
+    return total === 0 ? 0 : this.stats.hits / total;
+  }
+}

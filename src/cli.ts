@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/** The `threatcrowd-bot` command. */
+import { Command, Option } from 'commander';
+import { readAll, runDetect } from './cli/detect-command.js';
+import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
+import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
+import { runSimulate } from './cli/simulate-command.js';
+import { loadSettings } from './config/settings.js';
+import { LOOKUP_TYPES } from './threatcrowd/report.js';
+
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('threatcrowd-bot')
+    .description('Threat intelligence from ThreatCrowd in Slack, Discord and the terminal')
+    .version('0.1.0')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('lookup')
+    .description('look up domains, IPs, e-mail addresses, hashes or antivirus families')
+    .argument('<value...>', 'values to look up (defanged is fine: evil[.]com)')
+    .addOption(new Option('-t, --type <type>', 'force the type (needed for antivirus families)').choices([...LOOKUP_TYPES]))
+    .addOption(new Option('-f, --format <format>', 'output format').default('text').choices([...LOOKUP_FORMATS, 'slack', 'discord']))
+    .action(async (values: string[], options: { type?: string; format?: string }) => setExitCode(await runLookup(values, options, io)));
+
+  program
+    .command('detect')
+    .description('print the indicators found in standard input as JSON')
+    .option('-a, --all', 'also list indicators that are never looked up, with the reason')
+    .action(async (options: { all?: boolean }) => {
+      const ignore = loadSettings(io.env).IGNORE_DOMAINS;
+      setExitCode(runDetect(await readAll(process.stdin), { all: options.all, ignoreDomains: ignore }, io));
+    });
+
+  program
+    .command('simulate')
+    .description('run the ThreatCrowd simulator on 127.0.0.1')
+    .option('-p, --port <port>', 'port (0 picks a free one)', '8787')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--fixtures <dir...>', 'directories of ENDPOINT-VALUE.json answers (default: the bundled ones)')
+    .option('--fault <kind...>', 'inject a fault into every request')
+    .option('--latency <ms>', 'delay each answer', '0')
+    .option('-q, --quiet', 'do not log requests')
+    .action(async (options) => {
+      await runSimulate(options, io);
+    });
+
+  return program;
+}
+
+/** Runs the CLI with `argv`; expected failures print one line and exit non-zero. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      return code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 2;
+    }
+    const line = expectedFailureLine(error);
+    if (line === null) throw error;
+    io.stderr.write(`${line}\n`);
+    return 1;
+  }
+  return exitCode;
+}

@@ -1,0 +1,21 @@
+/** How CLI commands print and fail: expected failures are one clear line, never a stack trace. */
+
+import { SettingsError } from '../config/settings.js';
+import { isUserError } from '../errors/user-error.js';
+import { UpstreamError } from '../threatcrowd/errors.js';
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: Record<string, string | undefined>;
+}
+
+export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+/** One line for an expected failure, or null for a bug (which then shows its stack). */
+export function expectedFailureLine(error: unknown): string | null {
+  if (isUserError(error)) return `error: ${error.message}${error.usage ? `\nusage: ${error.usage}` : ''}`;
+  if (error instanceof SettingsError) return `configuration error:\n${error.problems.map((p) => `  ${p}`).join('\n')}`;
+  if (error instanceof UpstreamError) return `upstream error: ${error.message}`;
+  return null;
+}

@@ -1,0 +1,59 @@
+/**
+ * Settings from the environment, validated with zod: one clear line per problem, before anything connects.
+ * Only this module (through `loadSettings`) and the adapters' mains read `process.env`.
+ */
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const list = z.string().transform((v) =>
+  v
+    .split(/[\s,]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean),
+);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = z.url({ protocol: /^https?$/ });
+
+/** Every environment variable the bot reads, with its default. README and .env.example list the same. */
+export const settingsSchema = z.object({
+  THREATCROWD_URL: url.default('https://www.threatcrowd.org'),
+  THREATCROWD_BURST: int(1, 100).default(3),
+  THREATCROWD_INTERVAL_MS: int(1, 3_600_000).default(10_000),
+  THREATCROWD_TIMEOUT_MS: int(100, 300_000).default(15_000),
+  THREATCROWD_RETRIES: int(0, 10).default(2),
+  PASSIVE_QUEUE_MAX: int(0, 10_000).default(20),
+  CACHE_URL: z
+    .string()
+    .regex(/^(memory|sqlite|redis|rediss):\/\//, 'must start with memory://, sqlite:// or redis://')
+    .default('sqlite://data/threatcrowd-bot.sqlite'),
+  CACHE_TTL_SECONDS: int(0, 30 * 86_400).default(6 * 3600),
+  CACHE_NOT_FOUND_TTL_SECONDS: int(0, 30 * 86_400).default(3600),
+  IGNORE_DOMAINS: list.default([]),
+  MAX_INDICATORS_PER_COMMAND: int(1, 50).default(10),
+  AUTO_REPLY_MAX: int(1, 25).default(5),
+  AUTO_DETECT_DEFAULT: z.enum(['auto', 'reveal', 'off']).default('auto'),
+  DEDUPE_WINDOW_SECONDS: int(0, 7 * 86_400).default(3600),
+  VOTE_FORWARD: bool.default(true),
+  VOTE_EMOJI_MALICIOUS: list.default(['thumbsdown', '-1', 'skull_and_crossbones']),
+  VOTE_EMOJI_SAFE: list.default(['thumbsup', '+1', 'white_check_mark']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_INDICATORS: bool.default(false),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Thrown with every problem found in the environment, one per line. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Validates `env` (empty strings count as unset). */
+export function loadSettings(env: Record<string, string | undefined>): Settings {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = settingsSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  throw new SettingsError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}

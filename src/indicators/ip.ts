@@ -1,0 +1,58 @@
+import ipaddr from 'ipaddr.js';
+import type { SkipReason } from './types.js';
+
+const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const DOCUMENTATION_V4 = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map((c) => ipaddr.IPv4.parseCIDR(c));
+const DOCUMENTATION_V6 = ['2001:db8::/32', '3fff::/20'].map((c) => ipaddr.IPv6.parseCIDR(c));
+
+/** Canonical dotted-quad for a strict IPv4 (four decimal octets, leading zeros allowed), else null. */
+export function canonicalIPv4(text: string): string | null {
+  if (!IPV4_SHAPE.test(text)) return null;
+  const octets = text.split('.').map(Number);
+  if (octets.some((o) => o > 255)) return null;
+  return octets.join('.');
+}
+
+/** Canonical (RFC 5952) IPv6, or null when `text` is not an IPv6 address. */
+export function canonicalIPv6(text: string): string | null {
+  const bare = text.replace(/%[\w.-]{1,32}$/, ''); // zone id (fe80::1%eth0)
+  if (!ipaddr.IPv6.isValid(bare) || bare.length > 45) return null;
+  return ipaddr.IPv6.parse(bare).toString();
+}
+
+/** The IPv4 embedded in an IPv4-mapped IPv6 address (`::ffff:1.2.3.4`), else null. */
+export function mappedIPv4(canonicalV6: string): string | null {
+  const addr = ipaddr.IPv6.parse(canonicalV6);
+  return addr.isIPv4MappedAddress() ? addr.toIPv4Address().toString() : null;
+}
+
+const V4_REASONS: Record<string, SkipReason> = {
+  private: 'private-ip',
+  loopback: 'loopback-ip',
+  linkLocal: 'link-local-ip',
+  carrierGradeNat: 'cgnat-ip',
+  multicast: 'multicast-ip',
+};
+const V6_REASONS: Record<string, SkipReason> = {
+  uniqueLocal: 'private-ip',
+  loopback: 'loopback-ip',
+  linkLocal: 'link-local-ip',
+  multicast: 'multicast-ip',
+};
+const V6_PUBLIC = new Set(['unicast', '6to4', 'teredo', 'rfc6052', 'rfc6145']);
+
+/** Why an address must never be sent upstream, or null when it is a public address. */
+export function ipSkipReason(canonical: string): SkipReason | null {
+  const addr = ipaddr.parse(canonical);
+  const range = addr.range();
+  if (addr.kind() === 'ipv4') {
+    if (range === 'unicast') return null;
+    const v4 = addr as ipaddr.IPv4;
+    if (DOCUMENTATION_V4.some((cidr) => v4.match(cidr))) return 'documentation-ip';
+    return V4_REASONS[range] ?? 'reserved-ip';
+  }
+  const v6 = addr as ipaddr.IPv6;
+  if (DOCUMENTATION_V6.some((cidr) => v6.match(cidr))) return 'documentation-ip';
+  if (V6_PUBLIC.has(range)) return null;
+  return V6_REASONS[range] ?? 'reserved-ip';
+}

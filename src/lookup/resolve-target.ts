@@ -1,0 +1,61 @@
+/** Turns a value a person typed (and an optional explicit type) into a ThreatCrowd lookup, or a UserError. */
+import { UserError } from '../errors/user-error.js';
+import { classifyValue } from '../indicators/classify-value.js';
+import { defang } from '../indicators/defang.js';
+import type { IndicatorType, SkipReason } from '../indicators/types.js';
+import type { LookupType } from '../threatcrowd/report.js';
+
+export interface LookupTarget {
+  readonly type: LookupType;
+  readonly value: string;
+}
+
+const LOOKUP_OF: Record<IndicatorType, LookupType | null> = {
+  domain: 'domain',
+  ipv4: 'ip',
+  ipv6: 'ip',
+  email: 'email',
+  md5: 'file',
+  sha1: 'file',
+  sha256: null,
+};
+
+const REASONS: Record<SkipReason, string> = {
+  'private-ip': 'is a private address',
+  'loopback-ip': 'is a loopback address',
+  'link-local-ip': 'is a link-local address',
+  'cgnat-ip': 'is a carrier-grade NAT address',
+  'multicast-ip': 'is a multicast address',
+  'documentation-ip': 'is a documentation address',
+  'reserved-ip': 'is a reserved address',
+  'reserved-name': 'is a reserved name',
+  'ignored-domain': 'is on the list of internal domains (IGNORE_DOMAINS)',
+};
+
+/** A sentence explaining why a value is never sent upstream. */
+export function skipExplanation(display: string, reason: SkipReason): string {
+  return `${display} ${REASONS[reason]}; it is never sent to ThreatCrowd.`;
+}
+
+const FAMILY = /^[\w.!/+-][\w .!/+-]{0,63}$/;
+
+/** Resolves `raw` to a lookup. `type` forces the endpoint; without it the type is inferred (families need it). */
+export function resolveTarget(raw: string, type: LookupType | undefined, ignoreDomains: readonly string[] = []): LookupTarget {
+  const text = raw.trim();
+  if (type === 'antivirus') {
+    if (!FAMILY.test(text))
+      throw new UserError(`"${text.slice(0, 80)}" is not an antivirus family name (letters, digits and . _ - / ! +, up to 64).`);
+    return { type, value: text.toLowerCase() };
+  }
+  const found = classifyValue(text, ignoreDomains);
+  if (found.kind === 'none') {
+    const what = type ? `a valid ${type === 'file' ? 'MD5 or SHA1 hash' : type}` : 'a domain, IP address, e-mail address or MD5/SHA1 hash';
+    throw new UserError(`"${text.slice(0, 80)}" is not ${what}.`);
+  }
+  if (found.kind === 'skipped') throw new UserError(skipExplanation(defang(found.indicator.value), found.indicator.reason));
+  const lookupType = LOOKUP_OF[found.indicator.type];
+  if (lookupType === null) throw new UserError('ThreatCrowd does not support SHA-256 hashes; look up the MD5 or SHA1 instead.');
+  if (type && type !== lookupType)
+    throw new UserError(`"${text.slice(0, 80)}" is not a valid ${type === 'file' ? 'MD5 or SHA1 hash' : type}.`);
+  return { type: lookupType, value: found.indicator.value };
+}

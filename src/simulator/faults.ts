@@ -1,0 +1,28 @@
+/**
+ * Failures the simulator can inject, as ThreatCrowd really showed them (see docs/threatcrowd-api.md).
+ * `text-html` serves the normal answer labelled text/html (as the real IP endpoint did); `html-page` is a challenge page.
+ */
+export const FAULT_KINDS = [
+  'http-503',
+  'too-many-connections',
+  'empty-body',
+  'text-html',
+  'html-page',
+  'truncated-json',
+  'reset',
+  'huge-body',
+  'http-429',
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface Fault {
+  readonly kind: FaultKind;
+  /** Applies to this many requests, then is gone. @default every request until cleared */
+  times?: number;
+  /** Only for requests whose path starts with this (e.g. `/vote.php`). @default every path */
+  readonly path?: string;
+}
+
+export function isFaultKind(value: string): value is FaultKind {
+  return (FAULT_KINDS as readonly string[]).includes(value);
+}

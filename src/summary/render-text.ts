@@ -1,0 +1,21 @@
+/** Plain-text rendering of a summary, for the console and `lookup --format text`. */
+import { type Summary, TYPE_LABELS } from './summary.js';
+
+/** Removes control characters (terminal escapes) from untrusted text. */
+export function plainSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+export function renderSummaryText(summary: Summary): string {
+  const lines = [`${TYPE_LABELS[summary.type]} ${plainSafe(summary.display)} — ${summary.verdict.text}`];
+  if (summary.team) lines.push(`  team: ${summary.team.malicious} malicious, ${summary.team.safe} not malicious`);
+  for (const fact of summary.facts) lines.push(`  ${fact.label}: ${plainSafe(fact.value)}`);
+  for (const s of summary.sections) {
+    const more = s.total > s.items.length ? ` (+${s.total - s.items.length} more)` : '';
+    lines.push(`  ${s.title} (${s.total}): ${s.items.map(plainSafe).join(', ')}${more}`);
+  }
+  const footer = [`source: ${summary.source}`, summary.freshness, summary.permalink ? plainSafe(summary.permalink) : null].filter(Boolean);
+  lines.push(`  ${footer.join(' · ')}`);
+  return lines.join('\n');
+}

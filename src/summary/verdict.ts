@@ -1,0 +1,17 @@
+import type { Votes } from '../threatcrowd/report.js';
+
+export type Tone = 'malicious' | 'split' | 'safe' | 'none' | 'unknown';
+
+export interface Verdict {
+  readonly tone: Tone;
+  readonly text: string;
+}
+
+/** The community verdict line from ThreatCrowd's `votes`. */
+export function verdictFromVotes(votes: Votes, found: boolean): Verdict {
+  if (!found) return { tone: 'unknown', text: 'not known to ThreatCrowd' };
+  if (votes === -1) return { tone: 'malicious', text: 'most users voted malicious' };
+  if (votes === 0) return { tone: 'split', text: 'votes are split' };
+  if (votes === 1) return { tone: 'safe', text: 'most users voted not malicious' };
+  return { tone: 'none', text: 'no votes' };
+}

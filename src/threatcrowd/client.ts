@@ -1,0 +1,174 @@
+/**
+ * ThreatCrowd Search API v2 client: the five report endpoints and the vote endpoint, every request
+ * through the shared limiter, bounded retries with exponential backoff and jitter.
+ */
+import { type Priority, RequestLimiter } from '../throttle/limiter.js';
+import { UpstreamError, UpstreamNetworkError, UpstreamStatusError, UpstreamTimeoutError, UpstreamTooLargeError } from './errors.js';
+import { parseReport } from './parse.js';
+import type { LookupType, Report } from './report.js';
+
+export const DEFAULT_THREATCROWD_URL = 'https://www.threatcrowd.org';
+export const USER_AGENT = 'threatcrowd-bot/0.1 (+https://github.com/threatcrowd-bot)';
+
+const ENDPOINTS: Record<LookupType, { path: string; param: string }> = {
+  domain: { path: 'domain', param: 'domain' },
+  ip: { path: 'ip', param: 'ip' },
+  email: { path: 'email', param: 'email' },
+  antivirus: { path: 'antivirus', param: 'antivirus' },
+  file: { path: 'file', param: 'resource' },
+};
+
+export interface ThreatCrowdClientOptions {
+  /** Base URL of the service. @default 'https://www.threatcrowd.org' */
+  readonly baseUrl?: string;
+  /** The limiter shared by every caller of ThreatCrowd. @default a new RequestLimiter() */
+  readonly limiter?: RequestLimiter;
+  /** Per-request timeout. @default 15000 */
+  readonly timeoutMs?: number;
+  /** Largest body accepted. @default 8 MiB */
+  readonly maxBodyBytes?: number;
+  /** Attempts after the first, for retryable failures. @default 2 */
+  readonly retries?: number;
+  /** First backoff; doubled each retry, with full jitter. @default 1000 */
+  readonly backoffMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RequestOptions {
+  /** @default 'interactive' */
+  readonly priority?: Priority;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class ThreatCrowdClient {
+  readonly name = 'threatcrowd';
+  readonly baseUrl: string;
+  readonly limiter: RequestLimiter;
+  private readonly options: Required<Omit<ThreatCrowdClientOptions, 'baseUrl' | 'limiter'>>;
+
+  constructor(options: ThreatCrowdClientOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_THREATCROWD_URL).replace(/\/+$/, '');
+    new URL(this.baseUrl); // throws TypeError on a malformed base URL
+    this.limiter = options.limiter ?? new RequestLimiter();
+    this.options = {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+      retries: options.retries ?? 2,
+      backoffMs: options.backoffMs ?? 1000,
+      fetch: options.fetch ?? globalThis.fetch,
+      now: options.now ?? (() => new Date()),
+      random: options.random ?? Math.random,
+      sleep: options.sleep ?? defaultSleep,
+    };
+  }
+
+  domain(value: string, options?: RequestOptions): Promise<Report> {
+    return this.report('domain', value, options);
+  }
+  ip(value: string, options?: RequestOptions): Promise<Report> {
+    return this.report('ip', value, options);
+  }
+  email(value: string, options?: RequestOptions): Promise<Report> {
+    return this.report('email', value, options);
+  }
+  antivirus(value: string, options?: RequestOptions): Promise<Report> {
+    return this.report('antivirus', value, options);
+  }
+  /** MD5 or SHA1 (sent lower-case); ThreatCrowd never supported SHA-256. */
+  file(value: string, options?: RequestOptions): Promise<Report> {
+    return this.report('file', value.toLowerCase(), options);
+  }
+
+  /** Looks up one value of `type`. */
+  async report(type: LookupType, value: string, options: RequestOptions = {}): Promise<Report> {
+    const { path, param } = ENDPOINTS[type];
+    const url = new URL(`${this.baseUrl}/searchApi/v2/${path}/report/`);
+    url.searchParams.set(param, type === 'file' ? value.toLowerCase() : value);
+    const request = `GET ${this.baseUrl}/searchApi/v2/${path}/report/`;
+    return this.withRetries(options.priority ?? 'interactive', async () => {
+      const body = await this.get(url, request);
+      return parseReport(type, value, body, this.options.now().toISOString(), request);
+    });
+  }
+
+  /** Casts an anonymous vote: `malicious` true sends `vote=0`, false sends `vote=1`. */
+  async vote(value: string, malicious: boolean, options: RequestOptions = {}): Promise<void> {
+    const url = new URL(`${this.baseUrl}/vote.php`);
+    url.searchParams.set('vote', malicious ? '0' : '1');
+    url.searchParams.set('value', value);
+    const request = `GET ${this.baseUrl}/vote.php`;
+    await this.withRetries(options.priority ?? 'vote', async () => {
+      const body = await this.get(url, request);
+      if (/too many connections/i.test(body)) throw new UpstreamStatusError(503, request);
+    });
+  }
+
+  /** Fetches a plain-text resource (the crowd feeds), through the limiter. */
+  async text(path: string, options: RequestOptions = {}): Promise<string> {
+    const url = new URL(`${this.baseUrl}${path}`);
+    return this.withRetries(options.priority ?? 'passive', () => this.get(url, `GET ${url.origin}${url.pathname}`));
+  }
+
+  private async withRetries<T>(priority: Priority, attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await this.limiter.schedule(priority, attempt);
+      } catch (error) {
+        if (!(error instanceof UpstreamError) || !error.retryable || tries >= this.options.retries) throw error;
+        // Full jitter: a random wait in [0, backoff * 2^tries].
+        await this.options.sleep(Math.round(this.options.random() * this.options.backoffMs * 2 ** tries));
+      }
+    }
+  }
+
+  private async get(url: URL, request: string): Promise<string> {
+    let response: Response;
+    try {
+      response = await this.options.fetch(url, {
+        headers: { 'user-agent': USER_AGENT, accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        redirect: 'follow',
+      });
+    } catch (error) {
+      if (isTimeout(error)) throw new UpstreamTimeoutError(this.options.timeoutMs, request);
+      throw new UpstreamNetworkError(request, error);
+    }
+    const body = await this.readCapped(response, request);
+    if (response.status >= 300) throw new UpstreamStatusError(response.status, request);
+    return body;
+  }
+
+  private async readCapped(response: Response, request: string): Promise<string> {
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > this.options.maxBodyBytes) {
+      await response.body?.cancel();
+      throw new UpstreamTooLargeError(this.options.maxBodyBytes, request);
+    }
+    if (!response.body) return '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > this.options.maxBodyBytes) {
+          await response.body.cancel().catch(() => {});
+          throw new UpstreamTooLargeError(this.options.maxBodyBytes, request);
+        }
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      if (isTimeout(error)) throw new UpstreamTimeoutError(this.options.timeoutMs, request);
+      throw new UpstreamNetworkError(request, error);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}

@@ -1,0 +1,124 @@
+/**
+ * Defensive parsing of ThreatCrowd answers into the one report model. The API's answers vary by era
+ * and carry junk (`"-"`, `"0.0.0.0"`, `"0000-00-00"`, trailing `\r`, duplicates): see docs/threatcrowd-api.md.
+ */
+import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from './errors.js';
+import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report, type Votes } from './report.js';
+
+type Raw = Record<string, unknown>;
+
+const JUNK = new Set(['', '-', '0.0.0.0', 'error scanning file']);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function clean(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const text = String(value)
+    .replace(/[\r\n\t]+/g, '')
+    .trim();
+  return JUNK.has(text.toLowerCase()) ? null : text;
+}
+
+function strings(value: unknown, lowerCase: boolean): string[] {
+  if (!Array.isArray(value)) return [];
+  const out = new Set<string>();
+  for (const item of value) {
+    const text = clean(item);
+    if (text !== null) out.add(lowerCase ? text.toLowerCase() : text);
+  }
+  return [...out];
+}
+
+function date(value: unknown): string | null {
+  const text = clean(value);
+  return text && DATE.test(text) && text !== '0000-00-00' ? text : null;
+}
+
+function votes(value: unknown): Votes {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return n === -1 || n === 0 || n === 1 ? n : null;
+}
+
+/** Newest first, one entry per target (its newest date), undated last. */
+function resolutions<T extends DomainResolution | IpResolution>(
+  value: unknown,
+  key: 'ip_address' | 'domain',
+  make: (target: string, lastResolved: string | null) => T,
+  targetOf: (r: T) => string,
+): T[] {
+  if (!Array.isArray(value)) return [];
+  const newest = new Map<string, T>();
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) continue;
+    const target = clean((item as Raw)[key]);
+    if (target === null) continue;
+    const entry = make(key === 'domain' ? target.toLowerCase() : target, date((item as Raw).last_resolved));
+    const earlier = newest.get(targetOf(entry));
+    if (!earlier || (entry.lastResolved ?? '') > (earlier.lastResolved ?? '')) newest.set(targetOf(entry), entry);
+  }
+  return [...newest.values()].sort((a, b) => (b.lastResolved ?? '').localeCompare(a.lastResolved ?? ''));
+}
+
+function isFound(raw: Raw): boolean {
+  const code = raw.response_code;
+  if (code === undefined) return Object.keys(raw).some((k) => k !== 'value');
+  return String(code).trim() === '1';
+}
+
+/** Turns a parsed JSON object into a report. */
+export function normaliseReport(type: LookupType, value: string, raw: Raw, fetchedAt: string): Report {
+  const base = emptyReport(type, value, fetchedAt);
+  if (!isFound(raw)) return base;
+  const resolutionList =
+    type === 'domain'
+      ? resolutions(
+          raw.resolutions,
+          'ip_address',
+          (ip, lastResolved): DomainResolution => ({ ip, lastResolved }),
+          (r) => r.ip,
+        )
+      : type === 'ip'
+        ? resolutions(
+            raw.resolutions,
+            'domain',
+            (domain, lastResolved): IpResolution => ({ domain, lastResolved }),
+            (r) => r.domain,
+          )
+        : [];
+  return {
+    ...base,
+    found: true,
+    votes: votes(raw.votes),
+    permalink: clean(raw.permalink),
+    resolutions: resolutionList,
+    hashes: strings(raw.hashes, true),
+    subdomains: strings(raw.subdomains, true),
+    emails: strings(raw.emails, true),
+    domains: strings(raw.domains, true),
+    references: strings(raw.references, false),
+    scans: strings(raw.scans, false),
+    md5: clean(raw.md5)?.toLowerCase() ?? null,
+    sha1: clean(raw.sha1)?.toLowerCase() ?? null,
+    ips: strings(raw.ips, false),
+  };
+}
+
+/**
+ * Parses a raw body. Empty or `{"response_code":"0"}` is a not-found report; HTML, "Too many connections"
+ * and malformed JSON are retryable upstream errors. Content-Type is ignored (the IP endpoint sends JSON as text/html).
+ */
+export function parseReport(type: LookupType, value: string, body: string, fetchedAt: string, request: string): Report {
+  const text = body.replace(/^\uFEFF/, '').trim();
+  if (text === '') return emptyReport(type, value, fetchedAt);
+  if (/too many connections/i.test(text.slice(0, 2000))) throw new UpstreamBusyError(request);
+  if (text.startsWith('<')) throw new UpstreamHtmlError(request);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UpstreamMalformedError(request, error);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UpstreamMalformedError(request, new TypeError('answer is not a JSON object'));
+  }
+  return normaliseReport(type, value, parsed as Raw, fetchedAt);
+}

@@ -1,0 +1,104 @@
+/**
+ * The one limiter shared by everything that calls ThreatCrowd: at most one request in flight, a token
+ * bucket of `burst` refilled one token per `intervalMs`, and priorities (a person asking before votes
+ * before passive lookups). Passive jobs are shed once the queue is long instead of waiting forever.
+ */
+import Bottleneck from 'bottleneck';
+import { QueueFullError } from '../threatcrowd/errors.js';
+
+export type Priority = 'interactive' | 'vote' | 'passive';
+
+// Bottleneck runs lower numbers first.
+const BOTTLENECK_PRIORITY: Record<Priority, number> = { interactive: 1, vote: 4, passive: 7 };
+
+export interface LimiterOptions {
+  /** Requests allowed back to back after a quiet period. @default 3 */
+  readonly burst?: number;
+  /** One token is added per interval: the sustained rate never exceeds one request per interval. @default 10000 */
+  readonly intervalMs?: number;
+  /** Passive jobs are refused once this many jobs are queued. @default 20 */
+  readonly maxPassiveQueue?: number;
+  /** Extra Bottleneck options, e.g. clustering on Redis (`datastore: 'ioredis'`, `id`, `clientOptions`). */
+  readonly bottleneck?: Bottleneck.ConstructorOptions;
+}
+
+/** Where a job would stand now, and roughly how long it would wait. */
+export interface QueueEstimate {
+  /** 1 means next to run. */
+  readonly position: number;
+  readonly waitMs: number;
+}
+
+export class RequestLimiter {
+  readonly burst: number;
+  readonly intervalMs: number;
+  readonly maxPassiveQueue: number;
+  private readonly limiter: Bottleneck;
+  private readonly waits: Record<Priority, number[]> = { interactive: [], vote: [], passive: [] };
+
+  constructor(options: LimiterOptions = {}) {
+    this.burst = options.burst ?? 3;
+    this.intervalMs = options.intervalMs ?? 10_000;
+    this.maxPassiveQueue = options.maxPassiveQueue ?? 20;
+    if (!Number.isInteger(this.burst) || this.burst < 1) throw new TypeError(`burst must be a whole number >= 1, got ${this.burst}`);
+    if (!(this.intervalMs > 0)) throw new TypeError(`intervalMs must be > 0, got ${this.intervalMs}`);
+    const bucket: Bottleneck.ConstructorOptions =
+      this.burst === 1
+        ? { minTime: this.intervalMs }
+        : {
+            reservoir: this.burst,
+            reservoirIncreaseAmount: 1,
+            reservoirIncreaseInterval: this.intervalMs,
+            reservoirIncreaseMaximum: this.burst,
+          };
+    this.limiter = new Bottleneck({
+      maxConcurrent: 1,
+      heartbeatInterval: Math.max(5, Math.min(250, Math.floor(this.intervalMs / 10))),
+      ...bucket,
+      ...options.bottleneck,
+    });
+  }
+
+  /** Runs `job` when the limits allow. Passive jobs throw `QueueFullError` when the queue is too long. */
+  async schedule<T>(priority: Priority, job: () => Promise<T>): Promise<T> {
+    if (priority === 'passive' && this.limiter.queued() >= this.maxPassiveQueue) {
+      throw new QueueFullError(this.limiter.queued());
+    }
+    const queuedAt = Date.now();
+    return this.limiter.schedule({ priority: BOTTLENECK_PRIORITY[priority] }, () => {
+      this.recordWait(priority, Date.now() - queuedAt);
+      return job();
+    });
+  }
+
+  /** Position and estimated wait for a new job of `priority` scheduled now. */
+  async estimate(priority: Priority): Promise<QueueEstimate> {
+    const mine = BOTTLENECK_PRIORITY[priority];
+    let ahead = await this.limiter.running();
+    for (const p of Object.values(BOTTLENECK_PRIORITY)) if (p <= mine) ahead += this.limiter.queued(p);
+    const tokens = this.burst === 1 ? 0 : ((await this.limiter.currentReservoir()) ?? 0);
+    const waitMs = Math.max(0, ahead + 1 - tokens) * this.intervalMs;
+    return { position: ahead + 1, waitMs: ahead === 0 && tokens > 0 ? 0 : waitMs };
+  }
+
+  /** Jobs waiting (not running). */
+  queued(): number {
+    return this.limiter.queued();
+  }
+
+  /** Recent waits in ms per priority (the last 1,000 of each), for status and benchmarks. */
+  recentWaits(priority: Priority): readonly number[] {
+    return this.waits[priority];
+  }
+
+  private recordWait(priority: Priority, ms: number): void {
+    const list = this.waits[priority];
+    list.push(ms);
+    if (list.length > 1000) list.shift();
+  }
+
+  /** Stops taking jobs; waits for the running ones when `drain` is true. */
+  async stop(drain = false): Promise<void> {
+    await this.limiter.stop({ dropWaitingJobs: !drain });
+  }
+}

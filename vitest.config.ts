@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Two cores: keep parallelism modest so timing-based tests keep their margins.
+    maxWorkers: 2,
+  },
+});
