@@ -18,19 +18,15 @@ function defangHost(host: string): string {
 
 /**
  * Defangs a domain, IP, e-mail address or URL: `example[.]com`, `1.2.3[.]4`, `user[@]example[.]com`,
- * `hxxps://evil[.]com/x`. Hashes and family names come back unchanged. Already defanged text is left alone.
+ * `hxxps://evil[.]com/x[.]php` (every dot of a URL). Hashes and family names come back unchanged. Already defanged text is left alone.
  */
 export function defang(value: string): string {
   if (ALREADY_DEFANGED.test(value)) return value;
   const scheme = SCHEME.exec(value);
   if (scheme) {
-    const rest = value.slice(scheme[0].length);
-    const end = rest.search(/[/?#]/);
-    const authority = end < 0 ? rest : rest.slice(0, end);
-    const at = authority.lastIndexOf('@');
-    const host = authority.slice(at + 1);
-    const defangedAuthority = `${at >= 0 ? `${authority.slice(0, at)}[@]` : ''}${defangHost(host)}`;
-    return `hxxp${scheme[1]}://${defangedAuthority}${end < 0 ? '' : rest.slice(end)}`;
+    // A URL may carry indicators anywhere (host, path, query): break every dot and the userinfo.
+    const rest = value.slice(scheme[0].length).replace(/\./g, '[.]').replace(/@/g, '[@]');
+    return `hxxp${scheme[1]}://${rest}`;
   }
   const at = value.lastIndexOf('@');
   if (at > 0) return `${value.slice(0, at)}[@]${defangHost(value.slice(at + 1))}`;

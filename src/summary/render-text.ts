@@ -1,4 +1,5 @@
 /** Plain-text rendering of a summary, for the console and `lookup --format text`. */
+import { defang } from '../indicators/defang.js';
 import { type Summary, TYPE_LABELS } from './summary.js';
 
 /** Removes control characters (terminal escapes) from untrusted text. */
@@ -15,7 +16,9 @@ export function renderSummaryText(summary: Summary): string {
     const more = s.total > s.items.length ? ` (+${s.total - s.items.length} more)` : '';
     lines.push(`  ${s.title} (${s.total}): ${s.items.map(plainSafe).join(', ')}${more}`);
   }
-  const footer = [`source: ${summary.source}`, summary.freshness, summary.permalink ? plainSafe(summary.permalink) : null].filter(Boolean);
+  const footer = [`source: ${summary.source}`, summary.freshness, summary.permalink ? plainSafe(defang(summary.permalink)) : null].filter(
+    Boolean,
+  );
   lines.push(`  ${footer.join(' · ')}`);
   return lines.join('\n');
 }

@@ -35,6 +35,10 @@ export class RequestLimiter {
   readonly maxPassiveQueue: number;
   private readonly limiter: Bottleneck;
   private readonly waits: Record<Priority, number[]> = { interactive: [], vote: [], passive: [] };
+  // Counted here, not read from Bottleneck: its queue is filled asynchronously, and is per process when clustered.
+  private readonly waiting: Record<Priority, number> = { interactive: 0, vote: 0, passive: 0 };
+  private running = 0;
+  private stopped = false;
 
   constructor(options: LimiterOptions = {}) {
     this.burst = options.burst ?? 3;
@@ -61,21 +65,32 @@ export class RequestLimiter {
 
   /** Runs `job` when the limits allow. Passive jobs throw `QueueFullError` when the queue is too long. */
   async schedule<T>(priority: Priority, job: () => Promise<T>): Promise<T> {
-    if (priority === 'passive' && this.limiter.queued() >= this.maxPassiveQueue) {
-      throw new QueueFullError(this.limiter.queued());
-    }
+    if (priority === 'passive' && this.queued() >= this.maxPassiveQueue) throw new QueueFullError(this.queued());
     const queuedAt = Date.now();
-    return this.limiter.schedule({ priority: BOTTLENECK_PRIORITY[priority] }, () => {
-      this.recordWait(priority, Date.now() - queuedAt);
-      return job();
-    });
+    this.waiting[priority]++;
+    let started = false;
+    try {
+      return await this.limiter.schedule({ priority: BOTTLENECK_PRIORITY[priority] }, async () => {
+        started = true;
+        this.waiting[priority]--;
+        this.running++;
+        this.recordWait(priority, Date.now() - queuedAt);
+        try {
+          return await job();
+        } finally {
+          this.running--;
+        }
+      });
+    } finally {
+      if (!started) this.waiting[priority]--;
+    }
   }
 
   /** Position and estimated wait for a new job of `priority` scheduled now. */
   async estimate(priority: Priority): Promise<QueueEstimate> {
     const mine = BOTTLENECK_PRIORITY[priority];
-    let ahead = await this.limiter.running();
-    for (const p of Object.values(BOTTLENECK_PRIORITY)) if (p <= mine) ahead += this.limiter.queued(p);
+    let ahead = this.running;
+    for (const p of Object.keys(BOTTLENECK_PRIORITY) as Priority[]) if (BOTTLENECK_PRIORITY[p] <= mine) ahead += this.waiting[p];
     const tokens = this.burst === 1 ? 0 : ((await this.limiter.currentReservoir()) ?? 0);
     const waitMs = Math.max(0, ahead + 1 - tokens) * this.intervalMs;
     return { position: ahead + 1, waitMs: ahead === 0 && tokens > 0 ? 0 : waitMs };
@@ -83,7 +98,7 @@ export class RequestLimiter {
 
   /** Jobs waiting (not running). */
   queued(): number {
-    return this.limiter.queued();
+    return this.waiting.interactive + this.waiting.vote + this.waiting.passive;
   }
 
   /** Recent waits in ms per priority (the last 1,000 of each), for status and benchmarks. */
@@ -99,6 +114,8 @@ export class RequestLimiter {
 
   /** Stops taking jobs; waits for the running ones when `drain` is true. */
   async stop(drain = false): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await this.limiter.stop({ dropWaitingJobs: !drain });
   }
 }

@@ -13,7 +13,15 @@ describe('parsing every real recorded answer', () => {
     const report = parse(endpoint as LookupType, value, body);
     expect(report.type).toBe(endpoint);
     expect(report.fetchedAt).toBe(AT);
-    const everything = [...report.hashes, ...report.subdomains, ...report.emails, ...report.domains, ...report.scans, ...report.ips, ...report.references];
+    const everything = [
+      ...report.hashes,
+      ...report.subdomains,
+      ...report.emails,
+      ...report.domains,
+      ...report.scans,
+      ...report.ips,
+      ...report.references,
+    ];
     for (const item of everything) {
       expect(item).not.toMatch(/^\s*$|^-$|^0\.0\.0\.0$|\r/);
       expect(item.toLowerCase()).not.toBe('error scanning file');

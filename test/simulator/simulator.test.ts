@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from '../support/simulator.js';
+
+const get = (url: string, init?: RequestInit) => fetch(url, init);
+
+describe('the ThreatCrowd simulator', () => {
+  it('GIVEN a recorded value THEN it serves the recorded body, the IP endpoint as text/html', async () => {
+    const sim = await useSimulator();
+    const res = await get(`${sim.url}/searchApi/v2/ip/report/?ip=188.40.75.132`);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('tvgate.rocks');
+  });
+
+  it('GIVEN an unknown value THEN it answers {"response_code":"0"}', async () => {
+    const sim = await useSimulator();
+    expect(await (await get(`${sim.url}/searchApi/v2/domain/report/?domain=nope.org`)).text()).toBe('{"response_code":"0"}');
+  });
+
+  it('GIVEN a fault for two requests THEN exactly two requests get it and each is logged with a timestamp', async () => {
+    const sim = await useSimulator({ faults: [{ kind: 'http-503', times: 2 }] });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await get(`${sim.url}/searchApi/v2/domain/report/?domain=aoldaily.com`)).status);
+    expect(statuses).toEqual([503, 503, 200]);
+    expect(sim.requests.map((r) => r.fault)).toEqual(['http-503', 'http-503', null]);
+    expect(sim.requests.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
+  });
+
+  it('GIVEN a fault posted to the control endpoint THEN it applies, and DELETE clears it', async () => {
+    const sim = await useSimulator();
+    await get(`${sim.url}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'too-many-connections' }) });
+    expect(await (await get(`${sim.url}/searchApi/v2/domain/report/?domain=aoldaily.com`)).text()).toBe('Too many connections');
+    await get(`${sim.url}/__simulator/faults`, { method: 'DELETE' });
+    expect((await get(`${sim.url}/searchApi/v2/domain/report/?domain=aoldaily.com`)).status).toBe(200);
+    const log = (await (await get(`${sim.url}/__simulator/log`)).json()) as { requests: unknown[] };
+    expect(log.requests).toHaveLength(2);
+  });
+
+  it('GIVEN an unknown fault kind on the control endpoint THEN it is refused', async () => {
+    const sim = await useSimulator();
+    expect((await get(`${sim.url}/__simulator/faults`, { method: 'POST', body: '{"kind":"meteor"}' })).status).toBe(400);
+  });
+
+  it('GIVEN a vote THEN it is recorded; a malformed vote is refused', async () => {
+    const sim = await useSimulator();
+    expect((await get(`${sim.url}/vote.php?vote=0&value=evil.com`)).status).toBe(200);
+    expect((await get(`${sim.url}/vote.php?vote=5&value=evil.com`)).status).toBe(400);
+    expect(sim.votes).toEqual([expect.objectContaining({ value: 'evil.com', vote: '0' })]);
+  });
+});

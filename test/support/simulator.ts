@@ -1,0 +1,44 @@
+/** Starts a simulator per test and a client wired to it with a fast limiter. */
+import { afterEach } from 'vitest';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
+import { ThreatCrowdClient, type ThreatCrowdClientOptions } from '../../src/threatcrowd/client.js';
+import { type LimiterOptions, RequestLimiter } from '../../src/throttle/limiter.js';
+
+const running: Simulator[] = [];
+const limiters: RequestLimiter[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+  await Promise.all(limiters.splice(0).map((l) => l.stop()));
+});
+
+/** A simulator closed after the test. */
+export async function useSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const simulator = await startSimulator(options);
+  running.push(simulator);
+  return simulator;
+}
+
+/** A limiter stopped after the test; fast by default. */
+export function useLimiter(options: LimiterOptions = {}): RequestLimiter {
+  const limiter = new RequestLimiter({ burst: 3, intervalMs: 20, ...options });
+  limiters.push(limiter);
+  return limiter;
+}
+
+/** A client for `simulator` with no real waits between retries. */
+export function clientFor(simulator: Simulator, options: ThreatCrowdClientOptions = {}): ThreatCrowdClient {
+  return new ThreatCrowdClient({
+    baseUrl: simulator.url,
+    limiter: options.limiter ?? useLimiter(),
+    sleep: async () => {},
+    timeoutMs: 2000,
+    ...options,
+  });
+}
+
+/** Gaps in ms between consecutive requests in the simulator's log. */
+export function gaps(simulator: Simulator): number[] {
+  const times = simulator.requests.map((r) => r.time);
+  return times.slice(1).map((t, i) => t - (times[i] ?? t));
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { CachedLookup } from '../../src/cache/cached-lookup.js';
+import { openStore } from '../../src/store/open-store.js';
+import { QueueFullError } from '../../src/threatcrowd/errors.js';
+import { clientFor, gaps, useLimiter, useSimulator } from '../support/simulator.js';
+
+const INTERVAL = 100;
+/** Timer and scheduling jitter measured at the simulator on a loaded two-core machine. */
+const SLACK = 15;
+const distinct = (n: number) => Array.from({ length: n }, (_, i) => `host${i}.example-${i}.com`);
+
+describe('the shared limiter, measured on the simulator request log', () => {
+  it('GIVEN a burst of 20 distinct lookups with burst 3 THEN only the burst goes at once and the rest one per interval', async () => {
+    const sim = await useSimulator();
+    const client = clientFor(sim, { limiter: useLimiter({ burst: 3, intervalMs: INTERVAL }) });
+    await Promise.all(distinct(20).map((d) => client.domain(d)));
+    expect(sim.requests).toHaveLength(20);
+    const times = sim.requests.map((r) => r.time);
+    // A token bucket of 3: no 5 consecutive requests fit in one interval (slack for timers and a loaded machine).
+    for (let i = 0; i + 4 < times.length; i++) expect((times[i + 4] ?? 0) - (times[i] ?? 0)).toBeGreaterThanOrEqual(INTERVAL - SLACK);
+    expect((times[2] ?? 0) - (times[0] ?? 0)).toBeLessThan(INTERVAL);
+    const span = (sim.requests.at(-1)?.time ?? 0) - (sim.requests[0]?.time ?? 0);
+    expect(span).toBeGreaterThanOrEqual(17 * INTERVAL - 50);
+    expect(span).toBeLessThan(17 * INTERVAL * 3);
+  });
+
+  it('GIVEN burst 1 THEN no two requests are closer together than the interval', async () => {
+    const sim = await useSimulator();
+    const client = clientFor(sim, { limiter: useLimiter({ burst: 1, intervalMs: INTERVAL }) });
+    await Promise.all(distinct(8).map((d) => client.domain(d)));
+    for (const gap of gaps(sim)) expect(gap).toBeGreaterThanOrEqual(INTERVAL - SLACK);
+  });
+
+  it('GIVEN 20 identical concurrent lookups through the cache THEN one upstream request is made', async () => {
+    const sim = await useSimulator();
+    const store = await openStore('memory://');
+    const lookups = new CachedLookup(clientFor(sim, { limiter: useLimiter({ intervalMs: INTERVAL }) }), store.namespace('reports'));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => lookups.lookup('domain', 'aoldaily.com')));
+    expect(sim.requests).toHaveLength(1);
+    expect(outcomes.every((o) => o.report.found)).toBe(true);
+  });
+
+  it('GIVEN queued jobs of every priority THEN interactive runs before votes before passive', async () => {
+    const limiter = useLimiter({ burst: 1, intervalMs: 30 });
+    const order: string[] = [];
+    const job = (name: string) => async () => void order.push(name);
+    let release: () => void = () => {};
+    const first = limiter.schedule('interactive', () => new Promise<void>((r) => (release = r)).then(job('first')));
+    const rest = [
+      limiter.schedule('passive', job('passive')),
+      limiter.schedule('vote', job('vote')),
+      limiter.schedule('interactive', job('interactive')),
+    ];
+    await new Promise((r) => setTimeout(r, 50)); // all three are queued behind the running job
+    release();
+    await Promise.all([first, ...rest]);
+    expect(order).toEqual(['first', 'interactive', 'vote', 'passive']);
+  });
+
+  it('GIVEN a full queue THEN passive jobs are shed with QueueFullError while interactive ones still queue', async () => {
+    const limiter = useLimiter({ burst: 1, intervalMs: 1000, maxPassiveQueue: 2 });
+    const noop = async () => {};
+    const queued = [limiter.schedule('interactive', noop), limiter.schedule('interactive', noop), limiter.schedule('interactive', noop)];
+    await expect(limiter.schedule('passive', noop)).rejects.toBeInstanceOf(QueueFullError);
+    expect(limiter.queued()).toBeGreaterThanOrEqual(2);
+    await limiter.stop();
+    await Promise.allSettled(queued);
+  });
+
+  it('GIVEN two jobs ahead THEN a new job is told it is third with about two intervals to wait', async () => {
+    const limiter = useLimiter({ burst: 1, intervalMs: 1000 });
+    let release: () => void = () => {};
+    const blocker = limiter.schedule('interactive', () => new Promise<void>((r) => (release = r)));
+    const waiting = limiter.schedule('interactive', async () => {});
+    await new Promise((r) => setTimeout(r, 20));
+    const estimate = await limiter.estimate('interactive');
+    expect(estimate.position).toBe(3);
+    expect(estimate.waitMs).toBeGreaterThanOrEqual(2000);
+    expect(estimate.waitMs).toBeLessThanOrEqual(3000);
+    release();
+    await limiter.stop();
+    await Promise.allSettled([blocker, waiting]);
+  });
+
+  it('GIVEN an invalid burst THEN construction fails with a precise TypeError', () => {
+    expect(() => useLimiter({ burst: 0 })).toThrow(/burst must be a whole number >= 1/);
+  });
+});
