@@ -50,10 +50,11 @@ export interface CacheStats {
 }
 
 const HOUR = 3_600_000;
+const RANK: Record<Priority, number> = { interactive: 0, vote: 1, passive: 2 };
 
 export class CachedLookup {
   readonly stats: CacheStats = { hits: 0, misses: 0, stale: 0, shared: 0, lastSuccessAt: null, lastFailureAt: null, lastFailure: null };
-  private readonly inFlight = new Map<string, Promise<LookupOutcome>>();
+  private readonly inFlight = new Map<string, { priority: Priority; work: Promise<LookupOutcome> }>();
   private readonly foundTtlMs: number;
   private readonly notFoundTtlMs: number;
   private readonly staleTtlMs: number;
@@ -79,12 +80,15 @@ export class CachedLookup {
   lookup(type: LookupType, value: string, priority: Priority = 'interactive'): Promise<LookupOutcome> {
     const key = CachedLookup.key(type, value);
     const pending = this.inFlight.get(key);
-    if (pending) {
+    // Share a request only if it is at least as urgent: a person never waits behind a passive lookup's place in the queue.
+    if (pending && RANK[pending.priority] <= RANK[priority]) {
       this.stats.shared++;
-      return pending;
+      return pending.work;
     }
-    const work = this.resolve(key, type, value, priority).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, work);
+    const work = this.resolve(key, type, value, priority).finally(() => {
+      if (this.inFlight.get(key)?.work === work) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, { priority, work });
     return work;
   }
 

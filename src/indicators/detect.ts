@@ -16,6 +16,8 @@ export const DEFAULT_MAX_LENGTH = 40_000;
 // Characters that never occur inside an indicator (nor inside the URL authority that holds one).
 const TOKEN = /[^\s()<>{}[\]"'`,;|!*^\\=“”‘’«»「」、。，；：！？]+/g;
 const MAX_TOKEN = 4096;
+const ANCHOR = /[.:@]|^localhost$/i;
+const IPV6_SHAPE = /^[0-9a-f:.]{2,45}(?:%[\w.-]{1,32})?$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]{0,15}$/i;
 const EMAIL_LOCAL = /^(?!\.)[a-z0-9._%+-]{1,64}(?<!\.)$/i;
 const KEY_VALUE = /^([a-z][a-z0-9_-]{0,30}):(?!:)(.+)$/i;
@@ -26,8 +28,8 @@ interface Candidate extends Indicator {
 }
 
 interface TokenContext {
-  readonly original: string; // the token as written (refanged), before canonicalisation
-  readonly before: string; // text just before the token, for key=value and secret checks
+  readonly source: string; // the whole refanged text
+  readonly start: number; // where the token starts in it
   readonly next: string; // the character right after the token
   readonly defanged: boolean;
   readonly inUrl: boolean;
@@ -49,7 +51,7 @@ function trimToken(token: string): string {
   let end = token.length;
   while (start < end && '.-~'.includes(token[start] ?? '')) start++;
   if (token[start] === ':' && token[start + 1] !== ':') start++;
-  while (end > start && '.-~?…'.includes(token[end - 1] ?? '')) end--;
+  while (end > start && '.-~?…_'.includes(token[end - 1] ?? '')) end--;
   if (token[end - 1] === ':' && token[end - 2] !== ':') end--;
   return token.slice(start, end);
 }
@@ -66,7 +68,10 @@ function ipCandidates(text: string, ctx: TokenContext): Candidate[] {
 
 /** IPv6 that is not a time, a ratio, a MAC address, a certificate serial or `Foo::Bar`. */
 function ipv6Candidates(text: string, ctx: TokenContext): Candidate[] {
-  if (text.length > 50) return [];
+  if (!IPV6_SHAPE.test(text)) return [];
+  // Eight groups, or fewer with `::`, or six and an embedded IPv4: rules out times like 06:01:02 cheaply.
+  const colons = text.split(':').length - 1;
+  if (!text.includes('::') && colons !== 7 && !(colons === 6 && text.includes('.'))) return [];
   const v6 = canonicalIPv6(text);
   if (!v6) return [];
   const groups = text.replace(/%.*$/, '').split(':');
@@ -117,13 +122,14 @@ function urlCandidates(token: string, schemeEnd: number, ctx: TokenContext): Can
 
 function hashCandidates(text: string, ctx: TokenContext): Candidate[] {
   const type = hashType(text);
-  if (!type || hashContextObjects(ctx.before, ctx.gluedKey)) return [];
+  if (!type || hashContextObjects(ctx.source.slice(Math.max(0, ctx.start - 48), ctx.start), ctx.gluedKey)) return [];
   return [candidate(type, text.toLowerCase(), ctx, null)];
 }
 
 function tokenCandidates(raw: string, ctx: TokenContext): Candidate[] {
   const token = trimToken(raw);
   if (token.length < 3 || token.length > MAX_TOKEN) return [];
+  if (!ANCHOR.test(token) && !hashType(token)) return []; // `now.` was only a sentence end
   const schemeEnd = token.indexOf('://');
   if (schemeEnd > 0 && schemeEnd <= 16) return urlCandidates(token, schemeEnd, ctx);
   const pathStart = token.search(/[/?#]/);
@@ -152,39 +158,38 @@ function valueCandidates(value: string, ctx: TokenContext): Candidate[] {
   const hashes = hashCandidates(value, ctx);
   if (hashes.length > 0 || hashType(value)) return hashes;
   if (ctx.gluedKey !== null && value.includes('@')) return emailCandidates(value, ctx);
-  return hostCandidates(value, { ...ctx, original: value }, true);
+  return hostCandidates(value, ctx, true);
 }
 
-function hasMark(marks: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((marks[mid] ?? 0) < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < marks.length && (marks[lo] ?? Number.POSITIVE_INFINITY) < end;
+function hasMark(marked: Uint8Array, start: number, end: number): boolean {
+  return marked.subarray(start, end).includes(1);
 }
 
 /** Every indicator in `text`, and those recognised but never to be looked up with their reason. */
 export function scanText(text: string, options: DetectOptions = {}): ScanResult {
   const plain = stripMarkup(capLength(String(text), options.maxLength ?? DEFAULT_MAX_LENGTH));
-  const { text: refanged, marks } = refangWithMarks(plain);
+  const { text: refanged, marked } = refangWithMarks(plain);
   const seen = new Map<string, Candidate>();
-  for (const match of refanged.matchAll(TOKEN)) {
-    const start = match.index ?? 0;
-    const end = start + match[0].length;
+  const anyDefanged = marked.includes(1);
+  const tokens = TOKEN; // module-level and global: reset, since scanText runs to completion synchronously
+  tokens.lastIndex = 0;
+  for (let match = tokens.exec(refanged); match !== null; match = tokens.exec(refanged)) {
+    const token = match[0];
+    // Cheap anchors first: every indicator has a `.`, `:` or `@`, or is a 32–64 character hash.
+    if (!ANCHOR.test(token) && (token.length < 32 || token.length > 70)) continue;
+    const start = match.index;
+    const end = start + token.length;
     const ctx: TokenContext = {
-      original: match[0],
-      before: refanged.slice(Math.max(0, start - 48), start),
+      source: refanged,
+      start,
       next: refanged[end] ?? '',
-      defanged: hasMark(marks, start, end),
+      defanged: anyDefanged && hasMark(marked, start, end),
       inUrl: false,
       gluedKey: null,
       trusted: options.context === 'command',
       ignoreDomains: options.ignoreDomains ?? [],
     };
-    for (const found of tokenCandidates(match[0], ctx)) {
+    for (const found of tokenCandidates(token, ctx)) {
       const key = `${found.type}:${found.value}`;
       const earlier = seen.get(key);
       if (!earlier) seen.set(key, found);

@@ -1,4 +1,5 @@
 import { parse } from 'tldts';
+import { memoize } from './memo.js';
 import type { SkipReason } from './types.js';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -19,7 +20,9 @@ const RESERVED_TLDS = new Set([
 ]);
 
 /** Canonical host name when `text` is a syntactically valid name under an ICANN public suffix, else null. */
-export function canonicalDomain(text: string): string | null {
+export const canonicalDomain = memoize(canonicalDomainUncached);
+
+function canonicalDomainUncached(text: string): string | null {
   const host = text.toLowerCase().replace(/\.$/, '');
   if (host.length > 253 || host.length < 3) return null;
   const labels = host.split('.');
@@ -32,7 +35,9 @@ export function canonicalDomain(text: string): string | null {
 }
 
 /** A name under a reserved, never-public top-level name (`.local`, `.internal`, `.test`, `localhost` …), canonical, else null. */
-export function reservedName(text: string): string | null {
+export const reservedName = memoize(reservedNameUncached);
+
+function reservedNameUncached(text: string): string | null {
   const host = text.toLowerCase().replace(/\.$/, '');
   if (host === 'localhost') return host;
   const labels = host.split('.');

@@ -229,14 +229,16 @@ const TITLE_CASE = /^[A-Z][a-z]+$/;
 
 /** Why a bare host name is not taken as a domain, or null when it plausibly is one. `original` keeps the text's case. */
 export function bareDomainObjection(original: string, canonical: string, nextChar: string): string | null {
-  const labels = canonical.split('.');
-  const tld = labels[labels.length - 1] ?? '';
+  const tld = canonical.slice(canonical.lastIndexOf('.') + 1);
   if (FILE_EXTENSION_TLDS.has(tld)) return 'file-name';
-  const originalLabels = original.split('.');
-  const originalTld = originalLabels[originalLabels.length - 1] ?? '';
-  const originalFirst = originalLabels[0] ?? '';
-  if (TITLE_CASE.test(originalTld) && !/^[A-Z]/.test(originalFirst)) return 'sentence-join';
+  const originalTld = original.slice(original.lastIndexOf('.') + 1);
+  if (TITLE_CASE.test(originalTld) && !/^[A-Z]/.test(original)) return 'sentence-join';
   if (nextChar === '(') return 'code-call';
-  if (!CLASSIC_TLDS.has(tld) && labels.slice(0, -1).every((l) => CODE_IDENTIFIERS.has(l))) return 'code-member';
-  return null;
+  if (CLASSIC_TLDS.has(tld)) return null;
+  return canonical
+    .split('.')
+    .slice(0, -1)
+    .every((l) => CODE_IDENTIFIERS.has(l))
+    ? 'code-member'
+    : null;
 }

@@ -6,7 +6,8 @@
 
 const SLACK_ENTITY = /<([^<>\s|]{1,2048})(?:\|([^<>]{0,2048}))?>/g;
 const DISCORD_MENTION = /<(?:@[!&]?\d{1,25}|#\d{1,25}|a?:\w{1,64}:\d{1,25}|t:-?\d{1,20}(?::[a-zA-Z])?|\/[\w -]{1,64}:\d{1,25})>/g;
-const DISCORD_FORMATTING = /\*\*|__|~~|\|\||```|`/g;
+// `__` only where it opens after a space or closes before one: elsewhere it is text (`a__b@x.com`).
+const DISCORD_FORMATTING = /\*\*|(?<=^|[\s*~|>(])__|__(?=$|[\s*~|<),!?:;])|~~|\|\||```|`/g;
 
 function stripScheme(url: string): string {
   return url.replace(/^[a-z][a-z0-9+.-]{0,20}:(?:\/\/)?/i, '');
@@ -35,10 +36,13 @@ export function decodeSlackEntities(text: string): string {
  * Slack entities are read before the HTML escapes are decoded, so a literal `&lt;` stays text.
  */
 export function stripMarkup(text: string): string {
-  let out = text.replace(DISCORD_MENTION, ' ');
-  out = out.replace(SLACK_ENTITY, (_m, target: string, label: string | undefined) => slackEntity(target, label));
-  out = decodeSlackEntities(out);
-  // Discord's `<https://…>` (link without preview): the brackets are only delimiters.
-  out = out.replace(DISCORD_FORMATTING, ' ');
+  let out = text;
+  if (out.includes('<')) {
+    out = out.replace(DISCORD_MENTION, ' ');
+    out = out.replace(SLACK_ENTITY, (_m, target: string, label: string | undefined) => slackEntity(target, label));
+  }
+  if (out.includes('&')) out = decodeSlackEntities(out);
+  // Discord's `<https://…>` (link without preview) needs nothing more: the brackets are delimiters.
+  if (/[*_~|`]/.test(out)) out = out.replace(DISCORD_FORMATTING, ' ');
   return out;
 }

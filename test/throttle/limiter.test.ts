@@ -86,3 +86,29 @@ describe('the shared limiter, measured on the simulator request log', () => {
     expect(() => useLimiter({ burst: 0 })).toThrow(/burst must be a whole number >= 1/);
   });
 });
+
+describe('sharing in-flight lookups by priority', () => {
+  it('GIVEN a passive lookup queued THEN an interactive lookup of the same value does not wait in its place', async () => {
+    const sim = await useSimulator();
+    const limiter = useLimiter({ burst: 1, intervalMs: 300 });
+    const store = await openStore('memory://');
+    const lookups = new CachedLookup(clientFor(sim, { limiter }), store.namespace('reports'));
+    const blockers = distinct(3).map((d) => lookups.lookup('domain', d, 'passive'));
+    const passive = lookups.lookup('domain', 'aoldaily.com', 'passive');
+    await new Promise((r) => setTimeout(r, 20));
+    await Promise.allSettled([lookups.lookup('domain', 'aoldaily.com', 'interactive'), ...blockers, passive]);
+    // The interactive request overtook the passive ones still queued (Bottleneck had already committed to the second).
+    const values = sim.requests.map((r) => r.value);
+    expect(values.indexOf('aoldaily.com')).toBe(2);
+    expect(values).toHaveLength(5);
+  });
+
+  it('GIVEN an interactive lookup in flight THEN a passive one of the same value shares it', async () => {
+    const sim = await useSimulator();
+    const store = await openStore('memory://');
+    const lookups = new CachedLookup(clientFor(sim), store.namespace('reports'));
+    await Promise.all([lookups.lookup('domain', 'aoldaily.com', 'interactive'), lookups.lookup('domain', 'aoldaily.com', 'passive')]);
+    expect(sim.requests).toHaveLength(1);
+    expect(lookups.stats.shared).toBe(1);
+  });
+});

@@ -1,0 +1,14 @@
+/** `npm run bench`: every benchmark, printed as Markdown tables for docs/benchmarks.md. */
+import { benchDetection } from './detection.js';
+import { benchLookups } from './lookups.js';
+
+const which = process.argv[2] ?? 'all';
+console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().toISOString()} — node ${process.version}\n`);
+if (which === 'all' || which === 'detection') {
+  console.log('## Detection\n');
+  console.log(benchDetection().join('\n'));
+}
+if (which === 'all' || which === 'lookups') {
+  console.log('\n## Lookups through limiter and cache\n');
+  console.log((await benchLookups()).join('\n'));
+}

@@ -1,0 +1,87 @@
+/**
+ * The grammar of `/threatcrowd …`. Returns a command, or a UserError (with a usage line) for anything
+ * malformed; never throws.
+ */
+import { UserError } from '../errors/user-error.js';
+import { type LookupTarget, resolveTarget } from '../lookup/resolve-target.js';
+import type { LookupType } from '../threatcrowd/report.js';
+import { CHANNEL, LOOKUP, TYPED_LOOKUP, USAGE, VOTE } from './metadata.js';
+import { tokenize, type Word } from './tokenize.js';
+import { CHANNEL_MODES, type ChannelMode, type Command, type ParseOptions } from './types.js';
+
+const TYPE_WORDS: Record<string, LookupType> = {
+  domain: 'domain',
+  ip: 'ip',
+  email: 'email',
+  file: 'file',
+  hash: 'file',
+  av: 'antivirus',
+  antivirus: 'antivirus',
+};
+const VERDICTS: Record<string, boolean> = {
+  malicious: true,
+  bad: true,
+  safe: false,
+  good: false,
+  'not-malicious': false,
+  notmalicious: false,
+};
+
+function targets(words: Word[], type: LookupType | undefined, options: ParseOptions, usage: string): LookupTarget[] {
+  const max = options.maxIndicators ?? 10;
+  if (words.length === 0) throw new UserError('Tell me what to look up.', usage);
+  if (words.length > max) throw new UserError(`At most ${max} values per command (got ${words.length}).`, usage);
+  return words.map((w) => {
+    try {
+      return resolveTarget(w.text, type, options.ignoreDomains);
+    } catch (error) {
+      if (error instanceof UserError) throw new UserError(error.message, usage);
+      throw error;
+    }
+  });
+}
+
+function parseOrThrow(text: string, options: ParseOptions): Command {
+  const words = tokenize(text);
+  const [first, ...rest] = words;
+  if (!first) throw new UserError('Tell me what to look up.', USAGE);
+  const keyword = first.literal ? null : first.text.toLowerCase();
+  if (keyword === 'help') return { kind: 'help' };
+  if (keyword === 'status') {
+    if (rest.length > 0) throw new UserError('`status` takes no arguments.', '/threatcrowd status');
+    return { kind: 'status' };
+  }
+  if (keyword === 'channel') {
+    const mode = rest[0]?.text.toLowerCase();
+    if (rest.length !== 1 || !CHANNEL_MODES.includes(mode as ChannelMode)) {
+      throw new UserError(`Choose a channel mode: ${CHANNEL_MODES.join(', ')}.`, CHANNEL.usage);
+    }
+    return { kind: 'channel', mode: mode as ChannelMode };
+  }
+  if (keyword === 'vote') {
+    const [verdict, value, ...extra] = rest;
+    const malicious = verdict ? VERDICTS[verdict.text.toLowerCase()] : undefined;
+    if (malicious === undefined) throw new UserError('Say whether it is malicious or safe.', VOTE.usage);
+    if (!value || extra.length > 0) throw new UserError('Vote on exactly one indicator.', VOTE.usage);
+    const [target] = targets([value], undefined, options, VOTE.usage);
+    if (!target) throw new UserError('Vote on exactly one indicator.', VOTE.usage);
+    return { kind: 'vote', malicious, target };
+  }
+  const type = keyword ? TYPE_WORDS[keyword] : undefined;
+  if (type) return { kind: 'lookup', targets: targets(rest, type, options, TYPED_LOOKUP.usage) };
+  if (keyword && /^[a-z]+$/.test(keyword) && !first.text.includes('.')) {
+    const word = first.text.slice(0, 40);
+    throw new UserError(`I don't know the word "${word}". For a malware family, try: /threatcrowd av ${word}`, USAGE);
+  }
+  return { kind: 'lookup', targets: targets(words, undefined, options, LOOKUP.usage) };
+}
+
+/** Parses the text after `/threatcrowd`. */
+export function parseCommand(text: string, options: ParseOptions = {}): Command | UserError {
+  try {
+    return parseOrThrow(String(text ?? ''), options);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    return new UserError('I could not read that command.', USAGE);
+  }
+}
