@@ -5,7 +5,10 @@
 import { UserError } from '../errors/user-error.js';
 import { type LookupTarget, resolveTarget } from '../lookup/resolve-target.js';
 import type { LookupType } from '../threatcrowd/report.js';
-import { CHANNEL, LOOKUP, TYPED_LOOKUP, USAGE, VOTE } from './metadata.js';
+import { channelMetadata as CHANNEL } from './channel.js';
+import { lookupMetadata as LOOKUP, typedLookupMetadata as TYPED_LOOKUP } from './lookup.js';
+import { USAGE } from './registry.js';
+import { voteMetadata as VOTE } from './vote.js';
 import { tokenize, type Word } from './tokenize.js';
 import { CHANNEL_MODES, type ChannelMode, type Command, type ParseOptions } from './types.js';
 

@@ -1,0 +1,55 @@
+/**
+ * The platform-neutral core: `handle(invocation)` returns replies and never sends anything. Bots are ignored,
+ * user errors reach the user verbatim, and any other error is logged and answered with a reference id.
+ */
+import { randomBytes } from 'node:crypto';
+import { COMMANDS } from '../commands/registry.js';
+import { isUserError } from '../errors/user-error.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import { autoDetect } from './auto-detect.js';
+import type { BotDeps, CommandContext } from './context.js';
+import { dispatchCommand } from './dispatch-command.js';
+import type { Invocation } from './invocation.js';
+import { handleButton, handleReaction } from './reactions.js';
+import type { Reply } from './reply.js';
+import { rememberSummary } from './summary-messages.js';
+
+export class Bot {
+  private readonly startedAt: number;
+
+  constructor(readonly deps: BotDeps) {
+    this.startedAt = deps.clock.now();
+  }
+
+  /** Handles one invocation; never throws. */
+  async handle(invocation: Invocation): Promise<Reply[]> {
+    if (invocation.fromBot) return [];
+    const ctx: CommandContext = { invocation, deps: this.deps, commands: COMMANDS, startedAt: this.startedAt };
+    try {
+      switch (invocation.kind) {
+        case 'command':
+          return await dispatchCommand(ctx);
+        case 'message':
+          return await autoDetect(ctx);
+        case 'reaction':
+          return await handleReaction(ctx);
+        case 'button':
+          return await handleButton(ctx);
+      }
+    } catch (error) {
+      return [this.failure(error, invocation)];
+    }
+  }
+
+  /** Adapters call this after posting a summary, so reactions and buttons on it become votes. */
+  async summaryPosted(where: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>, messageId: string, target: LookupTarget): Promise<void> {
+    await rememberSummary(this.deps.store, where, messageId, target);
+  }
+
+  private failure(error: unknown, invocation: Invocation): Reply {
+    if (isUserError(error)) return { kind: 'error', visibility: 'ephemeral', text: error.message, usage: error.usage };
+    const reference = randomBytes(4).toString('hex');
+    this.deps.logger.error({ err: error, reference, platform: invocation.platform, kind: invocation.kind }, 'handler failed');
+    return { kind: 'error', visibility: 'ephemeral', text: `Something went wrong on my side (reference ${reference}).`, reference };
+  }
+}

@@ -1,0 +1,84 @@
+/** What the core needs from the world, injected so tests run it with fakes and a fake clock. */
+import type { CacheStats, LookupOutcome } from '../cache/cached-lookup.js';
+import type { ChannelMode, CommandMetadata } from '../commands/types.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Store } from '../store/open-store.js';
+import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { Priority, QueueEstimate } from '../throttle/limiter.js';
+import type { TeamTally } from '../summary/summary.js';
+import type { Clock } from './clock.js';
+import type { Invocation } from './invocation.js';
+
+export interface LookupService {
+  lookup(type: LookupType, value: string, priority: Priority): Promise<LookupOutcome>;
+  /** The cached report whatever its age, without asking upstream. */
+  peek(type: LookupType, value: string): Promise<Report | undefined>;
+  hitRatio(): number;
+  readonly stats: CacheStats;
+}
+
+export interface QueueInfo {
+  estimate(priority: Priority): Promise<QueueEstimate>;
+  queued(): number;
+}
+
+/** The vote service as the core sees it (see src/votes/). */
+export interface VotePort {
+  cast(vote: { platform: string; userId: string; target: LookupTarget; malicious: boolean; source: string }): Promise<{ changed: boolean }>;
+  /** Clears the person's current vote if it is in direction `malicious`. */
+  retract(vote: { platform: string; userId: string; target: LookupTarget; malicious: boolean }): Promise<{ changed: boolean }>;
+  tally(target: LookupTarget): Promise<TeamTally>;
+  pending(): Promise<number>;
+}
+
+export interface BotSettings {
+  readonly ignoreDomains: readonly string[];
+  /** @default 10 */
+  readonly maxIndicatorsPerCommand: number;
+  /** @default 5 */
+  readonly autoReplyMax: number;
+  /** @default 'auto' */
+  readonly autoDetectDefault: ChannelMode;
+  /** @default 1 h */
+  readonly dedupeWindowMs: number;
+  /** A lookup still unanswered after this long gets a queue notice first. @default 1500 */
+  readonly noticeAfterMs: number;
+  readonly voteEmojiMalicious: readonly string[];
+  readonly voteEmojiSafe: readonly string[];
+  /** Log looked-up values (off by default). */
+  readonly logIndicators: boolean;
+}
+
+export const DEFAULT_BOT_SETTINGS: BotSettings = {
+  ignoreDomains: [],
+  maxIndicatorsPerCommand: 10,
+  autoReplyMax: 5,
+  autoDetectDefault: 'auto',
+  dedupeWindowMs: 3_600_000,
+  noticeAfterMs: 1500,
+  voteEmojiMalicious: ['thumbsdown', '-1', 'skull_and_crossbones', '👎', '☠️', '☠'],
+  voteEmojiSafe: ['thumbsup', '+1', 'white_check_mark', '👍', '✅'],
+  logIndicators: false,
+};
+
+export interface BotDeps {
+  readonly lookups: LookupService;
+  readonly queue: QueueInfo;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: BotSettings;
+  readonly votes?: VotePort;
+  /** Upstream health for `status`, beyond the cache's own statistics (circuit breakers later). */
+  readonly providerStates?: () => Record<string, string>;
+}
+
+/** One invocation being handled, with everything a command may use. */
+export interface CommandContext {
+  readonly invocation: Invocation;
+  /** Every command's metadata, for help. */
+  readonly commands: readonly CommandMetadata[];
+  readonly deps: BotDeps;
+  readonly startedAt: number;
+}

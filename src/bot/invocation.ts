@@ -1,0 +1,45 @@
+/** What an adapter hands the core: one platform-neutral event. */
+
+export type Platform = 'slack' | 'discord' | 'console';
+
+export interface ReactionEvent {
+  /** Emoji name without colons and without skin tone (`thumbsdown`, `+1`, `mag`), or the unicode emoji. */
+  readonly emoji: string;
+  readonly added: boolean;
+  /** The message reacted to. */
+  readonly targetMessageId: string;
+  /** Its text, when the adapter has it (needed for 🔎 on a person's message). */
+  readonly targetText?: string;
+}
+
+export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal';
+
+export interface ButtonEvent {
+  readonly action: ButtonAction;
+  /** The message that carries the button. */
+  readonly targetMessageId: string;
+  /** The text to reveal, for `reveal`. */
+  readonly targetText?: string;
+}
+
+export interface Invocation {
+  readonly platform: Platform;
+  /** Workspace or guild, when the platform has one; part of every per-channel key. */
+  readonly teamId?: string;
+  readonly userId: string;
+  readonly channelId: string;
+  readonly threadId?: string;
+  readonly messageId?: string;
+  /** The command text (after `/threatcrowd`) or the message text. */
+  readonly text: string;
+  readonly kind: 'command' | 'message' | 'reaction' | 'button';
+  /** Sent by a bot or a webhook (including this bot): ignored. */
+  readonly fromBot?: boolean;
+  readonly reaction?: ReactionEvent;
+  readonly button?: ButtonEvent;
+}
+
+/** `platform:team:channel`, the key of everything kept per channel. */
+export function channelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>): string {
+  return `${invocation.platform}:${invocation.teamId ?? '-'}:${invocation.channelId}`;
+}

@@ -1,0 +1,60 @@
+/** Reactions and buttons: 🔎 reveals a message's lookups; vote emoji and buttons on a summary cast votes. */
+import { runVote } from '../commands/vote.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import { buildSummary } from '../summary/build-summary.js';
+import { answerTargets, targetsIn } from './auto-detect.js';
+import type { CommandContext } from './context.js';
+import { emojiIn, REVEAL_EMOJI, baseEmoji } from './emoji.js';
+import type { Reply } from './reply.js';
+import { summaryTarget } from './summary-messages.js';
+
+/** A person asked to see the lookups of a message (🔎 reaction or button): interactive, no dedupe. */
+async function reveal(text: string, ctx: CommandContext): Promise<Reply[]> {
+  const targets = targetsIn(text, ctx.deps.settings.ignoreDomains);
+  return (await answerTargets(targets, 'interactive', ctx)).replies;
+}
+
+/** The summary with the new tally, for the adapter to edit in place. */
+async function summaryUpdate(messageId: string, target: LookupTarget, ctx: CommandContext): Promise<Reply[]> {
+  const { deps } = ctx;
+  const report = await deps.lookups.peek(target.type, target.value);
+  if (!report || !deps.votes) return [];
+  const summary = buildSummary(report, { from: 'cache', team: await deps.votes.tally(target), now: deps.clock.now() });
+  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target }];
+}
+
+async function vote(messageId: string, malicious: boolean, ctx: CommandContext, source: string): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
+  const target = await summaryTarget(deps.store, invocation, messageId);
+  if (!target || !deps.votes || target.type === 'antivirus') return []; // not one of our summaries: ignore quietly
+  const replies = await runVote(target, malicious, ctx, source);
+  return [...replies, ...(await summaryUpdate(messageId, target, ctx))];
+}
+
+/** A removed reaction clears the person's vote locally, if it was in that direction (ThreatCrowd has no unvote). */
+async function retract(messageId: string, malicious: boolean, ctx: CommandContext): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
+  const target = await summaryTarget(deps.store, invocation, messageId);
+  if (!target || !deps.votes || target.type === 'antivirus') return [];
+  const { changed } = await deps.votes.retract({ platform: invocation.platform, userId: invocation.userId, target, malicious });
+  return changed ? summaryUpdate(messageId, target, ctx) : [];
+}
+
+export async function handleReaction(ctx: CommandContext): Promise<Reply[]> {
+  const reaction = ctx.invocation.reaction;
+  if (!reaction) return [];
+  const { settings } = ctx.deps;
+  const emoji = baseEmoji(reaction.emoji);
+  if (REVEAL_EMOJI.has(emoji)) return reaction.added && reaction.targetText ? reveal(reaction.targetText, ctx) : [];
+  const malicious = emojiIn(emoji, settings.voteEmojiMalicious) ? true : emojiIn(emoji, settings.voteEmojiSafe) ? false : undefined;
+  if (malicious === undefined) return [];
+  if (reaction.added) return vote(reaction.targetMessageId, malicious, ctx, 'reaction');
+  return retract(reaction.targetMessageId, malicious, ctx);
+}
+
+export async function handleButton(ctx: CommandContext): Promise<Reply[]> {
+  const button = ctx.invocation.button;
+  if (!button) return [];
+  if (button.action === 'reveal') return button.targetText ? reveal(button.targetText, ctx) : [];
+  return vote(button.targetMessageId, button.action === 'vote-malicious', ctx, 'button');
+}

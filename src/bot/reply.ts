@@ -1,0 +1,59 @@
+/** What the core answers: platform-neutral replies that each adapter renders and sends. */
+import type { CommandMetadata } from '../commands/types.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import type { Summary } from '../summary/summary.js';
+
+/** `public`: everyone in the channel; `ephemeral`: only the person who asked (where the platform allows). */
+export type Visibility = 'public' | 'ephemeral';
+
+export interface StatusInfo {
+  readonly queueDepth: number;
+  readonly cacheHitRatio: number;
+  readonly cacheHits: number;
+  readonly cacheMisses: number;
+  readonly upstream: ReadonlyArray<{
+    readonly name: string;
+    readonly lastSuccessAt: number | null;
+    readonly lastFailureAt: number | null;
+    readonly lastFailure: string | null;
+    readonly state: string;
+  }>;
+  readonly pendingVotes: number;
+  readonly uptimeMs: number;
+  readonly now: number;
+}
+
+export type Reply =
+  /** One indicator's summary; votable summaries get vote reactions and buttons. */
+  | { readonly kind: 'summary'; readonly visibility: Visibility; readonly summary: Summary; readonly target: LookupTarget; readonly votable: boolean }
+  /** The lookup waits in the queue: show this now, then replace it with `result` when it settles. */
+  | {
+      readonly kind: 'pending';
+      readonly visibility: Visibility;
+      readonly position: number;
+      readonly waitMs: number;
+      readonly targets: readonly LookupTarget[];
+      readonly result: Promise<Reply[]>;
+    }
+  | { readonly kind: 'vote-result'; readonly visibility: Visibility; readonly text: string; readonly target: LookupTarget }
+  /** The team tally changed: edit the summary message `messageId` to show this summary (throttled by the adapter). */
+  | { readonly kind: 'summary-update'; readonly visibility: Visibility; readonly messageId: string; readonly summary: Summary; readonly target: LookupTarget }
+  | { readonly kind: 'help'; readonly visibility: Visibility; readonly commands: readonly CommandMetadata[] }
+  | { readonly kind: 'status'; readonly visibility: Visibility; readonly status: StatusInfo }
+  /** A short line: "and 7 more: use /threatcrowd", "channel mode set to reveal", a skipped private IP. */
+  | { readonly kind: 'notice'; readonly visibility: Visibility; readonly text: string }
+  /** Reveal mode: mark the message (🔎) so a person can ask for these lookups with one click. */
+  | { readonly kind: 'reveal'; readonly visibility: Visibility; readonly count: number }
+  | { readonly kind: 'error'; readonly visibility: Visibility; readonly text: string; readonly usage?: string; readonly reference?: string };
+
+export type ReplyKind = Reply['kind'];
+
+/** Waits for every pending reply and returns the flat list of final replies (for tests, the console and the CLI). */
+export async function settleReplies(replies: readonly Reply[]): Promise<Reply[]> {
+  const out: Reply[] = [];
+  for (const reply of replies) {
+    if (reply.kind === 'pending') out.push(...(await settleReplies(await reply.result)));
+    else out.push(reply);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/** Looks one target up and turns the outcome into a reply: a summary (fresh, cached or stale) or an honest error. */
+import { defang } from '../indicators/defang.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import { buildSummary } from '../summary/build-summary.js';
+import { QueueFullError, UpstreamError } from '../threatcrowd/errors.js';
+import type { Priority } from '../throttle/limiter.js';
+import type { CommandContext } from './context.js';
+import type { Reply, Visibility } from './reply.js';
+
+const UPSTREAM_PROBLEMS: Record<string, string> = {
+  status: 'answered with an error',
+  html: 'sent an error page instead of data',
+  busy: 'is overloaded',
+  malformed: 'sent a broken answer',
+  'too-large': 'sent an answer too large to read',
+  network: 'is unreachable',
+  timeout: 'did not answer in time',
+};
+
+/** "ThreatCrowd is unreachable", for a stale answer's note and for error replies. */
+export function upstreamProblem(error: UpstreamError, provider = 'ThreatCrowd'): string {
+  const detail = 'status' in error && typeof error.status === 'number' ? ` (HTTP ${error.status})` : '';
+  return `${provider} ${UPSTREAM_PROBLEMS[error.kind] ?? 'failed'}${detail}`;
+}
+
+/** Display form of a target: defanged, except hashes and families. */
+export function displayTarget(target: LookupTarget): string {
+  return target.type === 'file' || target.type === 'antivirus' ? target.value : defang(target.value);
+}
+
+/**
+ * The reply for one target, or null when a passive lookup was shed or failed (automatic replies stay quiet
+ * about upstream trouble; a person who asked gets an honest error).
+ */
+export async function summarizeTarget(target: LookupTarget, priority: Priority, ctx: CommandContext, visibility: Visibility = 'public'): Promise<Reply | null> {
+  const { deps } = ctx;
+  try {
+    const outcome = await deps.lookups.lookup(target.type, target.value, priority);
+    const team = deps.votes ? await deps.votes.tally(target) : null;
+    const summary = buildSummary(outcome.report, {
+      from: outcome.from,
+      staleReason: outcome.error ? upstreamProblem(outcome.error) : undefined,
+      team: team && team.malicious + team.safe > 0 ? team : null,
+      now: deps.clock.now(),
+    });
+    return { kind: 'summary', visibility, summary, target, votable: target.type !== 'antivirus' };
+  } catch (error) {
+    if (error instanceof QueueFullError) return null;
+    if (error instanceof UpstreamError) {
+      deps.logger.warn({ kind: error.kind, type: target.type }, 'lookup failed upstream');
+      if (priority === 'passive') return null;
+      return { kind: 'error', visibility, text: `${upstreamProblem(error)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.` };
+    }
+    throw error;
+  }
+}

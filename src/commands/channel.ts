@@ -1,0 +1,26 @@
+/** `/threatcrowd channel auto|reveal|off`: how the bot treats indicators posted in this channel. */
+import type { CommandContext } from '../bot/context.js';
+import type { Reply } from '../bot/reply.js';
+import { setChannelMode } from '../bot/channel-modes.js';
+import { SLASH } from './slash.js';
+import { CHANNEL_MODES, type ChannelMode, type CommandMetadata } from './types.js';
+
+export const channelMetadata: CommandMetadata = {
+  name: 'channel',
+  aliases: [],
+  usage: `${SLASH} channel auto|reveal|off`,
+  summary: 'How I treat indicators posted here: auto (answer in a thread), reveal (mark, answer on request), off.',
+  examples: [`${SLASH} channel reveal`],
+  args: [{ name: 'mode', description: 'auto, reveal or off', required: true, choices: [...CHANNEL_MODES] }],
+};
+
+const EXPLAIN: Record<ChannelMode, string> = {
+  auto: 'I will answer indicators posted here in a thread.',
+  reveal: 'I will mark messages with indicators (🔎); react with 🔎 or click to see the lookup.',
+  off: 'I will ignore indicators posted here; /threatcrowd still works.',
+};
+
+export async function runChannel(mode: ChannelMode, ctx: CommandContext): Promise<Reply[]> {
+  await setChannelMode(ctx.deps.store, ctx.invocation, mode);
+  return [{ kind: 'notice', visibility: 'public', text: `Channel mode set to ${mode}. ${EXPLAIN[mode]}` }];
+}

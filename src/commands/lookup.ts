@@ -1,0 +1,44 @@
+/** `/threatcrowd <indicators…>` and `/threatcrowd domain|ip|email|file|av <value>`: look values up for a person. */
+import type { CommandContext } from '../bot/context.js';
+import type { Reply } from '../bot/reply.js';
+import { summarizeTarget } from '../bot/summarize-target.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import { LOOKUP_TYPES } from '../threatcrowd/report.js';
+import { SLASH } from './slash.js';
+import type { CommandMetadata } from './types.js';
+
+export const lookupMetadata: CommandMetadata = {
+  name: 'lookup',
+  aliases: [],
+  usage: `${SLASH} <indicator> [more indicators…]`,
+  summary: 'Look up domains, IPs, e-mail addresses or MD5/SHA1 hashes (defanged is fine); the type is inferred.',
+  examples: [`${SLASH} evil[.]com`, `${SLASH} 188.40.75[.]132 william19770319[@]yahoo[.]com`],
+  args: [{ name: 'indicators', description: 'one or more indicators, separated by spaces', required: true }],
+};
+
+export const typedLookupMetadata: CommandMetadata = {
+  name: 'domain',
+  aliases: ['ip', 'email', 'file', 'hash', 'av', 'antivirus'],
+  usage: `${SLASH} domain|ip|email|file|av <value>`,
+  summary: 'Look up a value of a given type; `av` (antivirus) takes a malware family name such as plugx.',
+  examples: [`${SLASH} av plugx`, `${SLASH} file ec8c89aa5e521572c74e2dd02a4daf78`],
+  args: [
+    { name: 'type', description: 'what the value is', required: true, choices: [...LOOKUP_TYPES] },
+    { name: 'value', description: 'the value to look up', required: true },
+  ],
+};
+
+/**
+ * Looks every target up at interactive priority. Answers come back directly when they are quick; when the
+ * queue makes them wait, the first reply is a notice with the position and estimated wait, settled later.
+ */
+export async function runLookup(targets: readonly LookupTarget[], ctx: CommandContext): Promise<Reply[]> {
+  const { deps } = ctx;
+  const estimate = await deps.queue.estimate('interactive');
+  const work = Promise.all(targets.map((t) => summarizeTarget(t, 'interactive', ctx))).then((replies) =>
+    replies.filter((r): r is Reply => r !== null),
+  );
+  const quick = await Promise.race([work, deps.clock.sleep(deps.settings.noticeAfterMs).then(() => null)]);
+  if (quick) return quick;
+  return [{ kind: 'pending', visibility: 'ephemeral', position: estimate.position, waitMs: estimate.waitMs, targets, result: work }];
+}

@@ -1,0 +1,2 @@
+/** The slash command's name on every platform. */
+export const SLASH = '/threatcrowd';

@@ -1,0 +1,46 @@
+/** `/threatcrowd status`: queue, cache, upstream health, pending votes and uptime. */
+import type { CommandContext } from '../bot/context.js';
+import type { Reply } from '../bot/reply.js';
+import { SLASH } from './slash.js';
+import type { CommandMetadata } from './types.js';
+
+export const statusMetadata: CommandMetadata = {
+  name: 'status',
+  aliases: [],
+  usage: `${SLASH} status`,
+  summary: 'Queue, cache, upstream health, pending votes and uptime.',
+  examples: [`${SLASH} status`],
+  args: [],
+};
+
+export async function runStatus(ctx: CommandContext): Promise<Reply[]> {
+  const { deps } = ctx;
+  const stats = deps.lookups.stats;
+  const now = deps.clock.now();
+  const states = deps.providerStates?.() ?? {};
+  const health = stats.lastFailureAt !== null && (stats.lastSuccessAt === null || stats.lastFailureAt > stats.lastSuccessAt) ? 'failing' : 'ok';
+  return [
+    {
+      kind: 'status',
+      visibility: 'ephemeral',
+      status: {
+        queueDepth: deps.queue.queued(),
+        cacheHitRatio: deps.lookups.hitRatio(),
+        cacheHits: stats.hits,
+        cacheMisses: stats.misses,
+        upstream: [
+          {
+            name: 'ThreatCrowd',
+            lastSuccessAt: stats.lastSuccessAt,
+            lastFailureAt: stats.lastFailureAt,
+            lastFailure: stats.lastFailure,
+            state: states.threatcrowd ?? (stats.lastSuccessAt === null && stats.lastFailureAt === null ? 'unused' : health),
+          },
+        ],
+        pendingVotes: deps.votes ? await deps.votes.pending() : 0,
+        uptimeMs: now - ctx.startedAt,
+        now,
+      },
+    },
+  ];
+}
