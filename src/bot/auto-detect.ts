@@ -14,7 +14,14 @@ import type { Reply } from './reply.js';
 import { summarizeTarget } from './summarize-target.js';
 
 const SEEN = 'seen';
-const LOOKUP_OF: Partial<Record<Indicator['type'], LookupType>> = { domain: 'domain', ipv4: 'ip', ipv6: 'ip', email: 'email', md5: 'file', sha1: 'file' };
+const LOOKUP_OF: Partial<Record<Indicator['type'], LookupType>> = {
+  domain: 'domain',
+  ipv4: 'ip',
+  ipv6: 'ip',
+  email: 'email',
+  md5: 'file',
+  sha1: 'file',
+};
 
 /** Lookups for the indicators in `text` that ThreatCrowd can answer (SHA-256 it never supported). */
 export function targetsIn(text: string, ignoreDomains: readonly string[]): LookupTarget[] {
@@ -27,7 +34,11 @@ export function targetsIn(text: string, ignoreDomains: readonly string[]): Looku
 }
 
 /** Summaries for up to the cap, and a line counting the rest. */
-export async function answerTargets(targets: readonly LookupTarget[], priority: Priority, ctx: CommandContext): Promise<{ replies: Reply[]; failed: LookupTarget[] }> {
+export async function answerTargets(
+  targets: readonly LookupTarget[],
+  priority: Priority,
+  ctx: CommandContext,
+): Promise<{ replies: Reply[]; failed: LookupTarget[] }> {
   const cap = ctx.deps.settings.autoReplyMax;
   const answered = targets.slice(0, cap);
   const results = await Promise.all(answered.map((t) => summarizeTarget(t, priority, ctx)));

@@ -42,7 +42,11 @@ export class Bot {
   }
 
   /** Adapters call this after posting a summary, so reactions and buttons on it become votes. */
-  async summaryPosted(where: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>, messageId: string, target: LookupTarget): Promise<void> {
+  async summaryPosted(
+    where: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>,
+    messageId: string,
+    target: LookupTarget,
+  ): Promise<void> {
     await rememberSummary(this.deps.store, where, messageId, target);
   }
 

@@ -4,9 +4,9 @@ import type { ChannelMode, CommandMetadata } from '../commands/types.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/open-store.js';
+import type { TeamTally } from '../summary/summary.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
 import type { Priority, QueueEstimate } from '../throttle/limiter.js';
-import type { TeamTally } from '../summary/summary.js';
 import type { Clock } from './clock.js';
 import type { Invocation } from './invocation.js';
 

@@ -11,7 +11,10 @@ import type { Reply } from './reply.js';
 
 export async function dispatchCommand(ctx: CommandContext): Promise<Reply[]> {
   const { settings } = ctx.deps;
-  const command = parseCommand(ctx.invocation.text, { ignoreDomains: settings.ignoreDomains, maxIndicators: settings.maxIndicatorsPerCommand });
+  const command = parseCommand(ctx.invocation.text, {
+    ignoreDomains: settings.ignoreDomains,
+    maxIndicators: settings.maxIndicatorsPerCommand,
+  });
   if (command instanceof UserError) throw command;
   switch (command.kind) {
     case 'lookup':

@@ -4,7 +4,7 @@ import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { answerTargets, targetsIn } from './auto-detect.js';
 import type { CommandContext } from './context.js';
-import { emojiIn, REVEAL_EMOJI, baseEmoji } from './emoji.js';
+import { baseEmoji, emojiIn, REVEAL_EMOJI } from './emoji.js';
 import type { Reply } from './reply.js';
 import { summaryTarget } from './summary-messages.js';
 

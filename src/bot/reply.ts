@@ -25,7 +25,13 @@ export interface StatusInfo {
 
 export type Reply =
   /** One indicator's summary; votable summaries get vote reactions and buttons. */
-  | { readonly kind: 'summary'; readonly visibility: Visibility; readonly summary: Summary; readonly target: LookupTarget; readonly votable: boolean }
+  | {
+      readonly kind: 'summary';
+      readonly visibility: Visibility;
+      readonly summary: Summary;
+      readonly target: LookupTarget;
+      readonly votable: boolean;
+    }
   /** The lookup waits in the queue: show this now, then replace it with `result` when it settles. */
   | {
       readonly kind: 'pending';
@@ -37,14 +43,26 @@ export type Reply =
     }
   | { readonly kind: 'vote-result'; readonly visibility: Visibility; readonly text: string; readonly target: LookupTarget }
   /** The team tally changed: edit the summary message `messageId` to show this summary (throttled by the adapter). */
-  | { readonly kind: 'summary-update'; readonly visibility: Visibility; readonly messageId: string; readonly summary: Summary; readonly target: LookupTarget }
+  | {
+      readonly kind: 'summary-update';
+      readonly visibility: Visibility;
+      readonly messageId: string;
+      readonly summary: Summary;
+      readonly target: LookupTarget;
+    }
   | { readonly kind: 'help'; readonly visibility: Visibility; readonly commands: readonly CommandMetadata[] }
   | { readonly kind: 'status'; readonly visibility: Visibility; readonly status: StatusInfo }
   /** A short line: "and 7 more: use /threatcrowd", "channel mode set to reveal", a skipped private IP. */
   | { readonly kind: 'notice'; readonly visibility: Visibility; readonly text: string }
   /** Reveal mode: mark the message (🔎) so a person can ask for these lookups with one click. */
   | { readonly kind: 'reveal'; readonly visibility: Visibility; readonly count: number }
-  | { readonly kind: 'error'; readonly visibility: Visibility; readonly text: string; readonly usage?: string; readonly reference?: string };
+  | {
+      readonly kind: 'error';
+      readonly visibility: Visibility;
+      readonly text: string;
+      readonly usage?: string;
+      readonly reference?: string;
+    };
 
 export type ReplyKind = Reply['kind'];
 

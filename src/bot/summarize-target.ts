@@ -32,7 +32,12 @@ export function displayTarget(target: LookupTarget): string {
  * The reply for one target, or null when a passive lookup was shed or failed (automatic replies stay quiet
  * about upstream trouble; a person who asked gets an honest error).
  */
-export async function summarizeTarget(target: LookupTarget, priority: Priority, ctx: CommandContext, visibility: Visibility = 'public'): Promise<Reply | null> {
+export async function summarizeTarget(
+  target: LookupTarget,
+  priority: Priority,
+  ctx: CommandContext,
+  visibility: Visibility = 'public',
+): Promise<Reply | null> {
   const { deps } = ctx;
   try {
     const outcome = await deps.lookups.lookup(target.type, target.value, priority);
@@ -49,7 +54,11 @@ export async function summarizeTarget(target: LookupTarget, priority: Priority, 
     if (error instanceof UpstreamError) {
       deps.logger.warn({ kind: error.kind, type: target.type }, 'lookup failed upstream');
       if (priority === 'passive') return null;
-      return { kind: 'error', visibility, text: `${upstreamProblem(error)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.` };
+      return {
+        kind: 'error',
+        visibility,
+        text: `${upstreamProblem(error)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.`,
+      };
     }
     throw error;
   }

@@ -1,7 +1,8 @@
 /** `/threatcrowd channel auto|reveal|off`: how the bot treats indicators posted in this channel. */
+
+import { setChannelMode } from '../bot/channel-modes.js';
 import type { CommandContext } from '../bot/context.js';
 import type { Reply } from '../bot/reply.js';
-import { setChannelMode } from '../bot/channel-modes.js';
 import { SLASH } from './slash.js';
 import { CHANNEL_MODES, type ChannelMode, type CommandMetadata } from './types.js';
 

@@ -8,9 +8,9 @@ import type { LookupType } from '../threatcrowd/report.js';
 import { channelMetadata as CHANNEL } from './channel.js';
 import { lookupMetadata as LOOKUP, typedLookupMetadata as TYPED_LOOKUP } from './lookup.js';
 import { USAGE } from './registry.js';
-import { voteMetadata as VOTE } from './vote.js';
 import { tokenize, type Word } from './tokenize.js';
 import { CHANNEL_MODES, type ChannelMode, type Command, type ParseOptions } from './types.js';
+import { voteMetadata as VOTE } from './vote.js';
 
 const TYPE_WORDS: Record<string, LookupType> = {
   domain: 'domain',

@@ -6,7 +6,14 @@ import { statusMetadata } from './status.js';
 import type { CommandMetadata } from './types.js';
 import { voteMetadata } from './vote.js';
 
-export const COMMANDS: readonly CommandMetadata[] = [lookupMetadata, typedLookupMetadata, voteMetadata, channelMetadata, statusMetadata, helpMetadata];
+export const COMMANDS: readonly CommandMetadata[] = [
+  lookupMetadata,
+  typedLookupMetadata,
+  voteMetadata,
+  channelMetadata,
+  statusMetadata,
+  helpMetadata,
+];
 
 /** One usage line per command. */
 export const USAGE = COMMANDS.map((c) => c.usage).join('\n');

@@ -18,7 +18,8 @@ export async function runStatus(ctx: CommandContext): Promise<Reply[]> {
   const stats = deps.lookups.stats;
   const now = deps.clock.now();
   const states = deps.providerStates?.() ?? {};
-  const health = stats.lastFailureAt !== null && (stats.lastSuccessAt === null || stats.lastFailureAt > stats.lastSuccessAt) ? 'failing' : 'ok';
+  const health =
+    stats.lastFailureAt !== null && (stats.lastSuccessAt === null || stats.lastFailureAt > stats.lastSuccessAt) ? 'failing' : 'ok';
   return [
     {
       kind: 'status',

@@ -21,7 +21,10 @@ export const voteMetadata: CommandMetadata = {
 export async function runVote(target: LookupTarget, malicious: boolean, ctx: CommandContext, source = 'command'): Promise<Reply[]> {
   const { deps, invocation } = ctx;
   if (!deps.votes) return [{ kind: 'error', visibility: 'ephemeral', text: 'Voting is not available here.' }];
-  if (target.type === 'antivirus') return [{ kind: 'error', visibility: 'ephemeral', text: 'Votes are for domains, IPs, e-mail addresses and hashes, not malware families.' }];
+  if (target.type === 'antivirus')
+    return [
+      { kind: 'error', visibility: 'ephemeral', text: 'Votes are for domains, IPs, e-mail addresses and hashes, not malware families.' },
+    ];
   const result = await deps.votes.cast({ platform: invocation.platform, userId: invocation.userId, target, malicious, source });
   const verdict = malicious ? 'malicious' : 'not malicious';
   const tally = await deps.votes.tally(target);

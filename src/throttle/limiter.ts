@@ -38,6 +38,7 @@ export class RequestLimiter {
   // Counted here, not read from Bottleneck: its queue is filled asynchronously, and is per process when clustered.
   private readonly waiting: Record<Priority, number> = { interactive: 0, vote: 0, passive: 0 };
   private running = 0;
+  private lastStartedAt = 0;
   private stopped = false;
 
   constructor(options: LimiterOptions = {}) {
@@ -72,6 +73,7 @@ export class RequestLimiter {
     try {
       return await this.limiter.schedule({ priority: BOTTLENECK_PRIORITY[priority] }, async () => {
         started = true;
+        this.lastStartedAt = Date.now();
         this.waiting[priority]--;
         this.running++;
         this.recordWait(priority, Date.now() - queuedAt);
@@ -91,9 +93,13 @@ export class RequestLimiter {
     const mine = BOTTLENECK_PRIORITY[priority];
     let ahead = this.running;
     for (const p of Object.keys(BOTTLENECK_PRIORITY) as Priority[]) if (BOTTLENECK_PRIORITY[p] <= mine) ahead += this.waiting[p];
-    const tokens = this.burst === 1 ? 0 : ((await this.limiter.currentReservoir()) ?? 0);
-    const waitMs = Math.max(0, ahead + 1 - tokens) * this.intervalMs;
-    return { position: ahead + 1, waitMs: ahead === 0 && tokens > 0 ? 0 : waitMs };
+    if (this.burst === 1) {
+      // minTime spacing: the next slot opens one interval after the last start.
+      const nextSlot = Math.max(0, this.lastStartedAt + this.intervalMs - Date.now());
+      return { position: ahead + 1, waitMs: nextSlot + ahead * this.intervalMs };
+    }
+    const tokens = (await this.limiter.currentReservoir()) ?? 0;
+    return { position: ahead + 1, waitMs: Math.max(0, ahead + 1 - tokens) * this.intervalMs };
   }
 
   /** Jobs waiting (not running). */

@@ -1,0 +1,47 @@
+/** Wires the core: a Bot over the shared services, with the vote service and settings from the environment. */
+import { Bot } from '../bot/bot.js';
+import { type Clock, systemClock } from '../bot/clock.js';
+import { type BotSettings, DEFAULT_BOT_SETTINGS } from '../bot/context.js';
+import type { Settings } from '../config/settings.js';
+import { VoteService } from '../votes/vote-service.js';
+import type { Logger } from './logger.js';
+import type { Services } from './services.js';
+
+/** Bot settings from validated environment settings. */
+export function botSettingsFrom(settings: Settings): BotSettings {
+  return {
+    ...DEFAULT_BOT_SETTINGS,
+    ignoreDomains: settings.IGNORE_DOMAINS,
+    maxIndicatorsPerCommand: settings.MAX_INDICATORS_PER_COMMAND,
+    autoReplyMax: settings.AUTO_REPLY_MAX,
+    autoDetectDefault: settings.AUTO_DETECT_DEFAULT,
+    dedupeWindowMs: settings.DEDUPE_WINDOW_SECONDS * 1000,
+    voteEmojiMalicious: [...settings.VOTE_EMOJI_MALICIOUS, '👎', '☠️'],
+    voteEmojiSafe: [...settings.VOTE_EMOJI_SAFE, '👍', '✅'],
+    logIndicators: settings.LOG_INDICATORS,
+  };
+}
+
+export interface BuiltBot {
+  readonly bot: Bot;
+  readonly votes: VoteService;
+}
+
+export function buildBot(services: Services, logger: Logger, options: { clock?: Clock; bot?: Partial<BotSettings> } = {}): BuiltBot {
+  const votes = new VoteService({
+    ledger: services.store.namespace('votes'),
+    send: (value, malicious) => services.client.vote(value, malicious, { priority: 'vote' }),
+    forward: services.settings.VOTE_FORWARD,
+    logger,
+  });
+  const bot = new Bot({
+    lookups: services.lookups,
+    queue: services.limiter,
+    store: services.store,
+    clock: options.clock ?? systemClock,
+    logger,
+    settings: { ...botSettingsFrom(services.settings), ...options.bot },
+    votes,
+  });
+  return { bot, votes };
+}
