@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `threatcrowd-bot` command. */
 import { Command, Option } from 'commander';
+import { runConsoleCommand } from './cli/console-command.js';
 import { readAll, runDetect } from './cli/detect-command.js';
 import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
@@ -19,7 +20,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('look up domains, IPs, e-mail addresses, hashes or antivirus families')
     .argument('<value...>', 'values to look up (defanged is fine: evil[.]com)')
     .addOption(new Option('-t, --type <type>', 'force the type (needed for antivirus families)').choices([...LOOKUP_TYPES]))
-    .addOption(new Option('-f, --format <format>', 'output format').default('text').choices([...LOOKUP_FORMATS, 'slack', 'discord']))
+    .addOption(new Option('-f, --format <format>', 'output format').default('text').choices([...LOOKUP_FORMATS]))
     .action(async (values: string[], options: { type?: string; format?: string }) => setExitCode(await runLookup(values, options, io)));
 
   program
@@ -28,7 +29,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('-a, --all', 'also list indicators that are never looked up, with the reason')
     .action(async (options: { all?: boolean }) => {
       const ignore = loadSettings(io.env).IGNORE_DOMAINS;
-      setExitCode(runDetect(await readAll(process.stdin), { all: options.all, ignoreDomains: ignore }, io));
+      setExitCode(runDetect(await readAll(io.stdin ?? process.stdin), { all: options.all, ignoreDomains: ignore }, io));
     });
 
   program
@@ -43,6 +44,11 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .action(async (options) => {
       await runSimulate(options, io);
     });
+
+  program
+    .command('console')
+    .description('chat with the bot in the terminal (lines are messages; /threatcrowd … lines are commands)')
+    .action(async () => setExitCode(await runConsoleCommand({ ...io, stdin: io.stdin ?? process.stdin })));
 
   return program;
 }

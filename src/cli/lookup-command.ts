@@ -1,4 +1,7 @@
 /** `threatcrowd-bot lookup <value>...`: look values up through one limiter and cache, print one answer each. */
+import { renderDiscord } from '../../adapters/discord/render.js';
+import { renderSlack } from '../../adapters/slack/render.js';
+import type { Reply } from '../bot/reply.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import { type LookupTarget, resolveTarget } from '../lookup/resolve-target.js';
@@ -8,7 +11,7 @@ import { renderSummaryText } from '../summary/render-text.js';
 import { LOOKUP_TYPES, type LookupType, type Report } from '../threatcrowd/report.js';
 import { type CliIo, expectedFailureLine } from './output.js';
 
-export const LOOKUP_FORMATS = ['text', 'json'] as const;
+export const LOOKUP_FORMATS = ['text', 'json', 'slack', 'discord'] as const;
 export type LookupFormat = (typeof LOOKUP_FORMATS)[number];
 
 export interface LookupCommandOptions {
@@ -23,15 +26,21 @@ export function reportJson(report: Report): Record<string, unknown> {
 
 export type Formatter = (report: Report, from: 'upstream' | 'cache' | 'stale') => string;
 
+const summaryReply = (report: Report, from: 'upstream' | 'cache' | 'stale'): Reply => ({
+  kind: 'summary',
+  visibility: 'public',
+  summary: buildSummary(report, { from }),
+  target: { type: report.type, value: report.value },
+  votable: report.type !== 'antivirus',
+});
+
 const FORMATTERS: Record<string, Formatter> = {
   text: (report, from) => renderSummaryText(buildSummary(report, { from })),
   json: (report) => JSON.stringify(reportJson(report)),
+  // The payloads the adapters would send, so they can be checked without a chat account.
+  slack: (report, from) => JSON.stringify(renderSlack(summaryReply(report, from))),
+  discord: (report, from) => JSON.stringify(renderDiscord(summaryReply(report, from))),
 };
-
-/** Registers extra formats (the adapters add `slack` and `discord`). */
-export function registerLookupFormat(name: string, formatter: Formatter): void {
-  FORMATTERS[name] = formatter;
-}
 
 /** Runs the command; resolves to the exit code. */
 export async function runLookup(values: string[], options: LookupCommandOptions, io: CliIo): Promise<number> {

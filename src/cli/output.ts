@@ -8,6 +8,7 @@ export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   readonly env: Record<string, string | undefined>;
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };

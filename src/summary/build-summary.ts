@@ -17,6 +17,9 @@ export interface SummaryOptions {
   readonly now?: number;
 }
 
+/** A well-formed provider page URL; anything odd (a broken or hostile answer) is dropped rather than linked. */
+const PAGE_URL = /^https?:\/\/[\w.-]{1,253}(?::\d{1,5})?\/[\w./?=&%@:+-]{0,1500}$/;
+
 const PROVIDER_NAMES: Record<string, string> = { threatcrowd: 'ThreatCrowd', otx: 'AlienVault OTX' };
 
 function section(title: string, all: readonly string[], limit: number): SummarySection | null {
@@ -60,10 +63,10 @@ export function buildSummary(report: Report, options: SummaryOptions = {}): Summ
     value: report.value,
     display: report.type === 'antivirus' || report.type === 'file' ? report.value : defang(report.value),
     found: report.found,
-    verdict: verdictFromVotes(report.votes, report.found),
+    verdict: verdictFromVotes(report.votes, report.found, report.type === 'domain' || report.type === 'ip'),
     facts,
     sections,
-    permalink: report.permalink,
+    permalink: report.permalink && PAGE_URL.test(report.permalink) ? report.permalink : null,
     source,
     freshness,
     stale: from === 'stale',

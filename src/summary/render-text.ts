@@ -1,5 +1,6 @@
 /** Plain-text rendering of a summary, for the console and `lookup --format text`. */
 import { defang } from '../indicators/defang.js';
+import { teamLine } from './describe.js';
 import { type Summary, TYPE_LABELS } from './summary.js';
 
 /** Removes control characters (terminal escapes) from untrusted text. */
@@ -10,7 +11,7 @@ export function plainSafe(text: string): string {
 
 export function renderSummaryText(summary: Summary): string {
   const lines = [`${TYPE_LABELS[summary.type]} ${plainSafe(summary.display)} — ${summary.verdict.text}`];
-  if (summary.team) lines.push(`  team: ${summary.team.malicious} malicious, ${summary.team.safe} not malicious`);
+  if (summary.team) lines.push(`  ${teamLine(summary.team)}`);
   for (const fact of summary.facts) lines.push(`  ${fact.label}: ${plainSafe(fact.value)}`);
   for (const s of summary.sections) {
     const more = s.total > s.items.length ? ` (+${s.total - s.items.length} more)` : '';

@@ -28,6 +28,7 @@ export interface Summary {
   readonly verdict: Verdict;
   readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string }>;
   readonly sections: readonly SummarySection[];
+  /** The provider's page, only when it is a well-formed http(s) URL. */
   readonly permalink: string | null;
   /** "ThreatCrowd" or another provider's name. */
   readonly source: string;

@@ -7,9 +7,10 @@ export interface Verdict {
   readonly text: string;
 }
 
-/** The community verdict line from ThreatCrowd's `votes`. */
-export function verdictFromVotes(votes: Votes, found: boolean): Verdict {
+/** The community verdict line from ThreatCrowd's `votes` (only domain and IP reports carry votes). */
+export function verdictFromVotes(votes: Votes, found: boolean, hasVotes = true): Verdict {
   if (!found) return { tone: 'unknown', text: 'not known to ThreatCrowd' };
+  if (!hasVotes) return { tone: 'none', text: 'known to ThreatCrowd' };
   if (votes === -1) return { tone: 'malicious', text: 'most users voted malicious' };
   if (votes === 0) return { tone: 'split', text: 'votes are split' };
   if (votes === 1) return { tone: 'safe', text: 'most users voted not malicious' };

@@ -1,0 +1,42 @@
+/** Plain-text rendering of every reply, for the terminal chat. */
+import type { Reply } from '../../src/bot/reply.js';
+import { formatAge } from '../../src/summary/age.js';
+import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
+import { plainSafe, renderSummaryText } from '../../src/summary/render-text.js';
+
+export function renderReplyText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'summary':
+      return renderSummaryText(reply.summary);
+    case 'summary-update':
+      return `  ${plainSafe(reply.summary.display)}: ${reply.summary.team ? teamLine(reply.summary.team) : 'no team votes'}`;
+    case 'pending':
+      return queueNotice(reply.targets.length, reply.position, reply.waitMs);
+    case 'vote-result':
+    case 'notice':
+      return plainSafe(reply.text);
+    case 'reveal':
+      return revealLine(reply.count);
+    case 'error':
+      return `error: ${plainSafe(reply.text)}${reply.usage ? `\nusage:\n${reply.usage.replace(/^/gm, '  ')}` : ''}`;
+    case 'help':
+      return [
+        'Commands:',
+        ...reply.commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+        'Indicators pasted in a channel are answered in a thread; react 👎/👍 on a summary to vote.',
+      ].join('\n');
+    case 'status': {
+      const s = reply.status;
+      return [
+        `queue: ${s.queueDepth} waiting`,
+        `cache: ${(s.cacheHitRatio * 100).toFixed(0)}% hits (${s.cacheHits} hits, ${s.cacheMisses} misses)`,
+        ...s.upstream.map(
+          (u) =>
+            `${u.name}: ${u.state}; last success ${ago(s.now, u.lastSuccessAt)}, last failure ${ago(s.now, u.lastFailureAt)}${u.lastFailure ? ` (${u.lastFailure})` : ''}`,
+        ),
+        `votes waiting to be sent: ${s.pendingVotes}`,
+        `up ${formatAge(s.uptimeMs)}`,
+      ].join('\n');
+    }
+  }
+}

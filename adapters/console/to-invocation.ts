@@ -1,0 +1,26 @@
+/** One typed line → what the console does with it: a command, a message, or a vote on the last summary. */
+import type { Invocation } from '../../src/bot/invocation.js';
+
+export type ConsoleInput =
+  | { readonly kind: 'invocation'; readonly invocation: Invocation }
+  | { readonly kind: 'vote'; readonly malicious: boolean }
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'usage'; readonly text: string }
+  | { readonly kind: 'empty' };
+
+const COMMAND = /^\/threatcrowd(?:\s+|$)/i;
+
+export function toConsoleInput(line: string, user: string, lineNumber: number): ConsoleInput {
+  const text = line.trim();
+  if (text === '') return { kind: 'empty' };
+  if (text === ':quit' || text === ':q') return { kind: 'quit' };
+  if (text.startsWith(':vote')) {
+    const verdict = text.slice(5).trim().toLowerCase();
+    if (['malicious', 'bad'].includes(verdict)) return { kind: 'vote', malicious: true };
+    if (['safe', 'good', 'not-malicious'].includes(verdict)) return { kind: 'vote', malicious: false };
+    return { kind: 'usage', text: 'usage: :vote malicious | :vote safe (votes on the last summary)' };
+  }
+  const base = { platform: 'console' as const, userId: user, channelId: 'console', messageId: `line-${lineNumber}` };
+  if (COMMAND.test(text)) return { kind: 'invocation', invocation: { ...base, kind: 'command', text: text.replace(COMMAND, '') } };
+  return { kind: 'invocation', invocation: { ...base, kind: 'message', text } };
+}

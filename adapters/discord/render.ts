@@ -1,0 +1,183 @@
+/**
+ * Replies as Discord messages: embeds coloured by verdict and vote buttons, within Discord's limits
+ * (description 4,096, 25 fields of 1,024, 6,000 characters across a message's embeds, 10 embeds).
+ * Untrusted text is markdown-escaped and mentions are broken; every message also disables mentions.
+ */
+import type { Reply } from '../../src/bot/reply.js';
+import { formatAge } from '../../src/summary/age.js';
+import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
+import { truncate } from '../../src/summary/split-text.js';
+import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+  embeds: 10,
+  content: 2000,
+} as const;
+const ITEM_MAX = 100;
+const COLOURS = { malicious: 0xd93f0b, split: 0xfbca04, safe: 0x0e8a16, none: 0x95a5a6, unknown: 0x4f545c } as const;
+
+export interface DiscordEmbed {
+  title?: string;
+  url?: string;
+  description?: string;
+  color?: number;
+  fields?: Array<{ name: string; value: string; inline?: boolean }>;
+  footer?: { text: string };
+}
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: DiscordEmbed[];
+  components: Array<{ type: 1; components: Array<{ type: 2; style: number; label: string; custom_id: string; emoji?: { name: string } }> }>;
+  /** Never ping anyone, whatever the text holds. */
+  allowed_mentions: { parse: []; replied_user: false };
+  /** 64: only the person who asked sees it (interaction replies). */
+  flags?: number;
+}
+
+/** Escapes Discord markdown and breaks mentions (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`) with a zero-width space. */
+export function escapeDiscord(text: string): string {
+  return text
+    .replace(/[\\*_~`|>#[\]()-]/g, '\\$&')
+    .replace(/@/g, '@\u200b')
+    .replace(/</g, '<\u200b');
+}
+
+/** An untrusted value as inline code (back-ticks neutralised, mentions broken). */
+function code(value: string): string {
+  return `\`${truncate(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX).replace(/@/g, '@\u200b')}\``;
+}
+
+const NO_MENTIONS = { parse: [] as [], replied_user: false as const };
+
+function embedSize(embed: DiscordEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+export function summaryEmbed(summary: Summary): DiscordEmbed {
+  const fields = [
+    ...summary.facts.map((f) => ({ name: f.label, value: code(f.value), inline: true })),
+    ...summary.sections.map((s) => {
+      const more = s.total > s.items.length ? `\n+${s.total - s.items.length} more` : '';
+      return {
+        name: `${s.title} (${s.total})`,
+        value: truncate(`${s.items.map(code).join('\n')}${more}`, DISCORD_LIMITS.fieldValue),
+        inline: false,
+      };
+    }),
+  ].slice(0, DISCORD_LIMITS.fields);
+  const footer = [`source: ${summary.source}`, summary.freshness].filter(Boolean).join(' · ');
+  const embed: DiscordEmbed = {
+    title: truncate(`${TYPE_LABELS[summary.type]} ${escapeDiscord(summary.display)}`, DISCORD_LIMITS.title),
+    description: truncate(
+      `**${escapeDiscord(summary.verdict.text)}**${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
+      DISCORD_LIMITS.description,
+    ),
+    color: COLOURS[summary.verdict.tone],
+    fields,
+    footer: { text: truncate(footer, DISCORD_LIMITS.footer) },
+  };
+  if (summary.permalink) embed.url = summary.permalink;
+  // Keep the whole embed inside the 6,000-character budget by dropping the last lists.
+  while (embedSize(embed) > DISCORD_LIMITS.total - 200 && embed.fields && embed.fields.length > 0) embed.fields.pop();
+  return embed;
+}
+
+function voteButtons(): DiscordMessage['components'] {
+  return [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: 4, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
+        { type: 2, style: 3, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+      ],
+    },
+  ];
+}
+
+function textMessage(text: string, ephemeral: boolean): DiscordMessage {
+  return {
+    content: truncate(escapeDiscord(text), DISCORD_LIMITS.content),
+    embeds: [],
+    components: [],
+    allowed_mentions: NO_MENTIONS,
+    ...(ephemeral ? { flags: 64 } : {}),
+  };
+}
+
+/** The Discord message for a reply. */
+export function renderDiscord(reply: Reply): DiscordMessage {
+  const ephemeral = reply.visibility === 'ephemeral';
+  switch (reply.kind) {
+    case 'summary':
+      return { embeds: [summaryEmbed(reply.summary)], components: reply.votable ? voteButtons() : [], allowed_mentions: NO_MENTIONS };
+    case 'summary-update':
+      return { embeds: [summaryEmbed(reply.summary)], components: voteButtons(), allowed_mentions: NO_MENTIONS };
+    case 'pending':
+      return textMessage(queueNotice(reply.targets.length, reply.position, reply.waitMs), ephemeral);
+    case 'vote-result':
+    case 'notice':
+      return textMessage(reply.text, ephemeral);
+    case 'reveal':
+      return textMessage(revealLine(reply.count), ephemeral);
+    case 'error':
+      return {
+        ...textMessage(`⚠️ ${reply.text}`, true),
+        ...(reply.usage
+          ? {
+              content: truncate(
+                `⚠️ ${escapeDiscord(reply.text)}\n\`\`\`\n${reply.usage.replace(/`/g, 'ˋ')}\n\`\`\``,
+                DISCORD_LIMITS.content,
+              ),
+            }
+          : {}),
+      };
+    case 'help':
+      return {
+        embeds: [
+          {
+            title: 'threatcrowd-bot',
+            description: truncate(
+              reply.commands.map((c) => `\`${c.usage.replace(/`/g, 'ˋ')}\`\n${escapeDiscord(c.summary)}`).join('\n\n'),
+              DISCORD_LIMITS.description,
+            ),
+            footer: { text: 'Indicators posted in channels are answered in a reply. React 👎 or 👍 on a summary to vote.' },
+          },
+        ],
+        components: [],
+        allowed_mentions: NO_MENTIONS,
+        flags: 64,
+      };
+    case 'status': {
+      const s = reply.status;
+      const fields = [
+        { name: 'Queue', value: `${s.queueDepth} waiting`, inline: true },
+        {
+          name: 'Cache',
+          value: `${(s.cacheHitRatio * 100).toFixed(0)}% hits (${s.cacheHits}/${s.cacheHits + s.cacheMisses})`,
+          inline: true,
+        },
+        ...s.upstream.map((u) => ({
+          name: u.name,
+          value: `${u.state}; ok ${ago(s.now, u.lastSuccessAt)}, failed ${ago(s.now, u.lastFailureAt)}`,
+          inline: false,
+        })),
+        { name: 'Votes waiting', value: String(s.pendingVotes), inline: true },
+        { name: 'Uptime', value: formatAge(s.uptimeMs), inline: true },
+      ];
+      return { embeds: [{ title: 'threatcrowd-bot status', fields }], components: [], allowed_mentions: NO_MENTIONS, flags: 64 };
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Replies as Slack messages: Block Kit with a plain-text fallback, within Slack's limits (50 blocks,
+ * 3,000 characters per section text, 10 fields of 2,000, the whole message well under 12,000).
+ * Every untrusted string is escaped for mrkdwn (`& < >`), which also defuses `<!channel>` and `<@U…>`.
+ */
+import type { Reply } from '../../src/bot/reply.js';
+import { formatAge } from '../../src/summary/age.js';
+import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
+import { splitText, truncate } from '../../src/summary/split-text.js';
+import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+
+export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, headerText: 150, message: 12_000 } as const;
+const ITEM_MAX = 120;
+
+type Text = { type: 'mrkdwn' | 'plain_text'; text: string; emoji?: boolean };
+export type SlackBlock =
+  | { type: 'header'; text: Text }
+  | { type: 'section'; text?: Text; fields?: Text[] }
+  | { type: 'context'; elements: Text[] }
+  | {
+      type: 'actions';
+      block_id?: string;
+      elements: Array<{ type: 'button'; text: Text; action_id: string; value: string; style?: 'danger' | 'primary' }>;
+    }
+  | { type: 'divider' };
+
+export interface SlackMessage {
+  /** Fallback for notifications and clients without blocks. */
+  readonly text: string;
+  readonly blocks: SlackBlock[];
+}
+
+/** Escapes text for Slack mrkdwn: `&`, `<` and `>` become entities, so no mention or link can be formed. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An untrusted value as inline code: formatting characters inert, back-ticks and new lines neutralised. */
+function code(value: string): string {
+  return `\`${escapeMrkdwn(truncate(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX))}\``;
+}
+
+const mrkdwn = (text: string): Text => ({ type: 'mrkdwn', text });
+const plain = (text: string): Text => ({ type: 'plain_text', text, emoji: true });
+const VERDICT_ICON = { malicious: '🔴', split: '🟠', safe: '🟢', none: '⚪', unknown: '⚪' } as const;
+
+/** The provider's page as a link (the summary only keeps well-formed URLs, so none can break out of `<url|label>`). */
+function permalinkMrkdwn(url: string | null, source: string): string | null {
+  if (!url) return null;
+  return `<${url.replace(/&/g, '&amp;')}|${escapeMrkdwn(source)} page>`;
+}
+
+/** Sections of at most 3,000 characters holding `text` (which is already mrkdwn). */
+function sections(text: string): SlackBlock[] {
+  return splitText(text, SLACK_LIMITS.sectionText).map((piece) => ({ type: 'section', text: mrkdwn(piece) }));
+}
+
+export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] {
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: plain(truncate(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
+  ];
+  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(summary.verdict.text)}*${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
+  blocks.push({ type: 'section', text: mrkdwn(verdict) });
+  if (summary.facts.length > 0)
+    blocks.push({ type: 'section', fields: summary.facts.map((f) => mrkdwn(`*${f.label}*\n${code(f.value)}`)) });
+  for (const s of summary.sections) {
+    const more = s.total > s.items.length ? `\n+${s.total - s.items.length} more` : '';
+    blocks.push(...sections(`*${escapeMrkdwn(s.title)}* (${s.total})\n${s.items.map(code).join('\n')}${more}`));
+  }
+  const context = [
+    `source: ${escapeMrkdwn(summary.source)}`,
+    summary.freshness ? escapeMrkdwn(summary.freshness) : null,
+    permalinkMrkdwn(summary.permalink, summary.source),
+  ];
+  blocks.push({ type: 'context', elements: [mrkdwn(context.filter(Boolean).join('  ·  '))] });
+  if (votable) {
+    const value = `${summary.type}:${summary.value}`.slice(0, 2000);
+    blocks.push({
+      type: 'actions',
+      block_id: 'vote',
+      elements: [
+        { type: 'button', text: plain('👎 Malicious'), action_id: 'vote-malicious', value, style: 'danger' },
+        { type: 'button', text: plain('👍 Not malicious'), action_id: 'vote-safe', value },
+      ],
+    });
+  }
+  return blocks.slice(0, SLACK_LIMITS.blocks);
+}
+
+function summaryFallback(summary: Summary): string {
+  return escapeMrkdwn(
+    `${TYPE_LABELS[summary.type]} ${summary.display}: ${summary.verdict.text}${summary.team ? ` (${teamLine(summary.team)})` : ''}`,
+  );
+}
+
+function textMessage(text: string): SlackMessage {
+  const escaped = escapeMrkdwn(text);
+  return { text: truncate(escaped, 3000), blocks: sections(escaped) };
+}
+
+/** The Slack message for a reply (reveal replies become a 🔎 reaction, not a message: null). */
+export function renderSlack(reply: Reply): SlackMessage | null {
+  switch (reply.kind) {
+    case 'summary':
+      return { text: summaryFallback(reply.summary), blocks: summaryBlocks(reply.summary, reply.votable) };
+    case 'summary-update':
+      return { text: summaryFallback(reply.summary), blocks: summaryBlocks(reply.summary, true) };
+    case 'pending':
+      return textMessage(queueNotice(reply.targets.length, reply.position, reply.waitMs));
+    case 'vote-result':
+    case 'notice':
+      return textMessage(reply.text);
+    case 'reveal':
+      return null;
+    case 'error': {
+      const usage = reply.usage ? `\n\`\`\`${escapeMrkdwn(reply.usage)}\`\`\`` : '';
+      return { text: escapeMrkdwn(reply.text), blocks: sections(`:warning: ${escapeMrkdwn(reply.text)}${usage}`) };
+    }
+    case 'help': {
+      const lines = reply.commands.map((c) => `\`${escapeMrkdwn(c.usage)}\`\n${escapeMrkdwn(c.summary)}`);
+      const footer = 'I also answer indicators posted in channels I am in, in a thread. React 👎 or 👍 on a summary to vote.';
+      return {
+        text: 'threatcrowd-bot help',
+        blocks: [
+          { type: 'header', text: plain('threatcrowd-bot') },
+          ...sections(lines.join('\n\n')),
+          { type: 'context', elements: [mrkdwn(footer)] },
+        ],
+      };
+    }
+    case 'status': {
+      const s = reply.status;
+      const fields = [
+        `*Queue*\n${s.queueDepth} waiting`,
+        `*Cache*\n${(s.cacheHitRatio * 100).toFixed(0)}% hits (${s.cacheHits}/${s.cacheHits + s.cacheMisses})`,
+        ...s.upstream.map(
+          (u) =>
+            `*${escapeMrkdwn(u.name)}*\n${escapeMrkdwn(u.state)}; ok ${ago(s.now, u.lastSuccessAt)}, failed ${ago(s.now, u.lastFailureAt)}`,
+        ),
+        `*Votes waiting*\n${s.pendingVotes}`,
+        `*Uptime*\n${formatAge(s.uptimeMs)}`,
+      ];
+      return { text: 'threatcrowd-bot status', blocks: [{ type: 'section', fields: fields.slice(0, SLACK_LIMITS.fields).map(mrkdwn) }] };
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { DISCORD_LIMITS, type DiscordMessage, escapeDiscord, renderDiscord } from '../../adapters/discord/render.js';
+import type { Reply } from '../../src/bot/reply.js';
+import type { Summary } from '../../src/summary/summary.js';
+import { fixtureSummaries, hostileSummary } from '../support/summaries.js';
+
+const summaryReply = (summary: Summary): Reply => ({
+  kind: 'summary',
+  visibility: 'public',
+  summary,
+  target: { type: summary.type, value: summary.value },
+  votable: true,
+});
+
+function expectWithinLimits(message: DiscordMessage): void {
+  expect(message.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
+  let total = 0;
+  for (const e of message.embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldName);
+      expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+      total += f.name.length + f.value.length;
+    }
+    total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+  }
+  expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
+  expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
+}
+
+describe('Discord rendering', () => {
+  it.each(fixtureSummaries())('GIVEN the %s answer THEN an embed within limits that pings nobody', (_file, summary) => {
+    expectWithinLimits(renderDiscord(summaryReply(summary)));
+  });
+
+  it('GIVEN hostile strings and 10,000 subdomains THEN mentions are broken, markdown escaped, limits hold', () => {
+    const message = renderDiscord(summaryReply(hostileSummary()));
+    expectWithinLimits(message);
+    const text = JSON.stringify(message);
+    expect(text).not.toMatch(/@everyone|@here|<@\d|<@&\d|<#\d/);
+    expect(text).not.toMatch(/evil\.com|evilupdate\.top/);
+    expect(message.embeds[0]?.color).toBe(0xd93f0b);
+    expect(message.components[0]?.components.map((c) => c.custom_id)).toEqual(['vote-malicious', 'vote-safe']);
+  });
+
+  it('escapes markdown and mentions in free text', () => {
+    expect(escapeDiscord('**x** @everyone <@123>')).toBe('\\*\\*x\\*\\* @\u200beveryone <\u200b@\u200b123\\>');
+  });
+
+  it('GIVEN an error THEN an ephemeral message with the usage in a code block', () => {
+    const message = renderDiscord({ kind: 'error', visibility: 'ephemeral', text: 'bad @here', usage: '/threatcrowd help' });
+    expect(message.flags).toBe(64);
+    expect(message.content).toContain('@\u200bhere');
+    expect(message.content).toContain('```\n/threatcrowd help\n```');
+  });
+});
