@@ -6,6 +6,7 @@ import { readAll, runDetect } from './cli/detect-command.js';
 import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
 import { runSimulate } from './cli/simulate-command.js';
+import { runStart } from './cli/start-command.js';
 import { loadSettings } from './config/settings.js';
 import { LOOKUP_TYPES } from './threatcrowd/report.js';
 
@@ -44,6 +45,11 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .action(async (options) => {
       await runSimulate(options, io);
     });
+
+  program
+    .command('start')
+    .description('run the bot on every configured platform (Slack, Discord)')
+    .action(async () => setExitCode(await runStart(io)));
 
   program
     .command('console')

@@ -36,8 +36,30 @@ export const settingsSchema = z.object({
   VOTE_FORWARD: bool.default(true),
   VOTE_EMOJI_MALICIOUS: list.default(['thumbsdown', '-1', 'skull_and_crossbones']),
   VOTE_EMOJI_SAFE: list.default(['thumbsup', '+1', 'white_check_mark']),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xox[bp]-/, 'must be a bot token (xoxb-…)')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
+    .optional(),
+  SLACK_PORT: int(0, 65535).default(3000),
+  SLACK_API_URL: url.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_INDICATORS: bool.default(false),
+});
+
+/** The schema with the rules that tie variables together. */
+const checkedSchema = settingsSchema.superRefine((s, ctx) => {
+  if (s.SLACK_BOT_TOKEN && !s.SLACK_APP_TOKEN && !s.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_SIGNING_SECRET'],
+      message: 'required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -53,7 +75,7 @@ export class SettingsError extends Error {
 /** Validates `env` (empty strings count as unset). */
 export function loadSettings(env: Record<string, string | undefined>): Settings {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = settingsSchema.safeParse(present);
+  const parsed = checkedSchema.safeParse(present);
   if (parsed.success) return parsed.data;
   throw new SettingsError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
 }

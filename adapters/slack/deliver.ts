@@ -1,0 +1,106 @@
+/** Sends rendered replies through Slack's Web API: posts, ephemeral notes, throttled edits and seed reactions. */
+import type { webApi } from '@slack/bolt';
+import type { Bot } from '../../src/bot/bot.js';
+import type { Reply } from '../../src/bot/reply.js';
+import type { Logger } from '../../src/runtime/logger.js';
+import { renderSlack } from './render.js';
+
+export interface Where {
+  readonly channel: string;
+  readonly teamId?: string;
+  readonly threadTs?: string;
+}
+
+/** Slack errors meaning the bot cannot post in the channel. */
+export const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+export function slackErrorCode(error: unknown): string | undefined {
+  return (error as { data?: { error?: string } }).data?.error;
+}
+
+export class SlackDelivery {
+  private readonly edits = new Map<string, { timer: NodeJS.Timeout | null; latest: Reply | null; lastAt: number }>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly bot: Bot,
+    private readonly logger: Logger,
+    /** At most one edit of a message per interval (the team tally changes in bursts). */
+    private readonly editIntervalMs = 3000,
+  ) {}
+
+  /** Posts a public reply; a summary is remembered (so votes count) and seeded with 👎 and 👍. Returns its ts. */
+  async post(reply: Reply, where: Where): Promise<string | undefined> {
+    const message = renderSlack(reply);
+    if (!message) return undefined;
+    const posted = await this.client.chat.postMessage({
+      channel: where.channel,
+      text: message.text,
+      blocks: message.blocks,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    const ts = posted.ts;
+    if (ts && reply.kind === 'summary' && reply.votable) {
+      await this.bot.summaryPosted({ platform: 'slack', teamId: where.teamId, channelId: where.channel }, ts, reply.target);
+      for (const name of ['thumbsdown', 'thumbsup']) {
+        await this.client.reactions.add({ channel: where.channel, timestamp: ts, name }).catch((error: unknown) => {
+          this.logger.debug({ code: slackErrorCode(error) }, 'could not seed a vote reaction');
+        });
+      }
+    }
+    return ts;
+  }
+
+  async ephemeral(reply: Reply, where: Where, user: string): Promise<void> {
+    const message = renderSlack(reply);
+    if (!message) return;
+    await this.client.chat.postEphemeral({
+      channel: where.channel,
+      user,
+      text: message.text,
+      blocks: message.blocks,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+    });
+  }
+
+  async mark(where: Where, ts: string, name = 'mag'): Promise<void> {
+    await this.client.reactions.add({ channel: where.channel, timestamp: ts, name }).catch((error: unknown) => {
+      if (slackErrorCode(error) !== 'already_reacted') throw error;
+    });
+  }
+
+  /** Edits a summary message, at most once per interval per message; the latest version wins. */
+  scheduleEdit(reply: Reply, channel: string, ts: string): void {
+    const key = `${channel}:${ts}`;
+    const state = this.edits.get(key) ?? { timer: null, latest: null, lastAt: 0 };
+    state.latest = reply;
+    this.edits.set(key, state);
+    if (state.timer) return;
+    const wait = Math.max(0, state.lastAt + this.editIntervalMs - Date.now());
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      state.lastAt = Date.now();
+      const latest = state.latest;
+      state.latest = null;
+      const message = latest ? renderSlack(latest) : null;
+      if (!message) return;
+      this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch((error: unknown) => {
+        this.logger.warn({ code: slackErrorCode(error) }, 'could not update a summary');
+      });
+    }, wait);
+    state.timer.unref();
+  }
+
+  /** Sends pending edits now (shutdown). */
+  async flushEdits(): Promise<void> {
+    for (const [key, state] of this.edits) {
+      if (state.timer) clearTimeout(state.timer);
+      const message = state.latest ? renderSlack(state.latest) : null;
+      const [channel = '', ts = ''] = key.split(':');
+      if (message) await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch(() => {});
+    }
+    this.edits.clear();
+  }
+}

@@ -1,0 +1,105 @@
+/** Slack payloads → platform-neutral invocations. Pure functions: no Bolt, no network. */
+import type { Invocation } from '../../src/bot/invocation.js';
+
+export interface SlashCommandBody {
+  readonly text?: string;
+  readonly user_id: string;
+  readonly channel_id: string;
+  readonly team_id?: string;
+}
+
+export interface MessageEventLike {
+  readonly type: string;
+  readonly subtype?: string;
+  readonly bot_id?: string;
+  readonly user?: string;
+  readonly text?: string;
+  readonly channel: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+  readonly team?: string;
+}
+
+export interface ReactionEventLike {
+  readonly user: string;
+  readonly reaction: string;
+  readonly item: { readonly type: string; readonly channel?: string; readonly ts?: string };
+}
+
+export function commandInvocation(body: SlashCommandBody): Invocation {
+  return {
+    platform: 'slack',
+    teamId: body.team_id,
+    userId: body.user_id,
+    channelId: body.channel_id,
+    text: body.text ?? '',
+    kind: 'command',
+  };
+}
+
+/**
+ * A channel message as a plain-message invocation, or null for what the bot must ignore: any subtype
+ * (edits, joins, bot messages, file shares' metadata), messages from bots, and empty text.
+ */
+export function messageInvocation(event: MessageEventLike, teamId?: string): Invocation | null {
+  if (event.subtype !== undefined || event.bot_id || !event.user || !event.text) return null;
+  return {
+    platform: 'slack',
+    teamId: event.team ?? teamId,
+    userId: event.user,
+    channelId: event.channel,
+    threadId: event.thread_ts ?? event.ts,
+    messageId: event.ts,
+    text: event.text,
+    kind: 'message',
+  };
+}
+
+/** `<@UBOT> evil.com` → the command text after the mention. */
+export function mentionInvocation(event: MessageEventLike, botUserId: string | undefined, teamId?: string): Invocation | null {
+  if (event.bot_id || !event.user || !event.text) return null;
+  const text = event.text.replace(botUserId ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, ' ').trim();
+  return {
+    platform: 'slack',
+    teamId: event.team ?? teamId,
+    userId: event.user,
+    channelId: event.channel,
+    threadId: event.thread_ts ?? event.ts,
+    messageId: event.ts,
+    text,
+    kind: 'command',
+  };
+}
+
+export function reactionInvocation(event: ReactionEventLike, added: boolean, teamId?: string, targetText?: string): Invocation | null {
+  if (event.item.type !== 'message' || !event.item.channel || !event.item.ts) return null;
+  return {
+    platform: 'slack',
+    teamId,
+    userId: event.user,
+    channelId: event.item.channel,
+    text: '',
+    kind: 'reaction',
+    reaction: { emoji: event.reaction, added, targetMessageId: event.item.ts, targetText },
+  };
+}
+
+export interface BlockActionBody {
+  readonly user: { readonly id: string; readonly team_id?: string };
+  readonly channel?: { readonly id: string };
+  readonly message?: { readonly ts: string; readonly thread_ts?: string };
+  readonly team?: { readonly id: string } | null;
+}
+
+export function buttonInvocation(body: BlockActionBody, actionId: string): Invocation | null {
+  if (!body.channel || !body.message || (actionId !== 'vote-malicious' && actionId !== 'vote-safe')) return null;
+  return {
+    platform: 'slack',
+    teamId: body.team?.id ?? body.user.team_id,
+    userId: body.user.id,
+    channelId: body.channel.id,
+    text: '',
+    kind: 'button',
+    button: { action: actionId, targetMessageId: body.message.ts },
+  };
+}

@@ -1,0 +1,47 @@
+/** `threatcrowd-bot start`: validated configuration, every configured adapter, graceful shutdown. */
+import { existsSync } from 'node:fs';
+import { loadSettings } from '../config/settings.js';
+import { createLogger } from '../runtime/logger.js';
+import { startApp } from '../runtime/start-app.js';
+import type { CliIo } from './output.js';
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+/** Reads `.env` (when present) under the real environment, which wins. */
+export function environmentWithDotenv(env: Record<string, string | undefined>, path = '.env'): Record<string, string | undefined> {
+  if (!existsSync(path)) return env;
+  const fromFile: Record<string, string> = {};
+  const holder = { ...process.env };
+  process.loadEnvFile(path);
+  for (const [k, v] of Object.entries(process.env)) if (holder[k] === undefined && v !== undefined) fromFile[k] = v;
+  for (const k of Object.keys(fromFile)) delete process.env[k];
+  return { ...fromFile, ...env };
+}
+
+export async function runStart(io: CliIo, onStop: (code: number) => void = (code) => process.exit(code)): Promise<number> {
+  const settings = loadSettings(environmentWithDotenv(io.env));
+  const logger = createLogger(settings.LOG_LEVEL, io.stderr);
+  const app = await startApp(settings, logger);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      onStop(1);
+    }, SHUTDOWN_LIMIT_MS);
+    deadline.unref();
+    app.stop().then(
+      () => onStop(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        onStop(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'));
+  return 0;
+}

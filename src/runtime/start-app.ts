@@ -1,0 +1,54 @@
+/**
+ * Starts the bot for real: shared services, the core, the vote outbox, and every adapter whose credentials
+ * are configured. `threatcrowd-bot start` and the end-to-end tests both come through here.
+ */
+import { type SlackAdapter, startSlack } from '../../adapters/slack/slack-app.js';
+import type { Settings } from '../config/settings.js';
+import { UserError } from '../errors/user-error.js';
+import { buildBot } from './build-bot.js';
+import type { Logger } from './logger.js';
+import { createServices, type Services } from './services.js';
+
+export interface RunningApp {
+  readonly services: Services;
+  readonly slack: SlackAdapter | null;
+  /** Stops taking work, flushes what is in flight, closes adapters and the store. */
+  stop(): Promise<void>;
+}
+
+export const NO_ADAPTER_MESSAGE =
+  'No chat platform configured: set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode) or DISCORD_TOKEN. To try the bot without an account, run: npm run demo';
+
+export async function startApp(settings: Settings, logger: Logger): Promise<RunningApp> {
+  if (!settings.SLACK_BOT_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
+  const services = await createServices(settings);
+  const { bot, votes } = buildBot(services, logger);
+  votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
+  let slack: SlackAdapter | null = null;
+  try {
+    slack = await startSlack({
+      botToken: settings.SLACK_BOT_TOKEN,
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      appToken: settings.SLACK_APP_TOKEN,
+      port: settings.SLACK_PORT,
+      apiUrl: settings.SLACK_API_URL,
+      bot,
+      store: services.store,
+      logger,
+    });
+    logger.info({ port: slack.port, socketMode: Boolean(settings.SLACK_APP_TOKEN) }, 'slack adapter started');
+  } catch (error) {
+    await votes.stop();
+    await services.close();
+    throw error;
+  }
+  return {
+    services,
+    slack,
+    async stop() {
+      await slack?.stop();
+      await votes.stop();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SLASH } from '../../../src/commands/slash.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const manifest = parse(readFileSync(join(ROOT, 'adapters/slack/manifest.yml'), 'utf8'));
+const code = ['slack-app.ts', 'deliver.ts'].map((f) => readFileSync(join(ROOT, 'adapters/slack', f), 'utf8')).join('\n');
+
+/** The scope each Web API method and each event needs (Slack's method and event docs). */
+const METHOD_SCOPES: Record<string, string[]> = {
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.unfurl': ['links:write'],
+  'reactions.add': ['reactions:write'],
+  'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+};
+const EVENT_SCOPES: Record<string, string[]> = {
+  app_mention: ['app_mentions:read'],
+  message: ['channels:history', 'groups:history'],
+  reaction_added: ['reactions:read'],
+  reaction_removed: ['reactions:read'],
+  link_shared: ['links:read'],
+};
+const EVENT_SUBSCRIPTIONS: Record<string, string[]> = { message: ['message.channels', 'message.groups'] };
+
+const methodsUsed = [...new Set([...code.matchAll(/client\.(chat|reactions|conversations)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
+const eventsUsed = [...new Set([...code.matchAll(/app\.event\('(\w+)'/g)].map((m) => m[1] ?? ''))];
+
+describe('the Slack app manifest', () => {
+  it('is valid YAML with the slash command the parser answers to', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([SLASH]);
+    expect(code).toContain(`app.command('${SLASH}'`);
+  });
+
+  it('subscribes to exactly the events the code listens to', () => {
+    const expected = eventsUsed.flatMap((e) => EVENT_SUBSCRIPTIONS[e] ?? [e]).sort();
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(expected);
+  });
+
+  it('asks for exactly the bot scopes the code uses, and no more', () => {
+    for (const method of methodsUsed) expect(METHOD_SCOPES, `scope table lacks ${method}`).toHaveProperty([method]);
+    const needed = new Set([
+      'commands',
+      ...methodsUsed.flatMap((m) => METHOD_SCOPES[m] ?? []),
+      ...eventsUsed.flatMap((e) => EVENT_SCOPES[e] ?? []),
+    ]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('has interactivity on (vote buttons) and registers the unfurl domains', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(code).toMatch(/app\.action\(/);
+    expect(manifest.features.unfurl_domains).toEqual(['threatcrowd.org', 'otx.alienvault.com']);
+  });
+});

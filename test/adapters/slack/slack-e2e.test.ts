@@ -1,0 +1,235 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings } from '../../../src/config/settings.js';
+import { createLogger } from '../../../src/runtime/logger.js';
+import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
+import { eventBody, type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
+import { useSimulator } from '../../support/simulator.js';
+
+const SECRET = 'test-signing-secret';
+const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
+const running: RunningApp[] = [];
+afterEach(async () => {
+  for (const app of running.splice(0)) await app.stop();
+});
+
+async function setup(env: Record<string, string> = {}) {
+  const sim = await useSimulator();
+  const slack = await startFakeSlack();
+  const settings = loadSettings({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_PORT: '0',
+    SLACK_API_URL: slack.apiUrl,
+    THREATCROWD_URL: sim.url,
+    THREATCROWD_INTERVAL_MS: '20',
+    THREATCROWD_RETRIES: '0',
+    CACHE_URL: 'memory://',
+    ...env,
+  });
+  const app = await startApp(settings, createLogger('silent'));
+  running.push(app);
+  const url = `http://127.0.0.1:${app.slack?.port}`;
+  return { sim, slack, app, url };
+}
+
+const texts = (fake: FakeSlack, method: string) => fake.callsOf(method).map((c) => visibleText(c.args));
+
+describe('Slack adapter end to end (real Bolt, fake Slack, ThreatCrowd simulator)', () => {
+  it('GIVEN /threatcrowd with a defanged domain THEN it is acknowledged in time and the summary is posted with vote buttons and reactions', async () => {
+    const { slack, url } = await setup();
+    const started = Date.now();
+    const res = await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily[.]com'), FORM);
+    expect(res.status).toBe(200);
+    expect(res.elapsedAt - started).toBeLessThan(2500);
+    await slack.waitFor(() => slack.callsOf('reactions.add').length >= 2);
+    const [post] = slack.callsOf('chat.postMessage');
+    expect(post?.args).toMatchObject({ channel: 'C1', unfurl_links: false, unfurl_media: false });
+    expect(JSON.stringify(post?.args.blocks)).toContain('aoldaily[.]com');
+    expect(JSON.stringify(post?.args.blocks)).toContain('vote-malicious');
+    expect(slack.callsOf('reactions.add').map((c) => c.args.name)).toEqual(['thumbsdown', 'thumbsup']);
+  });
+
+  it('GIVEN /threatcrowd help THEN the help comes back in the acknowledgement, privately', async () => {
+    const { slack, url } = await setup();
+    const res = await sendSigned(url, SECRET, slashCommandBody(slack, 'help'), FORM);
+    expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral', text: 'threatcrowd-bot help' });
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('GIVEN a message with evil[.]com and a Slack-formatted link THEN answers go in the thread, defanged', async () => {
+    const { slack, url } = await setup();
+    const event = {
+      type: 'message',
+      channel: 'C1',
+      user: 'U1',
+      ts: '1700000001.000100',
+      text: 'beacons to aoldaily[.]com and <http://188.40.75.132|188.40.75.132>',
+      channel_type: 'channel',
+    };
+    expect((await sendSigned(url, SECRET, eventBody(event), JSON_TYPE)).status).toBe(200);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 2);
+    const posts = slack.callsOf('chat.postMessage');
+    expect(posts.every((p) => p.args.thread_ts === '1700000001.000100')).toBe(true);
+    const all = texts(slack, 'chat.postMessage').join('\n');
+    expect(all).toContain('aoldaily[.]com');
+    expect(all).toContain('188.40.75[.]132');
+    expect(all).not.toMatch(/aoldaily\.com|188\.40\.75\.132/);
+  });
+
+  it('GIVEN the same event_id delivered twice THEN it is answered once', async () => {
+    const { slack, url } = await setup();
+    const body = eventBody({ type: 'message', channel: 'C1', user: 'U1', ts: '1700000002.000100', text: 'aoldaily[.]com' }, 'EvSAME');
+    await sendSigned(url, SECRET, body, JSON_TYPE);
+    await sendSigned(url, SECRET, body, JSON_TYPE);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('GIVEN bot messages, edits and joins THEN nothing is answered', async () => {
+    const { slack, url, sim } = await setup();
+    for (const event of [
+      { type: 'message', subtype: 'bot_message', bot_id: 'B2', channel: 'C1', ts: '1.1', text: 'aoldaily[.]com' },
+      { type: 'message', subtype: 'message_changed', channel: 'C1', ts: '1.2', message: { text: 'aoldaily[.]com' } },
+      { type: 'message', subtype: 'channel_join', channel: 'C1', user: 'U3', ts: '1.3', text: '<@U3> has joined' },
+    ]) {
+      await sendSigned(url, SECRET, eventBody(event), JSON_TYPE);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('GIVEN a 👎 reaction on the summary THEN exactly one vote reaches the simulator, and the person gets a private confirmation', async () => {
+    const { slack, url, sim } = await setup();
+    await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM);
+    await slack.waitFor(() => slack.callsOf('reactions.add').length >= 2);
+    const summaryTs = String(slack.callsOf('chat.postMessage')[0]?.ts);
+    expect(slack.callsOf('reactions.add').map((c) => c.args.timestamp)).toEqual([summaryTs, summaryTs]);
+    // The bot's own seed reaction is ignored.
+    await sendSigned(
+      url,
+      SECRET,
+      eventBody({ type: 'reaction_added', user: 'UBOT', reaction: 'thumbsdown', item: { type: 'message', channel: 'C1', ts: summaryTs } }),
+      JSON_TYPE,
+    );
+    for (let i = 0; i < 3; i++) {
+      await sendSigned(
+        url,
+        SECRET,
+        eventBody({
+          type: 'reaction_added',
+          user: 'U1',
+          reaction: 'thumbsdown::skin-tone-2',
+          item: { type: 'message', channel: 'C1', ts: summaryTs },
+        }),
+        JSON_TYPE,
+      );
+    }
+    await slack.waitFor(() => sim.votes.length >= 1);
+    await slack.waitFor(() => slack.callsOf('chat.postEphemeral').length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sim.votes.map((v) => [v.value, v.vote])).toEqual([['aoldaily.com', '0']]);
+    expect(texts(slack, 'chat.postEphemeral')[0]).toContain('Your vote');
+  });
+
+  it('GIVEN a Malicious button click THEN a vote and a private confirmation', async () => {
+    const { slack, url, sim } = await setup();
+    await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM);
+    await slack.waitFor(() => slack.callsOf('reactions.add').length >= 2);
+    const summaryTs = String(slack.callsOf('chat.postMessage')[0]?.ts);
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U7', team_id: 'T1' },
+      team: { id: 'T1' },
+      api_app_id: 'A1',
+      channel: { id: 'C1' },
+      message: { ts: summaryTs },
+      response_url: `${slack.url}/respond/button`,
+      actions: [{ type: 'button', action_id: 'vote-malicious', block_id: 'vote', value: 'domain:aoldaily.com', action_ts: '1' }],
+      trigger_id: '1.2',
+    };
+    const res = await sendSigned(url, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+    expect(res.status).toBe(200);
+    await slack.waitFor(() => sim.votes.length === 1 && slack.callsOf('chat.postEphemeral').length === 1);
+    expect(slack.callsOf('chat.postEphemeral')[0]?.args).toMatchObject({ channel: 'C1', user: 'U7' });
+  });
+
+  it('GIVEN a link_shared event for a ThreatCrowd permalink THEN chat.unfurl carries the summary', async () => {
+    const { slack, url } = await setup();
+    const link = 'https://www.threatcrowd.org/domain.php?domain=aoldaily.com';
+    await sendSigned(
+      url,
+      SECRET,
+      eventBody({
+        type: 'link_shared',
+        channel: 'C1',
+        user: 'U1',
+        message_ts: '1700000005.000100',
+        links: [{ domain: 'threatcrowd.org', url: link }],
+      }),
+      JSON_TYPE,
+    );
+    await slack.waitFor(() => slack.callsOf('chat.unfurl').length === 1);
+    const unfurl = slack.callsOf('chat.unfurl')[0]?.args as { ts: string; unfurls: Record<string, { blocks: unknown[] }> };
+    expect(unfurl.ts).toBe('1700000005.000100');
+    expect(JSON.stringify(unfurl.unfurls[link]?.blocks)).toContain('aoldaily[.]com');
+  });
+
+  it('GIVEN a forged signature or a stale timestamp THEN 401 and no side effect', async () => {
+    const { slack, url, sim } = await setup();
+    const forged = await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM, { signature: 'v0=deadbeef' });
+    const stale = await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM, {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
+    const wrongKey = await sendSigned(
+      url,
+      'another-secret',
+      eventBody({ type: 'message', channel: 'C1', user: 'U1', ts: '1.9', text: 'aoldaily[.]com' }),
+      JSON_TYPE,
+    );
+    expect([forged.status, stale.status, wrongKey.status]).toEqual([401, 401, 401]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('GIVEN Slack answers 429 THEN the post is retried after Retry-After and succeeds', async () => {
+    const { slack, url } = await setup();
+    slack.rateLimitOnce('chat.postMessage');
+    await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 1, 10_000);
+    expect(slack.callsOf('chat.postMessage')[0]?.args.channel).toBe('C1');
+  });
+
+  it('GIVEN the bot is not in the channel THEN it answers through response_url and says how to invite it', async () => {
+    const { slack, url } = await setup();
+    slack.notInChannel.add('CPRIV');
+    await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com', 'CPRIV'), FORM);
+    await slack.waitFor(() => slack.responses.length >= 2);
+    expect(slack.responses[0]?.body).toMatchObject({ response_type: 'in_channel' });
+    expect(JSON.stringify(slack.responses[1]?.body)).toContain('/invite');
+  });
+
+  it('GIVEN reveal mode THEN the message gets 🔎, and a person’s 🔎 reaction answers it in the thread', async () => {
+    const { slack, url } = await setup({ AUTO_DETECT_DEFAULT: 'reveal' });
+    slack.messages.set('1700000009.000100', 'look at aoldaily[.]com');
+    await sendSigned(
+      url,
+      SECRET,
+      eventBody({ type: 'message', channel: 'C1', user: 'U1', ts: '1700000009.000100', text: 'look at aoldaily[.]com' }),
+      JSON_TYPE,
+    );
+    await slack.waitFor(() => slack.callsOf('reactions.add').length === 1);
+    expect(slack.callsOf('reactions.add')[0]?.args).toMatchObject({ name: 'mag', timestamp: '1700000009.000100' });
+    await sendSigned(
+      url,
+      SECRET,
+      eventBody({ type: 'reaction_added', user: 'U2', reaction: 'mag', item: { type: 'message', channel: 'C1', ts: '1700000009.000100' } }),
+      JSON_TYPE,
+    );
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 1);
+    expect(slack.callsOf('chat.postMessage')[0]?.args.thread_ts).toBe('1700000009.000100');
+  });
+});

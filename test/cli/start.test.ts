@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { startFakeSlack } from '../support/fake-slack.js';
+import { useSimulator } from '../support/simulator.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+describe('threatcrowd-bot start', () => {
+  it('GIVEN no platform credentials THEN one clear line naming the tokens and the demo, exit 1', async () => {
+    const { code, stderr } = await runCli(['start']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+    expect(stderr).toContain('DISCORD_TOKEN');
+    expect(stderr).toContain('npm run demo');
+  });
+
+  it('GIVEN a malformed configuration THEN every problem on its own line before connecting to anything', async () => {
+    const { code, stderr } = await runCli(['start'], { SLACK_BOT_TOKEN: 'nope', THREATCROWD_BURST: '0', CACHE_URL: 'mongo://x' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('SLACK_BOT_TOKEN: must be a bot token');
+    expect(stderr).toContain('THREATCROWD_BURST');
+    expect(stderr).toContain('CACHE_URL');
+  });
+
+  it('GIVEN Slack credentials THEN it starts, and SIGTERM stops it cleanly with exit 0', async () => {
+    const sim = await useSimulator();
+    const slack = await startFakeSlack();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'test-signing-secret',
+        SLACK_PORT: '0',
+        SLACK_API_URL: slack.apiUrl,
+        THREATCROWD_URL: sim.url,
+        CACHE_URL: 'memory://',
+      },
+    });
+    let logs = '';
+    child.stderr.on('data', (d) => {
+      logs += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const start = Date.now();
+    while (!logs.includes('slack adapter started')) {
+      if (Date.now() - start > 15_000) throw new Error(`did not start: ${logs}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(logs).not.toContain('xoxb-test');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * A fake Slack on 127.0.0.1: the Web API methods the adapter calls (recorded), `response_url` endpoints, and
+ * a helper that sends signed requests (v0 HMAC) to the app, as Slack does.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+
+export interface ApiCall {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  /** The ts the fake gave a posted message. */
+  ts?: string;
+}
+
+export interface FakeSlack {
+  readonly apiUrl: string;
+  readonly url: string;
+  readonly calls: ApiCall[];
+  /** Bodies POSTed to response_url, by id. */
+  readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
+  /** Messages conversations.history returns, by ts. */
+  readonly messages: Map<string, string>;
+  /** Channels where chat.postMessage fails with not_in_channel. */
+  readonly notInChannel: Set<string>;
+  /** Answer the next call of `method` with HTTP 429 and Retry-After: 1. */
+  rateLimitOnce(method: string): void;
+  callsOf(method: string): ApiCall[];
+  /** Waits until `predicate` holds on the recorded calls (Bolt answers first and runs listeners after). */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((r) => {
+          s.closeAllConnections();
+          s.close(() => r());
+        }),
+    ),
+  );
+});
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let raw = '';
+  for await (const chunk of req) raw += chunk;
+  return raw;
+}
+
+function parseArgs(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw))
+    args[k] = /^[[{]/.test(v) ? JSON.parse(v) : v === 'true' ? true : v === 'false' ? false : v;
+  return args;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: ApiCall[] = [];
+  const responses: FakeSlack['responses'] = [];
+  const messages = new Map<string, string>();
+  const notInChannel = new Set<string>();
+  const limited = new Set<string>();
+  let ts = 1_700_000_000;
+  const server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/respond/')) {
+      responses.push({ id: url.pathname.slice(9), body: JSON.parse(raw || '{}') });
+      return json(200, { ok: true });
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    if (limited.delete(method)) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+    const args = parseArgs(raw, req.headers['content-type']);
+    const call: ApiCall = { method, args };
+    calls.push(call);
+    switch (method) {
+      case 'auth.test':
+        return json(200, {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake',
+          user: 'threatcrowd-bot',
+          team_id: 'T1',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
+      case 'chat.postMessage': {
+        if (notInChannel.has(String(args.channel))) return json(200, { ok: false, error: 'not_in_channel' });
+        const id = `${++ts}.000100`;
+        call.ts = id;
+        return json(200, { ok: true, channel: args.channel, ts: id, message: { text: args.text, ts: id } });
+      }
+      case 'chat.postEphemeral':
+        return json(200, { ok: true, message_ts: `${++ts}.000200` });
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const text = messages.get(String(args.latest ?? args.ts));
+        return json(200, { ok: true, messages: text ? [{ ts: args.latest ?? args.ts, text }] : [] });
+      }
+      default:
+        return json(200, { ok: true });
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  servers.push(server);
+  const { port } = server.address() as AddressInfo;
+  const fake: FakeSlack = {
+    url: `http://127.0.0.1:${port}`,
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    calls,
+    responses,
+    messages,
+    notInChannel,
+    rateLimitOnce: (method) => void limited.add(method),
+    callsOf: (method) => calls.filter((c) => c.method === method),
+    async waitFor(predicate, timeoutMs = 8000) {
+      const start = Date.now();
+      while (!predicate()) {
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out; calls so far: ${calls.map((c) => c.method).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+  return fake;
+}
+
+/** What a person sees of a posted message: its texts, with `<url|label>` links reduced to their label (no button values). */
+export function visibleText(args: Record<string, unknown>): string {
+  const out: string[] = [String(args.text ?? '')];
+  const walk = (node: unknown, key = ''): void => {
+    if (typeof node === 'string') {
+      if (key === 'text') out.push(node.replace(/<[^|>]*\|([^>]*)>/g, '$1'));
+      return;
+    }
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === 'object')
+      for (const [k, v] of Object.entries(node)) if (k !== 'value' && k !== 'action_id') walk(v, k);
+  };
+  walk(args.blocks);
+  return out.join('\n');
+}
+
+/** Sends a request to the app signed as Slack does; `timestamp` lets a test send a stale one. */
+export async function sendSigned(
+  appUrl: string,
+  secret: string,
+  body: string,
+  contentType: string,
+  options: { timestamp?: number; signature?: string } = {},
+) {
+  const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = options.signature ?? `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const res = await fetch(`${appUrl}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+    body,
+  });
+  return { status: res.status, body: await res.text(), elapsedAt: Date.now() };
+}
+
+export function slashCommandBody(fake: FakeSlack, text: string, channel = 'C1', user = 'U1'): string {
+  return new URLSearchParams({
+    token: 'x',
+    team_id: 'T1',
+    team_domain: 'fake',
+    channel_id: channel,
+    channel_name: 'soc',
+    user_id: user,
+    user_name: 'analyst',
+    command: '/threatcrowd',
+    text,
+    api_app_id: 'A1',
+    response_url: `${fake.url}/respond/${Math.random().toString(36).slice(2)}`,
+    trigger_id: '1.2.3',
+  }).toString();
+}
+
+let eventCounter = 0;
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${++eventCounter}${Date.now()}`): string {
+  return JSON.stringify({
+    token: 'x',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+    event,
+  });
+}
