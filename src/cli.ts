@@ -2,6 +2,7 @@
 /** The `threatcrowd-bot` command. */
 import { Command, Option } from 'commander';
 import { runConsoleCommand } from './cli/console-command.js';
+import { runDeployCommands } from './cli/deploy-commands-command.js';
 import { readAll, runDetect } from './cli/detect-command.js';
 import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
@@ -50,6 +51,12 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .command('start')
     .description('run the bot on every configured platform (Slack, Discord)')
     .action(async () => setExitCode(await runStart(io)));
+
+  program
+    .command('deploy-commands')
+    .description('register the /threatcrowd slash command on Discord (DISCORD_TOKEN)')
+    .option('-g, --guild <id>', 'register in one guild (appears at once; good for testing) instead of globally')
+    .action(async (options: { guild?: string }) => setExitCode(await runDeployCommands(io, options.guild)));
 
   program
     .command('console')

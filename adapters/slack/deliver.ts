@@ -1,5 +1,6 @@
 /** Sends rendered replies through Slack's Web API: posts, ephemeral notes, throttled edits and seed reactions. */
 import type { webApi } from '@slack/bolt';
+import Bottleneck from 'bottleneck';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { Logger } from '../../src/runtime/logger.js';
@@ -20,6 +21,8 @@ export function slackErrorCode(error: unknown): string | undefined {
 
 export class SlackDelivery {
   private readonly edits = new Map<string, { timer: NodeJS.Timeout | null; latest: Reply | null; lastAt: number }>();
+  /** Slack's pace for posting is about one message per second per channel: keep to it rather than collect 429s. */
+  private readonly channels: Bottleneck.Group;
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -27,20 +30,25 @@ export class SlackDelivery {
     private readonly logger: Logger,
     /** At most one edit of a message per interval (the team tally changes in bursts). */
     private readonly editIntervalMs = 3000,
-  ) {}
+    postIntervalMs = 1000,
+  ) {
+    this.channels = new Bottleneck.Group({ maxConcurrent: 1, minTime: postIntervalMs });
+  }
 
   /** Posts a public reply; a summary is remembered (so votes count) and seeded with 👎 and 👍. Returns its ts. */
   async post(reply: Reply, where: Where): Promise<string | undefined> {
     const message = renderSlack(reply);
     if (!message) return undefined;
-    const posted = await this.client.chat.postMessage({
-      channel: where.channel,
-      text: message.text,
-      blocks: message.blocks,
-      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    const posted = await this.channels.key(where.channel).schedule(() =>
+      this.client.chat.postMessage({
+        channel: where.channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
     const ts = posted.ts;
     if (ts && reply.kind === 'summary' && reply.votable) {
       await this.bot.summaryPosted({ platform: 'slack', teamId: where.teamId, channelId: where.channel }, ts, reply.target);

@@ -47,6 +47,8 @@ export const settingsSchema = z.object({
     .optional(),
   SLACK_PORT: int(0, 65535).default(3000),
   SLACK_API_URL: url.optional(),
+  DISCORD_TOKEN: z.string().min(20, 'looks too short for a Discord bot token').optional(),
+  DISCORD_API_URL: url.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_INDICATORS: bool.default(false),
 });

@@ -2,6 +2,7 @@
  * Starts the bot for real: shared services, the core, the vote outbox, and every adapter whose credentials
  * are configured. `threatcrowd-bot start` and the end-to-end tests both come through here.
  */
+import { type DiscordAdapter, startDiscord } from '../../adapters/discord/discord-bot.js';
 import { type SlackAdapter, startSlack } from '../../adapters/slack/slack-app.js';
 import type { Settings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
@@ -12,6 +13,7 @@ import { createServices, type Services } from './services.js';
 export interface RunningApp {
   readonly services: Services;
   readonly slack: SlackAdapter | null;
+  readonly discord: DiscordAdapter | null;
   /** Stops taking work, flushes what is in flight, closes adapters and the store. */
   stop(): Promise<void>;
 }
@@ -20,24 +22,32 @@ export const NO_ADAPTER_MESSAGE =
   'No chat platform configured: set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode) or DISCORD_TOKEN. To try the bot without an account, run: npm run demo';
 
 export async function startApp(settings: Settings, logger: Logger): Promise<RunningApp> {
-  if (!settings.SLACK_BOT_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
+  if (!settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
   const services = await createServices(settings);
   const { bot, votes } = buildBot(services, logger);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
   let slack: SlackAdapter | null = null;
+  let discord: DiscordAdapter | null = null;
   try {
-    slack = await startSlack({
-      botToken: settings.SLACK_BOT_TOKEN,
-      signingSecret: settings.SLACK_SIGNING_SECRET,
-      appToken: settings.SLACK_APP_TOKEN,
-      port: settings.SLACK_PORT,
-      apiUrl: settings.SLACK_API_URL,
-      bot,
-      store: services.store,
-      logger,
-    });
-    logger.info({ port: slack.port, socketMode: Boolean(settings.SLACK_APP_TOKEN) }, 'slack adapter started');
+    if (settings.DISCORD_TOKEN) {
+      discord = await startDiscord({ token: settings.DISCORD_TOKEN, apiUrl: settings.DISCORD_API_URL, bot, logger });
+      logger.info('discord adapter started');
+    }
+    if (settings.SLACK_BOT_TOKEN) {
+      slack = await startSlack({
+        botToken: settings.SLACK_BOT_TOKEN,
+        signingSecret: settings.SLACK_SIGNING_SECRET,
+        appToken: settings.SLACK_APP_TOKEN,
+        port: settings.SLACK_PORT,
+        apiUrl: settings.SLACK_API_URL,
+        bot,
+        store: services.store,
+        logger,
+      });
+      logger.info({ port: slack.port, socketMode: Boolean(settings.SLACK_APP_TOKEN) }, 'slack adapter started');
+    }
   } catch (error) {
+    await discord?.stop();
     await votes.stop();
     await services.close();
     throw error;
@@ -45,8 +55,10 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
   return {
     services,
     slack,
+    discord,
     async stop() {
       await slack?.stop();
+      await discord?.stop();
       await votes.stop();
       await services.close();
     },

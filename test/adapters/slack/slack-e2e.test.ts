@@ -132,6 +132,10 @@ describe('Slack adapter end to end (real Bolt, fake Slack, ThreatCrowd simulator
     await new Promise((r) => setTimeout(r, 300));
     expect(sim.votes.map((v) => [v.value, v.vote])).toEqual([['aoldaily.com', '0']]);
     expect(texts(slack, 'chat.postEphemeral')[0]).toContain('Your vote');
+    // The summary is edited to show the team tally.
+    await slack.waitFor(() => slack.callsOf('chat.update').length >= 1);
+    expect(slack.callsOf('chat.update')[0]?.args.ts).toBe(summaryTs);
+    expect(visibleText(slack.callsOf('chat.update')[0]?.args ?? {})).toContain('team: 1 malicious, 0 not malicious');
   });
 
   it('GIVEN a Malicious button click THEN a vote and a private confirmation', async () => {

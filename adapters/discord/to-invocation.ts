@@ -1,0 +1,80 @@
+/** discord.js objects (as plain shapes) → platform-neutral invocations. Pure. */
+import type { Invocation } from '../../src/bot/invocation.js';
+
+export interface MessageLike {
+  readonly id: string;
+  readonly content: string;
+  readonly channelId: string;
+  readonly guildId: string | null;
+  readonly author: { readonly id: string; readonly bot: boolean };
+  readonly webhookId: string | null;
+}
+
+/** A guild message as a plain-message invocation; null for bots, webhooks, DMs and empty text. */
+export function messageInvocation(message: MessageLike): Invocation | null {
+  if (message.author.bot || message.webhookId || !message.guildId || !message.content) return null;
+  return {
+    platform: 'discord',
+    teamId: message.guildId,
+    userId: message.author.id,
+    channelId: message.channelId,
+    messageId: message.id,
+    text: message.content,
+    kind: 'message',
+  };
+}
+
+export function commandInvocation(
+  interaction: { user: { id: string }; channelId: string | null; guildId: string | null },
+  text: string,
+): Invocation {
+  return {
+    platform: 'discord',
+    teamId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? 'dm',
+    text,
+    kind: 'command',
+  };
+}
+
+export function reactionInvocation(
+  reaction: { emoji: { name: string | null }; message: { id: string; channelId: string; guildId: string | null; content: string | null } },
+  user: { id: string; bot: boolean },
+  added: boolean,
+): Invocation | null {
+  if (user.bot || !reaction.emoji.name) return null;
+  return {
+    platform: 'discord',
+    teamId: reaction.message.guildId ?? undefined,
+    userId: user.id,
+    channelId: reaction.message.channelId,
+    text: '',
+    kind: 'reaction',
+    reaction: {
+      emoji: reaction.emoji.name,
+      added,
+      targetMessageId: reaction.message.id,
+      targetText: reaction.message.content ?? undefined,
+    },
+  };
+}
+
+export function buttonInvocation(interaction: {
+  customId: string;
+  user: { id: string };
+  channelId: string | null;
+  guildId: string | null;
+  message: { id: string };
+}): Invocation | null {
+  if (interaction.customId !== 'vote-malicious' && interaction.customId !== 'vote-safe') return null;
+  return {
+    platform: 'discord',
+    teamId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? 'dm',
+    text: '',
+    kind: 'button',
+    button: { action: interaction.customId, targetMessageId: interaction.message.id },
+  };
+}

@@ -1,0 +1,376 @@
+/**
+ * A fake Discord on 127.0.0.1: the REST routes the adapter uses (recorded) and a JSON gateway websocket
+ * (hello, heartbeat ack, READY, GUILD_CREATE, RESUMED, dispatches). See shared/docs/platform-fakes.md.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const BOT_USER = {
+  id: '100000000000000001',
+  username: 'threatcrowd-bot',
+  discriminator: '0',
+  bot: true,
+  avatar: null,
+  global_name: null,
+};
+export const APP_ID = '100000000000000002';
+export const GUILD_ID = '200000000000000001';
+export const CHANNEL_ID = '300000000000000001';
+export const ANALYST = {
+  id: '400000000000000001',
+  username: 'analyst',
+  discriminator: '0',
+  bot: false,
+  avatar: null,
+  global_name: 'Analyst',
+};
+
+export interface RestCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body: Record<string, unknown> | null;
+}
+
+export interface FakeDiscord {
+  readonly apiUrl: string;
+  readonly calls: RestCall[];
+  /** Messages by id, for GET (fetching partials). */
+  readonly messages: Map<string, Record<string, unknown>>;
+  readonly identifies: () => number;
+  readonly resumes: () => number;
+  dispatch(t: string, d: Record<string, unknown>): void;
+  /** Drops the gateway connection (the client reconnects and resumes). */
+  dropConnection(): void;
+  callsTo(method: string, pattern: RegExp): RestCall[];
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /** Answer the next request matching with 429 and retry_after (seconds). */
+  rateLimitOnce(method: string, pattern: RegExp, retryAfter?: number): void;
+}
+
+const servers: Server[] = [];
+const sockets: WebSocketServer[] = [];
+afterEach(async () => {
+  for (const wss of sockets.splice(0)) {
+    for (const client of wss.clients) client.terminate();
+    await new Promise<void>((r) => wss.close(() => r()));
+  }
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((r) => {
+          s.closeAllConnections();
+          s.close(() => r());
+        }),
+    ),
+  );
+});
+
+let snowflake = 500000000000000000n;
+const nextId = () => String(++snowflake);
+
+function messageObject(channelId: string, body: Record<string, unknown>, id = nextId()): Record<string, unknown> {
+  return {
+    id,
+    channel_id: channelId,
+    guild_id: GUILD_ID,
+    author: BOT_USER,
+    content: body.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    pinned: false,
+    type: body.message_reference ? 19 : 0,
+    flags: body.flags ?? 0,
+    ...(body.message_reference ? { message_reference: body.message_reference } : {}),
+  };
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  let raw = '';
+  for await (const chunk of req) raw += chunk;
+  if (!raw) return null;
+  if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
+    const match = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
+    return match?.[1] ? JSON.parse(match[1]) : null;
+  }
+  return JSON.parse(raw);
+}
+
+export async function startFakeDiscord(): Promise<FakeDiscord> {
+  const calls: RestCall[] = [];
+  const messages = new Map<string, Record<string, unknown>>();
+  const limits: Array<{ method: string; pattern: RegExp; retryAfter: number }> = [];
+  let identifies = 0;
+  let resumes = 0;
+  let seq = 0;
+  let current: WebSocket | null = null;
+
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  sockets.push(wss);
+  await new Promise<void>((r) => wss.once('listening', () => r()));
+  const gatewayUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+  const send = (ws: WebSocket, payload: Record<string, unknown>) => ws.send(JSON.stringify(payload));
+  const dispatchTo = (ws: WebSocket, t: string, d: Record<string, unknown>) => send(ws, { op: 0, t, s: ++seq, d });
+
+  wss.on('connection', (ws) => {
+    current = ws;
+    send(ws, { op: 10, d: { heartbeat_interval: 1000 } });
+    ws.on('message', (raw) => {
+      const payload = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (payload.op === 1) send(ws, { op: 11 });
+      if (payload.op === 2) {
+        identifies++;
+        dispatchTo(ws, 'READY', {
+          v: 10,
+          user: BOT_USER,
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: 'session-1',
+          resume_gateway_url: gatewayUrl,
+          application: { id: APP_ID, flags: 0 },
+          private_channels: [],
+        });
+        dispatchTo(ws, 'GUILD_CREATE', {
+          id: GUILD_ID,
+          name: 'SOC',
+          icon: null,
+          owner_id: ANALYST.id,
+          unavailable: false,
+          member_count: 2,
+          large: false,
+          joined_at: new Date().toISOString(),
+          features: [],
+          emojis: [],
+          stickers: [],
+          roles: [
+            {
+              id: GUILD_ID,
+              name: '@everyone',
+              permissions: '1071698660929',
+              position: 0,
+              color: 0,
+              hoist: false,
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          ],
+          channels: [
+            {
+              id: CHANNEL_ID,
+              type: 0,
+              name: 'soc',
+              guild_id: GUILD_ID,
+              position: 0,
+              permission_overwrites: [],
+              parent_id: null,
+              nsfw: false,
+            },
+          ],
+          threads: [],
+          members: [],
+          presences: [],
+          voice_states: [],
+          stage_instances: [],
+          guild_scheduled_events: [],
+          premium_tier: 0,
+          system_channel_flags: 0,
+          preferred_locale: 'en-US',
+          nsfw_level: 0,
+          afk_timeout: 300,
+          verification_level: 0,
+          default_message_notifications: 0,
+          explicit_content_filter: 0,
+          mfa_level: 0,
+        });
+      }
+      if (payload.op === 6) {
+        resumes++;
+        dispatchTo(ws, 'RESUMED', {});
+      }
+    });
+  });
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const method = req.method ?? 'GET';
+    const body = await readJson(req);
+    const json = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      if (data === undefined) {
+        res.writeHead(status, headers);
+        return res.end();
+      }
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(data));
+    };
+    const limit = limits.findIndex((l) => l.method === method && l.pattern.test(path));
+    if (limit >= 0) {
+      const retryAfter = limits.splice(limit, 1)[0]?.retryAfter ?? 1;
+      return json(
+        429,
+        { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+        { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
+      );
+    }
+    calls.push({ method, path, body });
+    if (path === '/gateway/bot')
+      return json(200, {
+        url: gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    if (path === '/applications/@me') return json(200, { id: APP_ID, name: 'threatcrowd-bot', flags: 0, bot_public: true });
+    if (path === '/users/@me') return json(200, BOT_USER);
+    const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (channelMessages && method === 'POST') {
+      const message = messageObject(channelMessages[1] ?? '', body ?? {});
+      messages.set(String(message.id), message);
+      return json(200, message);
+    }
+    const oneMessage = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (oneMessage) {
+      const [, channel = '', id = ''] = oneMessage;
+      const existing = messages.get(id);
+      if (method === 'GET') return existing ? json(200, existing) : json(404, { message: 'Unknown Message', code: 10008 });
+      if (method === 'PATCH') {
+        const updated = {
+          ...(existing ?? messageObject(channel, {}, id)),
+          ...body,
+          edited_timestamp: new Date().toISOString(),
+        };
+        messages.set(id, updated);
+        return json(200, updated);
+      }
+    }
+    if (/^\/channels\/\d+\/messages\/\d+\/reactions\/.+\/@me$/.test(path)) return json(204, undefined);
+    const channel = /^\/channels\/(\d+)$/.exec(path);
+    if (channel) return json(200, { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'soc', permission_overwrites: [] });
+    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
+    if (/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.test(path)) {
+      if (method === 'DELETE') return json(204, undefined);
+      const message = messageObject(CHANNEL_ID, body ?? {});
+      messages.set(String(message.id), message);
+      return json(200, message);
+    }
+    if (/^\/webhooks\/\d+\/[^/]+$/.test(path) && method === 'POST') {
+      const message = messageObject(CHANNEL_ID, body ?? {});
+      messages.set(String(message.id), message);
+      return json(200, message);
+    }
+    if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && method === 'PUT') return json(200, body);
+    return json(404, { message: `fake has no route ${method} ${path}`, code: 0 });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  servers.push(server);
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    calls,
+    messages,
+    identifies: () => identifies,
+    resumes: () => resumes,
+    dispatch(t, d) {
+      if (current) dispatchTo(current, t, d);
+    },
+    dropConnection() {
+      current?.close(4000, 'test drop');
+    },
+    callsTo: (method, pattern) => calls.filter((c) => c.method === method && pattern.test(c.path)),
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const start = Date.now();
+      while (!predicate()) {
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out; calls: ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    rateLimitOnce: (method, pattern, retryAfter = 0.2) => void limits.push({ method, pattern, retryAfter }),
+  };
+}
+
+/** A MESSAGE_CREATE payload from the analyst. */
+export function userMessage(content: string, id = nextId()): Record<string, unknown> {
+  return {
+    id,
+    channel_id: CHANNEL_ID,
+    guild_id: GUILD_ID,
+    author: ANALYST,
+    member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+  };
+}
+
+/** An INTERACTION_CREATE payload for `/threatcrowd <subcommand> …`. */
+export function slashInteraction(subcommand: string, options: Record<string, string> = {}): Record<string, unknown> {
+  return {
+    id: nextId(),
+    application_id: APP_ID,
+    type: 2,
+    token: `token-${nextId()}`,
+    version: 1,
+    data: {
+      id: '600000000000000001',
+      name: 'threatcrowd',
+      type: 1,
+      options: [{ type: 1, name: subcommand, options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) }],
+    },
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'soc' },
+    member: {
+      user: ANALYST,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions: '1071698660929',
+    },
+    app_permissions: '1071698660929',
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    context: 0,
+  };
+}
+
+/** An INTERACTION_CREATE payload for a button on message `messageId`. */
+export function buttonInteraction(customId: string, message: Record<string, unknown>, user = ANALYST): Record<string, unknown> {
+  return {
+    id: nextId(),
+    application_id: APP_ID,
+    type: 3,
+    token: `token-${nextId()}`,
+    version: 1,
+    data: { custom_id: customId, component_type: 2 },
+    message,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'soc' },
+    member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '1071698660929' },
+    app_permissions: '1071698660929',
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    context: 0,
+  };
+}
