@@ -22,6 +22,8 @@ export interface CacheOptions {
   readonly staleTtlMs?: number;
   /** @default Date.now */
   readonly now?: () => number;
+  /** Called with each lookup's outcome (metrics). */
+  readonly onOutcome?: (type: LookupType, outcome: AnswerSource | 'shared' | 'error') => void;
 }
 
 interface Entry {
@@ -59,6 +61,7 @@ export class CachedLookup {
   private readonly notFoundTtlMs: number;
   private readonly staleTtlMs: number;
   private readonly now: () => number;
+  private readonly onOutcome: NonNullable<CacheOptions['onOutcome']>;
 
   constructor(
     private readonly provider: ReportProvider,
@@ -69,6 +72,7 @@ export class CachedLookup {
     this.notFoundTtlMs = options.notFoundTtlMs ?? HOUR;
     this.staleTtlMs = options.staleTtlMs ?? 30 * 24 * HOUR;
     this.now = options.now ?? Date.now;
+    this.onOutcome = options.onOutcome ?? (() => {});
   }
 
   /** The cache key for a normalised type and value. */
@@ -83,11 +87,24 @@ export class CachedLookup {
     // Share a request only if it is at least as urgent: a person never waits behind a passive lookup's place in the queue.
     if (pending && RANK[pending.priority] <= RANK[priority]) {
       this.stats.shared++;
+      this.onOutcome(type, 'shared');
       return pending.work;
     }
-    const work = this.resolve(key, type, value, priority).finally(() => {
-      if (this.inFlight.get(key)?.work === work) this.inFlight.delete(key);
-    });
+    const work = this.resolve(key, type, value, priority).then(
+      (outcome) => {
+        this.onOutcome(type, outcome.from);
+        return outcome;
+      },
+      (error: unknown) => {
+        this.onOutcome(type, 'error');
+        throw error;
+      },
+    );
+    work
+      .finally(() => {
+        if (this.inFlight.get(key)?.work === work) this.inFlight.delete(key);
+      })
+      .catch(() => {});
     this.inFlight.set(key, { priority, work });
     return work;
   }

@@ -49,6 +49,12 @@ export const settingsSchema = z.object({
   SLACK_API_URL: url.optional(),
   DISCORD_TOKEN: z.string().min(20, 'looks too short for a Discord bot token').optional(),
   DISCORD_API_URL: url.optional(),
+  HTTP_PORT: int(0, 65535).default(8080),
+  HTTP_HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_INDICATORS: bool.default(false),
 });

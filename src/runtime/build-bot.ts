@@ -33,7 +33,10 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     send: (value, malicious) => services.client.vote(value, malicious, { priority: 'vote' }),
     forward: services.settings.VOTE_FORWARD,
     logger,
+    onCast: (malicious) => services.metrics.votesCast.inc({ verdict: malicious ? 'malicious' : 'safe' }),
+    onDelivered: () => services.metrics.votesForwarded.inc(),
   });
+  services.metrics.bind({ outboxSize: () => votes.pending() });
   const bot = new Bot({
     lookups: services.lookups,
     queue: services.limiter,

@@ -1,4 +1,5 @@
 /** Structured logs with pino; tokens never appear, and looked-up values only with LOG_INDICATORS=true. */
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };

@@ -6,12 +6,14 @@ import { type DiscordAdapter, startDiscord } from '../../adapters/discord/discor
 import { type SlackAdapter, startSlack } from '../../adapters/slack/slack-app.js';
 import type { Settings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
+import { type HealthServer, startHealthServer } from '../observability/health-server.js';
 import { buildBot } from './build-bot.js';
 import type { Logger } from './logger.js';
 import { createServices, type Services } from './services.js';
 
 export interface RunningApp {
   readonly services: Services;
+  readonly health: HealthServer;
   readonly slack: SlackAdapter | null;
   readonly discord: DiscordAdapter | null;
   /** Stops taking work, flushes what is in flight, closes adapters and the store. */
@@ -52,11 +54,25 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
     await services.close();
     throw error;
   }
+  const health = await startHealthServer(
+    settings.HTTP_PORT,
+    settings.HTTP_HOST,
+    {
+      ready: {
+        ...(slack ? { slack: () => slack?.connected() ?? false } : {}),
+        ...(discord ? { discord: () => discord?.connected() ?? false } : {}),
+        store: () => services.store.ping(),
+      },
+    },
+    services.metrics,
+  );
   return {
     services,
+    health,
     slack,
     discord,
     async stop() {
+      await health.close();
       await slack?.stop();
       await discord?.stop();
       await votes.stop();

@@ -35,6 +35,8 @@ export interface ThreatCrowdClientOptions {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Called after every HTTP attempt with the endpoint and `ok` or the failure kind (metrics). */
+  readonly onRequest?: (endpoint: string, result: string) => void;
 }
 
 export interface RequestOptions {
@@ -48,7 +50,8 @@ export class ThreatCrowdClient {
   readonly name = 'threatcrowd';
   readonly baseUrl: string;
   readonly limiter: RequestLimiter;
-  private readonly options: Required<Omit<ThreatCrowdClientOptions, 'baseUrl' | 'limiter'>>;
+  private readonly options: Required<Omit<ThreatCrowdClientOptions, 'baseUrl' | 'limiter' | 'onRequest'>>;
+  private readonly onRequest: (endpoint: string, result: string) => void;
 
   constructor(options: ThreatCrowdClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_THREATCROWD_URL).replace(/\/+$/, '');
@@ -64,6 +67,7 @@ export class ThreatCrowdClient {
       random: options.random ?? Math.random,
       sleep: options.sleep ?? defaultSleep,
     };
+    this.onRequest = options.onRequest ?? (() => {});
   }
 
   domain(value: string, options?: RequestOptions): Promise<Report> {
@@ -90,8 +94,14 @@ export class ThreatCrowdClient {
     url.searchParams.set(param, type === 'file' ? value.toLowerCase() : value);
     const request = `GET ${this.baseUrl}/searchApi/v2/${path}/report/`;
     return this.withRetries(options.priority ?? 'interactive', async () => {
-      const body = await this.get(url, request);
-      return parseReport(type, value, body, this.options.now().toISOString(), request);
+      try {
+        const report = parseReport(type, value, await this.get(url, request), this.options.now().toISOString(), request);
+        this.onRequest(type, 'ok');
+        return report;
+      } catch (error) {
+        this.onRequest(type, error instanceof UpstreamError ? error.kind : 'error');
+        throw error;
+      }
     });
   }
 
@@ -102,8 +112,14 @@ export class ThreatCrowdClient {
     url.searchParams.set('value', value);
     const request = `GET ${this.baseUrl}/vote.php`;
     await this.withRetries(options.priority ?? 'vote', async () => {
-      const body = await this.get(url, request);
-      if (/too many connections/i.test(body)) throw new UpstreamStatusError(503, request);
+      try {
+        const body = await this.get(url, request);
+        if (/too many connections/i.test(body)) throw new UpstreamStatusError(503, request);
+        this.onRequest('vote', 'ok');
+      } catch (error) {
+        this.onRequest('vote', error instanceof UpstreamError ? error.kind : 'error');
+        throw error;
+      }
     });
   }
 

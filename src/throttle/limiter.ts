@@ -20,6 +20,8 @@ export interface LimiterOptions {
   readonly maxPassiveQueue?: number;
   /** Extra Bottleneck options, e.g. clustering on Redis (`datastore: 'ioredis'`, `id`, `clientOptions`). */
   readonly bottleneck?: Bottleneck.ConstructorOptions;
+  /** Called when a job starts, with how long it waited (metrics). */
+  readonly onWait?: (priority: Priority, ms: number) => void;
 }
 
 /** Where a job would stand now, and roughly how long it would wait. */
@@ -34,6 +36,7 @@ export class RequestLimiter {
   readonly intervalMs: number;
   readonly maxPassiveQueue: number;
   private readonly limiter: Bottleneck;
+  private readonly onWait: LimiterOptions['onWait'];
   private readonly waits: Record<Priority, number[]> = { interactive: [], vote: [], passive: [] };
   // Counted here, not read from Bottleneck: its queue is filled asynchronously, and is per process when clustered.
   private readonly waiting: Record<Priority, number> = { interactive: 0, vote: 0, passive: 0 };
@@ -45,6 +48,7 @@ export class RequestLimiter {
     this.burst = options.burst ?? 3;
     this.intervalMs = options.intervalMs ?? 10_000;
     this.maxPassiveQueue = options.maxPassiveQueue ?? 20;
+    this.onWait = options.onWait;
     if (!Number.isInteger(this.burst) || this.burst < 1) throw new TypeError(`burst must be a whole number >= 1, got ${this.burst}`);
     if (!(this.intervalMs > 0)) throw new TypeError(`intervalMs must be > 0, got ${this.intervalMs}`);
     const bucket: Bottleneck.ConstructorOptions =
@@ -113,6 +117,7 @@ export class RequestLimiter {
   }
 
   private recordWait(priority: Priority, ms: number): void {
+    this.onWait?.(priority, ms);
     const list = this.waits[priority];
     list.push(ms);
     if (list.length > 1000) list.shift();

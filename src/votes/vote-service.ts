@@ -34,6 +34,9 @@ export interface VoteServiceOptions {
   readonly now?: () => number;
   /** First retry delay for a failed delivery; doubled per attempt, capped at 10 min. @default 5000 */
   readonly retryBaseMs?: number;
+  /** Metrics hooks. */
+  readonly onCast?: (malicious: boolean) => void;
+  readonly onDelivered?: () => void;
 }
 
 export interface CastVote {
@@ -81,6 +84,7 @@ export class VoteService {
       votes[who] = state;
       await this.options.ledger.set(indicatorKey(vote.target), votes);
       if (outboxChanged) await this.updateOutbox(`${who}|${vote.target.type}|${vote.target.value}`, state.pending !== null);
+      this.options.onCast?.(vote.malicious);
       if (state.pending !== null && this.timer) queueMicrotask(() => this.kick());
       return { changed: true };
     });
@@ -156,6 +160,7 @@ export class VoteService {
       try {
         await this.options.send(target.value, due);
         delivered++;
+        this.options.onDelivered?.();
         await this.settle(id, who, target, due, true);
       } catch (error) {
         this.options.logger?.warn({ err: error, type: target.type }, 'vote delivery failed; will retry');

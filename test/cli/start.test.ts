@@ -33,6 +33,7 @@ describe('threatcrowd-bot start', () => {
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: 'test-signing-secret',
         SLACK_PORT: '0',
+        HTTP_PORT: '0',
         SLACK_API_URL: slack.apiUrl,
         THREATCROWD_URL: sim.url,
         CACHE_URL: 'memory://',

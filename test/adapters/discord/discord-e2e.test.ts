@@ -27,6 +27,7 @@ async function setup(env: Record<string, string> = {}) {
   const settings = loadSettings({
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: discord.apiUrl,
+    HTTP_PORT: '0',
     THREATCROWD_URL: sim.url,
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',

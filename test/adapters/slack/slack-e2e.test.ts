@@ -20,6 +20,7 @@ async function setup(env: Record<string, string> = {}) {
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_PORT: '0',
+    HTTP_PORT: '0',
     SLACK_API_URL: slack.apiUrl,
     THREATCROWD_URL: sim.url,
     THREATCROWD_INTERVAL_MS: '20',
@@ -235,5 +236,24 @@ describe('Slack adapter end to end (real Bolt, fake Slack, ThreatCrowd simulator
     );
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 1);
     expect(slack.callsOf('chat.postMessage')[0]?.args.thread_ts).toBe('1700000009.000100');
+  });
+});
+
+describe('health and metrics', () => {
+  it('GIVEN a running bot THEN /healthz, /readyz and /metrics answer, and metrics count what happened', async () => {
+    const { slack, url, app } = await setup();
+    await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 1);
+    const base = `http://127.0.0.1:${app.health.port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { slack: true, store: true } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('threatcrowd_bot_lookups_total{type="domain",outcome="upstream"} 1');
+    expect(metrics).toContain('threatcrowd_bot_upstream_requests_total{provider="threatcrowd",endpoint="domain",result="ok"} 1');
+    expect(metrics).toContain('threatcrowd_bot_queue_depth 0');
+    expect(metrics).toContain('threatcrowd_bot_vote_outbox_size 0');
+    expect(metrics).not.toContain('aoldaily');
   });
 });
