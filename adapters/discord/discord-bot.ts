@@ -18,6 +18,7 @@ import {
 import type { Bot } from '../../src/bot/bot.js';
 import { type Reply, settleReplies } from '../../src/bot/reply.js';
 import type { Logger } from '../../src/runtime/logger.js';
+import type { Coordination } from '../../src/store/coordination.js';
 import { commandText, PRIVATE_SUBCOMMANDS } from './commands.js';
 import { renderDiscord } from './render.js';
 import { buttonInvocation, commandInvocation, messageInvocation, reactionInvocation } from './to-invocation.js';
@@ -28,6 +29,8 @@ export interface DiscordAdapterOptions {
   readonly apiUrl?: string;
   readonly bot: Bot;
   readonly logger: Logger;
+  /** One reply per message even when several processes see it. */
+  readonly coordination: Coordination;
   /** @default 3000 */
   readonly editIntervalMs?: number;
   /** Sharding: this process's shards and the total (discord.js ShardingManager sets these). */
@@ -105,7 +108,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
   const onMessage = (message: Message) =>
     guarded('messageCreate', async () => {
       const invocation = messageInvocation(message);
-      if (!invocation) return;
+      if (!invocation || !(await options.coordination.claim(`discord-message:${message.id}`, 3_600_000))) return;
       for (const reply of await settleReplies(await bot.handle(invocation))) {
         if (reply.kind === 'reveal') {
           await message.react('🔎');

@@ -8,7 +8,7 @@ import { baseEmoji, REVEAL_EMOJI } from '../../src/bot/emoji.js';
 import type { Invocation } from '../../src/bot/invocation.js';
 import { type Reply, settleReplies } from '../../src/bot/reply.js';
 import type { Logger } from '../../src/runtime/logger.js';
-import type { Store } from '../../src/store/open-store.js';
+import type { Coordination } from '../../src/store/coordination.js';
 import { NOT_IN_CHANNEL, SlackDelivery, slackErrorCode, type Where } from './deliver.js';
 import { renderSlack } from './render.js';
 import {
@@ -31,7 +31,7 @@ export interface SlackAdapterOptions {
   /** Web API base URL (`https://slack.com/api/` by default): Enterprise Grid proxies and tests. */
   readonly apiUrl?: string;
   readonly bot: Bot;
-  readonly store: Store;
+  readonly coordination: Coordination;
   readonly logger: Logger;
   /** @default 3000 */
   readonly editIntervalMs?: number;
@@ -48,15 +48,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
+/** Slack retries an event for up to about an hour: one claim per event id, shared by replicas. */
 const EVENT_TTL_MS = 3_600_000;
-
-/** True the first time an event id is seen (in the shared store, so replicas agree); false for Slack's retries. */
-async function claimEvent(store: Store, eventId: string): Promise<boolean> {
-  const seen = store.namespace('slack-events');
-  if (await seen.has(eventId)) return false;
-  await seen.set(eventId, Date.now(), EVENT_TTL_MS);
-  return true;
-}
 
 export async function startSlack(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const { bot, logger } = options;
@@ -98,7 +91,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
 
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await claimEvent(options.store, eventId))) {
+    if (eventId && !(await options.coordination.claim(`slack-event:${eventId}`, EVENT_TTL_MS))) {
       log.debug({ eventId }, 'duplicate event ignored');
       return;
     }

@@ -57,17 +57,14 @@ export async function autoDetect(ctx: CommandContext): Promise<Reply[]> {
   if (mode === 'off') return [];
   const targets = targetsIn(invocation.text, deps.settings.ignoreDomains);
   if (targets.length === 0) return [];
-  const seen = deps.store.namespace(SEEN);
-  const keyOf = (t: LookupTarget) => `${channelKey(invocation)}:${t.type}:${t.value}`;
+  const keyOf = (t: LookupTarget) => `${SEEN}:${channelKey(invocation)}:${t.type}:${t.value}`;
+  // Claimed before the lookups (atomically, across replicas), so a second message with the same indicator stays quiet.
   const unseen: LookupTarget[] = [];
-  for (const t of targets) if (!(await seen.has(keyOf(t)))) unseen.push(t);
+  for (const t of targets) if (await deps.coordination.claim(keyOf(t), deps.settings.dedupeWindowMs)) unseen.push(t);
   if (unseen.length === 0) return [];
-  // Marked before the lookups, so a second message with the same indicator arriving meanwhile stays quiet.
-  const window = deps.settings.dedupeWindowMs;
-  await Promise.all(unseen.map((t) => seen.set(keyOf(t), deps.clock.now(), window)));
   if (mode === 'reveal') return [{ kind: 'reveal', visibility: 'public', count: unseen.length }];
   const { replies, failed } = await answerTargets(unseen, 'passive', ctx);
   // Shed or failed lookups may be answered when someone posts them again.
-  await Promise.all(failed.map((t) => seen.delete(keyOf(t))));
+  await Promise.all(failed.map((t) => deps.coordination.release(keyOf(t))));
   return replies;
 }

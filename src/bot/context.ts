@@ -3,6 +3,7 @@ import type { CacheStats, LookupOutcome } from '../cache/cached-lookup.js';
 import type { ChannelMode, CommandMetadata } from '../commands/types.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../runtime/logger.js';
+import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
 import type { TeamTally } from '../summary/summary.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
@@ -66,6 +67,8 @@ export interface BotDeps {
   readonly lookups: LookupService;
   readonly queue: QueueInfo;
   readonly store: Store;
+  /** One-time claims shared with other replicas (automatic replies answered once). */
+  readonly coordination: Coordination;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: BotSettings;

@@ -35,12 +35,14 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     logger,
     onCast: (malicious) => services.metrics.votesCast.inc({ verdict: malicious ? 'malicious' : 'safe' }),
     onDelivered: () => services.metrics.votesForwarded.inc(),
+    coordination: services.coordination,
   });
   services.metrics.bind({ outboxSize: () => votes.pending() });
   const bot = new Bot({
     lookups: services.lookups,
     queue: services.limiter,
     store: services.store,
+    coordination: services.coordination,
     clock: options.clock ?? systemClock,
     logger,
     settings: { ...botSettingsFrom(services.settings), ...options.bot },

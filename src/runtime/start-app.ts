@@ -32,7 +32,13 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
   let discord: DiscordAdapter | null = null;
   try {
     if (settings.DISCORD_TOKEN) {
-      discord = await startDiscord({ token: settings.DISCORD_TOKEN, apiUrl: settings.DISCORD_API_URL, bot, logger });
+      discord = await startDiscord({
+        token: settings.DISCORD_TOKEN,
+        apiUrl: settings.DISCORD_API_URL,
+        bot,
+        logger,
+        coordination: services.coordination,
+      });
       logger.info('discord adapter started');
     }
     if (settings.SLACK_BOT_TOKEN) {
@@ -43,7 +49,7 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
         port: settings.SLACK_PORT,
         apiUrl: settings.SLACK_API_URL,
         bot,
-        store: services.store,
+        coordination: services.coordination,
         logger,
       });
       logger.info({ port: slack.port, socketMode: Boolean(settings.SLACK_APP_TOKEN) }, 'slack adapter started');

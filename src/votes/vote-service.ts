@@ -6,8 +6,8 @@
 import type Keyv from 'keyv';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../runtime/logger.js';
+import { type Coordination, LocalCoordination } from '../store/coordination.js';
 import type { TeamTally } from '../summary/summary.js';
-import { Serial } from './serial.js';
 
 /** Sends one vote upstream (the ThreatCrowd client's `vote`). */
 export type VoteSender = (value: string, malicious: boolean) => Promise<void>;
@@ -37,6 +37,10 @@ export interface VoteServiceOptions {
   /** Metrics hooks. */
   readonly onCast?: (malicious: boolean) => void;
   readonly onDelivered?: () => void;
+  /** Locks and claims shared with other replicas. @default in-process */
+  readonly coordination?: Coordination;
+  /** How long one replica owns an outbox entry it is delivering (then another may retry it). @default 60000 */
+  readonly deliveryClaimMs?: number;
 }
 
 export interface CastVote {
@@ -52,7 +56,7 @@ const indicatorKey = (t: LookupTarget) => `votes:${t.type}:${t.value}`;
 const voterKey = (platform: string, userId: string) => `${platform}:${userId}`;
 
 export class VoteService {
-  private readonly serial = new Serial();
+  private readonly coordination: Coordination;
   private readonly forward: boolean;
   private readonly now: () => number;
   private readonly retryBaseMs: number;
@@ -63,11 +67,17 @@ export class VoteService {
     this.forward = options.forward ?? true;
     this.now = options.now ?? Date.now;
     this.retryBaseMs = options.retryBaseMs ?? 5000;
+    this.coordination = options.coordination ?? new LocalCoordination();
+  }
+
+  /** Read-modify-write steps on one indicator's votes never interleave, here or across replicas. */
+  private locked<T>(target: LookupTarget, work: () => Promise<T>): Promise<T> {
+    return this.coordination.withLock(indicatorKey(target), work);
   }
 
   /** Records a vote; resolves once the ledger and the outbox are persisted. */
   cast(vote: CastVote): Promise<{ changed: boolean }> {
-    return this.serial.run(async () => {
+    return this.locked(vote.target, async () => {
       const votes = await this.read(vote.target);
       const who = voterKey(vote.platform, vote.userId);
       const state = votes[who] ?? { current: null, delivered: null, pending: null, attempts: 0, nextAttemptAt: 0 };
@@ -111,7 +121,7 @@ export class VoteService {
 
   /** Clears the person's current vote locally if it is in direction `malicious`. Nothing goes upstream. */
   retract(vote: Omit<CastVote, 'source'>): Promise<{ changed: boolean }> {
-    return this.serial.run(async () => {
+    return this.locked(vote.target, async () => {
       const votes = await this.read(vote.target);
       const state = votes[voterKey(vote.platform, vote.userId)];
       if (!state || state.current !== vote.malicious) return { changed: false };
@@ -152,26 +162,33 @@ export class VoteService {
     for (const id of ids) {
       const [who = '', type = '', ...rest] = id.split('|');
       const target = { type, value: rest.join('|') } as LookupTarget;
-      const due = await this.serial.run(async () => {
-        const state = (await this.read(target))[who];
-        return state && state.pending !== null && state.nextAttemptAt <= this.now() ? state.pending : null;
-      });
-      if (due === null) continue;
+      // One replica at a time delivers an entry; if it dies, its claim lapses and another retries.
+      const claim = `vote-delivery:${id}`;
+      if (!(await this.coordination.claim(claim, this.options.deliveryClaimMs ?? 60_000))) continue;
       try {
-        await this.options.send(target.value, due);
-        delivered++;
-        this.options.onDelivered?.();
-        await this.settle(id, who, target, due, true);
-      } catch (error) {
-        this.options.logger?.warn({ err: error, type: target.type }, 'vote delivery failed; will retry');
-        await this.settle(id, who, target, due, false);
+        const due = await this.locked(target, async () => {
+          const state = (await this.read(target))[who];
+          return state && state.pending !== null && state.nextAttemptAt <= this.now() ? state.pending : null;
+        });
+        if (due === null) continue;
+        try {
+          await this.options.send(target.value, due);
+          delivered++;
+          this.options.onDelivered?.();
+          await this.settle(id, who, target, due, true);
+        } catch (error) {
+          this.options.logger?.warn({ err: error, type: target.type }, 'vote delivery failed; will retry');
+          await this.settle(id, who, target, due, false);
+        }
+      } finally {
+        await this.coordination.release(claim);
       }
     }
     return delivered;
   }
 
   private settle(id: string, who: string, target: LookupTarget, sent: boolean, ok: boolean): Promise<void> {
-    return this.serial.run(async () => {
+    return this.locked(target, async () => {
       const votes = await this.read(target);
       const state = votes[who];
       if (!state) return;
@@ -194,9 +211,11 @@ export class VoteService {
     return ((await this.options.ledger.get(indicatorKey(target))) as IndicatorVotes | undefined) ?? {};
   }
 
-  private async updateOutbox(id: string, present: boolean): Promise<void> {
-    const ids = ((await this.options.ledger.get(OUTBOX)) as string[] | undefined) ?? [];
-    const next = present ? (ids.includes(id) ? ids : [...ids, id]) : ids.filter((x) => x !== id);
-    await this.options.ledger.set(OUTBOX, next);
+  private updateOutbox(id: string, present: boolean): Promise<void> {
+    return this.coordination.withLock(OUTBOX, async () => {
+      const ids = ((await this.options.ledger.get(OUTBOX)) as string[] | undefined) ?? [];
+      if (present === ids.includes(id)) return;
+      await this.options.ledger.set(OUTBOX, present ? [...ids, id] : ids.filter((x) => x !== id));
+    });
   }
 }

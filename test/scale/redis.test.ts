@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src/config/settings.js';
+import { createLogger } from '../../src/runtime/logger.js';
+import { createServices, type Services } from '../../src/runtime/services.js';
+import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
+import { VoteService } from '../../src/votes/vote-service.js';
+import { eventBody, sendSigned, startFakeSlack } from '../support/fake-slack.js';
+import { type RedisServer, startRedis } from '../support/redis-server.js';
+import { useSimulator } from '../support/simulator.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const INTERVAL = 150;
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+}, 20_000);
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const opened: Array<{ stop: () => Promise<void> }> = [];
+afterEach(async () => {
+  for (const o of opened.splice(0)) await o.stop();
+});
+
+/** A `threatcrowd-bot lookup` process sharing Redis with the others. */
+function lookupProcess(env: Record<string, string>, values: string[]): Promise<number | null> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'lookup', ...values, '--format', 'json'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: 'ignore',
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+describe('scale-out on a real Redis', () => {
+  it('GIVEN three processes each with a burst of lookups THEN together they stay within the configured rate', async () => {
+    const sim = await useSimulator();
+    const env = {
+      REDIS_URL: redis.url,
+      THREATCROWD_URL: sim.url,
+      THREATCROWD_BURST: '2',
+      THREATCROWD_INTERVAL_MS: String(INTERVAL),
+      THREATCROWD_RETRIES: '0',
+    };
+    const burst = (p: number) => Array.from({ length: 5 }, (_, i) => `p${p}-host${i}.example.com`);
+    const codes = await Promise.all([0, 1, 2].map((p) => lookupProcess(env, burst(p))));
+    expect(codes).toEqual([0, 0, 0]);
+    expect(sim.requests).toHaveLength(15);
+    const times = sim.requests.map((r) => r.time);
+    // A bucket of 2: no 4 consecutive requests (from any process) within one interval.
+    for (let i = 0; i + 3 < times.length; i++) expect((times[i + 3] ?? 0) - (times[i] ?? 0)).toBeGreaterThanOrEqual(INTERVAL - 20);
+    // 15 requests need at least 13 refills.
+    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(13 * INTERVAL - 50);
+  }, 60_000);
+
+  it('GIVEN one Slack event delivered to two replicas THEN it is answered once', async () => {
+    const sim = await useSimulator();
+    const slack = await startFakeSlack();
+    const replica = async () => {
+      const app = await startApp(
+        loadSettings({
+          REDIS_URL: redis.url,
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: 'test-signing-secret',
+          SLACK_PORT: '0',
+          HTTP_PORT: '0',
+          SLACK_API_URL: slack.apiUrl,
+          THREATCROWD_URL: sim.url,
+          THREATCROWD_INTERVAL_MS: '20',
+        }),
+        createLogger('silent'),
+      );
+      opened.push(app);
+      return `http://127.0.0.1:${app.slack?.port}`;
+    };
+    const [a, b] = await Promise.all([replica(), replica()]);
+    const body = eventBody(
+      { type: 'message', channel: 'CR', user: 'U1', ts: '1700000100.000100', text: 'aoldaily[.]com' },
+      `EvRedis${Date.now()}`,
+    );
+    await Promise.all([
+      sendSigned(a ?? '', 'test-signing-secret', body, 'application/json'),
+      sendSigned(b ?? '', 'test-signing-secret', body, 'application/json'),
+    ]);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+  }, 30_000);
+
+  it('GIVEN a replica killed mid-outbox THEN the other replica delivers every vote, once', async () => {
+    const sim = await useSimulator();
+    const settings = loadSettings({
+      REDIS_URL: redis.url,
+      THREATCROWD_URL: sim.url,
+      THREATCROWD_INTERVAL_MS: '20',
+      THREATCROWD_RETRIES: '0',
+    });
+    const voteServiceOn = (services: Services, deliveryClaimMs: number) =>
+      new VoteService({
+        ledger: services.store.namespace('votes'),
+        send: (value, malicious) => services.client.vote(value, malicious),
+        coordination: services.coordination,
+        deliveryClaimMs,
+        retryBaseMs: 1,
+      });
+    // Replica A takes the votes while ThreatCrowd refuses them, claims an entry for delivery, and dies.
+    const a = await createServices(settings);
+    const votesA = voteServiceOn(a, 300);
+    sim.addFault({ kind: 'http-503', path: '/vote.php' });
+    for (const [i, user] of ['U1', 'U2', 'U3'].entries()) {
+      await votesA.cast({ platform: 'slack', userId: user, target: { type: 'domain', value: `evil${i}.com` }, malicious: true });
+    }
+    await votesA.deliverDue();
+    expect(sim.votes).toHaveLength(0);
+    await a.coordination.claim('vote-delivery:slack:U1|domain|evil0.com', 300); // A was delivering this one when it died
+    await a.close();
+
+    sim.clearFaults();
+    const b = await createServices(settings);
+    opened.push({ stop: () => b.close() });
+    const votesB = voteServiceOn(b, 300);
+    expect(await votesB.pending()).toBe(3);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await votesB.deliverDue()).toBe(2); // the entry A still owns waits for its claim to lapse
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await votesB.deliverDue()).toBe(1);
+    expect(sim.votes.map((v) => v.value).sort()).toEqual(['evil0.com', 'evil1.com', 'evil2.com']);
+    expect(await votesB.pending()).toBe(0);
+  }, 30_000);
+
+  it('GIVEN REDIS_URL THEN the cache is shared: a second replica answers from it', async () => {
+    const sim = await useSimulator();
+    const settings = loadSettings({ REDIS_URL: redis.url, THREATCROWD_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' });
+    const a = await createServices(settings);
+    const b = await createServices(settings);
+    opened.push({ stop: () => a.close() }, { stop: () => b.close() });
+    await a.lookups.lookup('ip', '188.40.75.132', 'interactive');
+    expect((await b.lookups.lookup('ip', '188.40.75.132', 'interactive')).from).toBe('cache');
+    expect(sim.requests).toHaveLength(1);
+  });
+});
