@@ -50,9 +50,10 @@ describe('scale-out on a real Redis', () => {
     expect(sim.requests).toHaveLength(15);
     const times = sim.requests.map((r) => r.time);
     // A bucket of 2: no 4 consecutive requests (from any process) within one interval.
-    for (let i = 0; i + 3 < times.length; i++) expect((times[i + 3] ?? 0) - (times[i] ?? 0)).toBeGreaterThanOrEqual(INTERVAL - 20);
+    // Generous bounds for jitter on a loaded machine; three unthrottled processes would send these within milliseconds.
+    for (let i = 0; i + 3 < times.length; i++) expect((times[i + 3] ?? 0) - (times[i] ?? 0)).toBeGreaterThanOrEqual(INTERVAL * 0.7);
     // 15 requests need at least 13 refills.
-    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(13 * INTERVAL - 50);
+    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(13 * INTERVAL * 0.8);
   }, 60_000);
 
   it('GIVEN one Slack event delivered to two replicas THEN it is answered once', async () => {

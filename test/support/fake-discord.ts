@@ -51,7 +51,7 @@ export interface FakeDiscord {
 
 const servers: Server[] = [];
 const sockets: WebSocketServer[] = [];
-afterEach(async () => {
+if (process.env.VITEST) afterEach(async () => {
   for (const wss of sockets.splice(0)) {
     for (const client of wss.clients) client.terminate();
     await new Promise<void>((r) => wss.close(() => r()));

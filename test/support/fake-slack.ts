@@ -33,7 +33,7 @@ export interface FakeSlack {
 }
 
 const servers: Server[] = [];
-afterEach(async () => {
+if (process.env.VITEST) afterEach(async () => {
   await Promise.all(
     servers.splice(0).map(
       (s) =>

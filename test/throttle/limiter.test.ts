@@ -5,8 +5,11 @@ import { QueueFullError } from '../../src/threatcrowd/errors.js';
 import { clientFor, gaps, useLimiter, useSimulator } from '../support/simulator.js';
 
 const INTERVAL = 100;
-/** Timer and scheduling jitter measured at the simulator on a loaded two-core machine. */
-const SLACK = 15;
+/**
+ * Timer and scheduling jitter measured at the simulator on a loaded two-core machine (seen: up to ~20 ms).
+ * Generous on purpose: an unthrottled client would send these within a few milliseconds of each other.
+ */
+const SLACK = 30;
 const distinct = (n: number) => Array.from({ length: n }, (_, i) => `host${i}.example-${i}.com`);
 
 describe('the shared limiter, measured on the simulator request log', () => {
@@ -20,7 +23,7 @@ describe('the shared limiter, measured on the simulator request log', () => {
     for (let i = 0; i + 4 < times.length; i++) expect((times[i + 4] ?? 0) - (times[i] ?? 0)).toBeGreaterThanOrEqual(INTERVAL - SLACK);
     expect((times[2] ?? 0) - (times[0] ?? 0)).toBeLessThan(INTERVAL);
     const span = (sim.requests.at(-1)?.time ?? 0) - (sim.requests[0]?.time ?? 0);
-    expect(span).toBeGreaterThanOrEqual(17 * INTERVAL - 50);
+    expect(span).toBeGreaterThanOrEqual(17 * INTERVAL * 0.8);
     expect(span).toBeLessThan(17 * INTERVAL * 3);
   });
 
