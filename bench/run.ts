@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, printed as Markdown tables for docs/benchmarks.md. */
 import { benchDetection } from './detection.js';
 import { benchLookups } from './lookups.js';
+import { benchMemory } from './memory.js';
 
 const which = process.argv[2] ?? 'all';
 console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().toISOString()} — node ${process.version}\n`);
@@ -11,4 +12,8 @@ if (which === 'all' || which === 'detection') {
 if (which === 'all' || which === 'lookups') {
   console.log('\n## Lookups through limiter and cache\n');
   console.log((await benchLookups()).join('\n'));
+}
+if (which === 'all' || which === 'memory') {
+  console.log('\n## Memory\n');
+  console.log((await benchMemory()).join('\n'));
 }

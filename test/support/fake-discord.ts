@@ -51,21 +51,22 @@ export interface FakeDiscord {
 
 const servers: Server[] = [];
 const sockets: WebSocketServer[] = [];
-if (process.env.VITEST) afterEach(async () => {
-  for (const wss of sockets.splice(0)) {
-    for (const client of wss.clients) client.terminate();
-    await new Promise<void>((r) => wss.close(() => r()));
-  }
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((r) => {
-          s.closeAllConnections();
-          s.close(() => r());
-        }),
-    ),
-  );
-});
+if (process.env.VITEST)
+  afterEach(async () => {
+    for (const wss of sockets.splice(0)) {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+    }
+    await Promise.all(
+      servers.splice(0).map(
+        (s) =>
+          new Promise<void>((r) => {
+            s.closeAllConnections();
+            s.close(() => r());
+          }),
+      ),
+    );
+  });
 
 let snowflake = 500000000000000000n;
 const nextId = () => String(++snowflake);

@@ -33,17 +33,18 @@ export interface FakeSlack {
 }
 
 const servers: Server[] = [];
-if (process.env.VITEST) afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((r) => {
-          s.closeAllConnections();
-          s.close(() => r());
-        }),
-    ),
-  );
-});
+if (process.env.VITEST)
+  afterEach(async () => {
+    await Promise.all(
+      servers.splice(0).map(
+        (s) =>
+          new Promise<void>((r) => {
+            s.closeAllConnections();
+            s.close(() => r());
+          }),
+      ),
+    );
+  });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   let raw = '';
