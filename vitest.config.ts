@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['./test/support/no-internet.ts'],
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,

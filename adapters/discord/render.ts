@@ -66,6 +66,13 @@ function embedSize(embed: DiscordEmbed): number {
   );
 }
 
+function flagLines(summary: Summary): string {
+  return summary.flags
+    .filter((f) => f !== summary.verdict.text)
+    .map((f) => `\n⚑ ${escapeDiscord(f)}`)
+    .join('');
+}
+
 export function summaryEmbed(summary: Summary): DiscordEmbed {
   const fields = [
     ...summary.facts.map((f) => ({ name: f.label, value: code(f.value), inline: true })),
@@ -82,7 +89,7 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
   const embed: DiscordEmbed = {
     title: truncate(`${TYPE_LABELS[summary.type]} ${escapeDiscord(summary.display)}`, DISCORD_LIMITS.title),
     description: truncate(
-      `**${escapeDiscord(summary.verdict.text)}**${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
+      `**${escapeDiscord(summary.verdict.text)}**${flagLines(summary)}${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
       DISCORD_LIMITS.description,
     ),
     color: COLOURS[summary.verdict.tone],

@@ -59,7 +59,11 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(truncate(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
   ];
-  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(summary.verdict.text)}*${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
+  const flags = summary.flags
+    .filter((f) => f !== summary.verdict.text)
+    .map((f) => `  ·  ⚑ ${escapeMrkdwn(f)}`)
+    .join('');
+  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(summary.verdict.text)}*${flags}${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
   blocks.push({ type: 'section', text: mrkdwn(verdict) });
   if (summary.facts.length > 0)
     blocks.push({ type: 'section', fields: summary.facts.map((f) => mrkdwn(`*${f.label}*\n${code(f.value)}`)) });

@@ -14,21 +14,21 @@ import type { Reply } from './reply.js';
 import { summarizeTarget } from './summarize-target.js';
 
 const SEEN = 'seen';
-const LOOKUP_OF: Partial<Record<Indicator['type'], LookupType>> = {
+const LOOKUP_OF: Record<Indicator['type'], LookupType> = {
   domain: 'domain',
   ipv4: 'ip',
   ipv6: 'ip',
   email: 'email',
   md5: 'file',
   sha1: 'file',
+  sha256: 'file',
 };
 
-/** Lookups for the indicators in `text` that ThreatCrowd can answer (SHA-256 it never supported). */
+/** Lookups for the indicators in `text` (the provider chain decides who can answer SHA-256). */
 export function targetsIn(text: string, ignoreDomains: readonly string[]): LookupTarget[] {
   const targets: LookupTarget[] = [];
   for (const indicator of scanText(text, { ignoreDomains }).indicators) {
-    const type = LOOKUP_OF[indicator.type];
-    if (type) targets.push({ type, value: indicator.value });
+    targets.push({ type: LOOKUP_OF[indicator.type], value: indicator.value });
   }
   return targets;
 }

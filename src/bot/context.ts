@@ -2,6 +2,7 @@
 import type { CacheStats, LookupOutcome } from '../cache/cached-lookup.js';
 import type { ChannelMode, CommandMetadata } from '../commands/types.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import type { ProviderStatus } from '../providers/circuit-breaker.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
@@ -73,8 +74,10 @@ export interface BotDeps {
   readonly logger: Logger;
   readonly settings: BotSettings;
   readonly votes?: VotePort;
-  /** Upstream health for `status`, beyond the cache's own statistics (circuit breakers later). */
-  readonly providerStates?: () => Record<string, string>;
+  /** Each provider's health (circuit breaker state, last success and failure), for `status`. */
+  readonly providers?: () => readonly ProviderStatus[];
+  /** ThreatCrowd's malicious feeds: a hit is flagged without an API call. */
+  readonly feeds?: { has(target: LookupTarget): boolean };
 }
 
 /** One invocation being handled, with everything a command may use. */

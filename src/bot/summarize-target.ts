@@ -1,8 +1,11 @@
 /** Looks one target up and turns the outcome into a reply: a summary (fresh, cached or stale) or an honest error. */
+
+import type { LookupOutcome } from '../cache/cached-lookup.js';
 import { defang } from '../indicators/defang.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
-import { QueueFullError, UpstreamError } from '../threatcrowd/errors.js';
+import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
+import { emptyReport, type Report } from '../threatcrowd/report.js';
 import type { Priority } from '../throttle/limiter.js';
 import type { CommandContext } from './context.js';
 import type { Reply, Visibility } from './reply.js';
@@ -15,6 +18,7 @@ const UPSTREAM_PROBLEMS: Record<string, string> = {
   'too-large': 'sent an answer too large to read',
   network: 'is unreachable',
   timeout: 'did not answer in time',
+  'circuit-open': 'is down (requests paused after repeated failures)',
 };
 
 /** "ThreatCrowd is unreachable", for a stale answer's note and for error replies. */

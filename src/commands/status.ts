@@ -17,9 +17,7 @@ export async function runStatus(ctx: CommandContext): Promise<Reply[]> {
   const { deps } = ctx;
   const stats = deps.lookups.stats;
   const now = deps.clock.now();
-  const states = deps.providerStates?.() ?? {};
-  const health =
-    stats.lastFailureAt !== null && (stats.lastSuccessAt === null || stats.lastFailureAt > stats.lastSuccessAt) ? 'failing' : 'ok';
+  const providers = deps.providers?.() ?? [];
   return [
     {
       kind: 'status',
@@ -29,15 +27,22 @@ export async function runStatus(ctx: CommandContext): Promise<Reply[]> {
         cacheHitRatio: deps.lookups.hitRatio(),
         cacheHits: stats.hits,
         cacheMisses: stats.misses,
-        upstream: [
-          {
-            name: 'ThreatCrowd',
-            lastSuccessAt: stats.lastSuccessAt,
-            lastFailureAt: stats.lastFailureAt,
-            lastFailure: stats.lastFailure,
-            state: states.threatcrowd ?? (stats.lastSuccessAt === null && stats.lastFailureAt === null ? 'unused' : health),
-          },
-        ],
+        upstream: providers.map((p) => ({
+          name: p.displayName,
+          lastSuccessAt: p.lastSuccessAt,
+          lastFailureAt: p.lastFailureAt,
+          lastFailure: p.lastFailure,
+          state:
+            p.state === 'closed'
+              ? p.lastFailureAt !== null && (p.lastSuccessAt ?? 0) < p.lastFailureAt
+                ? 'failing'
+                : p.lastSuccessAt === null
+                  ? 'unused'
+                  : 'ok'
+              : p.state === 'open'
+                ? 'down (paused)'
+                : 'probing',
+        })),
         pendingVotes: deps.votes ? await deps.votes.pending() : 0,
         uptimeMs: now - ctx.startedAt,
         now,

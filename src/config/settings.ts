@@ -22,6 +22,16 @@ export const settingsSchema = z.object({
   THREATCROWD_TIMEOUT_MS: int(100, 300_000).default(15_000),
   THREATCROWD_RETRIES: int(0, 10).default(2),
   PASSIVE_QUEUE_MAX: int(0, 10_000).default(20),
+  PROVIDERS: list
+    .pipe(z.array(z.enum(['threatcrowd', 'otx'])).min(1, 'name at least one provider: threatcrowd, otx'))
+    .default(['threatcrowd', 'otx']),
+  OTX_URL: url.default('https://otx.alienvault.com'),
+  OTX_API_KEY: z.string().min(1).optional(),
+  OTX_BURST: int(1, 100).default(5),
+  OTX_INTERVAL_MS: int(1, 3_600_000).default(1000),
+  BREAKER_FAILURES: int(1, 100).default(3),
+  BREAKER_COOLDOWN_SECONDS: int(1, 86_400).default(60),
+  FEEDS_REFRESH_SECONDS: int(0, 7 * 86_400).default(3600),
   CACHE_URL: z
     .string()
     .regex(/^(memory|sqlite|redis|rediss):\/\//, 'must start with memory://, sqlite:// or redis://')

@@ -10,14 +10,14 @@ export interface LookupTarget {
   readonly value: string;
 }
 
-const LOOKUP_OF: Record<IndicatorType, LookupType | null> = {
+const LOOKUP_OF: Record<IndicatorType, LookupType> = {
   domain: 'domain',
   ipv4: 'ip',
   ipv6: 'ip',
   email: 'email',
   md5: 'file',
   sha1: 'file',
-  sha256: null,
+  sha256: 'file', // ThreatCrowd never supported SHA-256; the provider chain sends it to OTX when configured
 };
 
 const REASONS: Record<SkipReason, string> = {
@@ -49,12 +49,13 @@ export function resolveTarget(raw: string, type: LookupType | undefined, ignoreD
   }
   const found = classifyValue(text, ignoreDomains);
   if (found.kind === 'none') {
-    const what = type ? `a valid ${type === 'file' ? 'MD5 or SHA1 hash' : type}` : 'a domain, IP address, e-mail address or MD5/SHA1 hash';
+    const what = type
+      ? `a valid ${type === 'file' ? 'MD5, SHA1 or SHA-256 hash' : type}`
+      : 'a domain, IP address, e-mail address or file hash';
     throw new UserError(`"${text.slice(0, 80)}" is not ${what}.`);
   }
   if (found.kind === 'skipped') throw new UserError(skipExplanation(defang(found.indicator.value), found.indicator.reason));
   const lookupType = LOOKUP_OF[found.indicator.type];
-  if (lookupType === null) throw new UserError('ThreatCrowd does not support SHA-256 hashes; look up the MD5 or SHA1 instead.');
   if (type && type !== lookupType)
     throw new UserError(`"${text.slice(0, 80)}" is not a valid ${type === 'file' ? 'MD5 or SHA1 hash' : type}.`);
   return { type: lookupType, value: found.indicator.value };

@@ -47,6 +47,8 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     logger,
     settings: { ...botSettingsFrom(services.settings), ...options.bot },
     votes,
+    providers: () => services.providers.status(),
+    feeds: services.feeds,
   });
   return { bot, votes };
 }

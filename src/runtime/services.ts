@@ -4,7 +4,11 @@ import Bottleneck from 'bottleneck';
 import { Redis as IORedis } from 'ioredis';
 import { CachedLookup } from '../cache/cached-lookup.js';
 import type { Settings } from '../config/settings.js';
+import { CrowdFeeds } from '../feeds/crowd-feeds.js';
 import { Metrics } from '../observability/metrics.js';
+import { GuardedProvider } from '../providers/circuit-breaker.js';
+import { OtxClient } from '../providers/otx/otx-client.js';
+import { ProviderChain } from '../providers/provider-chain.js';
 import { type Coordination, LocalCoordination, RedisCoordination } from '../store/coordination.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { ThreatCrowdClient } from '../threatcrowd/client.js';
@@ -17,6 +21,8 @@ export interface Services {
   readonly coordination: Coordination;
   readonly limiter: RequestLimiter;
   readonly client: ThreatCrowdClient;
+  readonly providers: ProviderChain;
+  readonly feeds: CrowdFeeds;
   readonly lookups: CachedLookup;
   close(): Promise<void>;
 }
@@ -45,7 +51,30 @@ export async function createServices(settings: Settings): Promise<Services> {
     backoffMs: Math.min(1000, settings.THREATCROWD_INTERVAL_MS),
     onRequest: (endpoint, result) => metrics.upstreamRequests.inc({ provider: 'threatcrowd', endpoint, result }),
   });
-  const lookups = new CachedLookup(client, store.namespace('reports'), {
+  const breaker = { failureThreshold: settings.BREAKER_FAILURES, coolDownMs: settings.BREAKER_COOLDOWN_SECONDS * 1000 };
+  const threatcrowd = new GuardedProvider(client, breaker);
+  const otxLimiter = new RequestLimiter({
+    burst: settings.OTX_BURST,
+    intervalMs: settings.OTX_INTERVAL_MS,
+    maxPassiveQueue: settings.PASSIVE_QUEUE_MAX,
+  });
+  const otx = new GuardedProvider(
+    new OtxClient({
+      baseUrl: settings.OTX_URL,
+      apiKey: settings.OTX_API_KEY,
+      limiter: otxLimiter,
+      timeoutMs: settings.THREATCROWD_TIMEOUT_MS,
+      onRequest: (endpoint, result) => metrics.upstreamRequests.inc({ provider: 'otx', endpoint, result }),
+    }),
+    breaker,
+  );
+  const byName = { threatcrowd, otx };
+  const providers = new ProviderChain(settings.PROVIDERS.map((name) => byName[name]));
+  const feeds = new CrowdFeeds(
+    { text: (path) => threatcrowd.guard(() => client.text(path)), reachable: () => threatcrowd.state() !== 'open' },
+    store.namespace('feeds'),
+  );
+  const lookups = new CachedLookup(providers, store.namespace('reports'), {
     foundTtlMs: settings.CACHE_TTL_SECONDS * 1000,
     notFoundTtlMs: settings.CACHE_NOT_FOUND_TTL_SECONDS * 1000,
     onOutcome: (type, outcome) => metrics.lookups.inc({ type, outcome }),
@@ -58,9 +87,13 @@ export async function createServices(settings: Settings): Promise<Services> {
     coordination,
     limiter,
     client,
+    providers,
+    feeds,
     lookups,
     async close() {
+      feeds.stop();
       await limiter.stop(false);
+      await otxLimiter.stop(false);
       await store.close();
       await connection?.disconnect(false).catch(() => {});
       await coordination.close();

@@ -2,16 +2,18 @@
  * A ThreatCrowd-compatible HTTP server on 127.0.0.1 serving recorded answers, recording votes, and
  * injecting the service's real failure modes. Used by the demo and by every test.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Fault, isFaultKind } from './faults.js';
 import { BUNDLED_FIXTURE_DIRS, loadFixtures } from './fixtures.js';
 
 const NOT_FOUND = '{"response_code":"0"}';
 const PARAMS: Record<string, string> = { domain: 'domain', ip: 'ip', email: 'email', antivirus: 'antivirus', file: 'resource' };
 const REPORT_PATH = /^\/searchApi\/v2\/(domain|ip|email|antivirus|file)\/report\/?$/;
+const OTX_PATH = /^\/api\/v1\/indicators\/(IPv4|IPv6|domain|hostname|file)\/([^/]+)\/(general|passive_dns|malware|analysis)\/?$/;
+const OTX_DIR = join(dirname(BUNDLED_FIXTURE_DIRS[0] ?? '.'), '..', 'otx');
 const OUTAGE_PAGE = readFileSync(join(BUNDLED_FIXTURE_DIRS[0] ?? '', 'error-503-service-temporarily-unavailable.html'), 'utf8');
 
 export interface SimulatorRequest {
@@ -43,6 +45,8 @@ export interface SimulatorOptions {
   readonly faults?: Fault[];
   /** Called with each request as it is logged (the CLI prints them). */
   readonly onRequest?: (request: SimulatorRequest) => void;
+  /** Directory of OTX answers named `TYPE-VALUE-SECTION.json`. @default the bundled fixtures/otx */
+  readonly otxDir?: string;
   /** Crowd feeds served at /feeds/{domains,ips,hashes}.txt. */
   readonly feeds?: { domains?: string[]; ips?: string[]; hashes?: string[] };
 }
@@ -58,6 +62,8 @@ export interface Simulator {
   setLatency(ms: number): void;
   /** Serves `body` for `endpoint`/`value` from now on. */
   setAnswer(endpoint: string, value: string, body: string): void;
+  /** Replaces a crowd feed (`domains`, `ips`, `hashes`). */
+  setFeed(name: 'domains' | 'ips' | 'hashes', lines: string[]): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +73,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults: Fault[] = [...(options.faults ?? [])];
   const requests: SimulatorRequest[] = [];
   const votes: SimulatorVote[] = [];
-  const feeds = options.feeds ?? {};
+  const feeds = { ...(options.feeds ?? {}) };
+  const otxDir = options.otxDir ?? OTX_DIR;
   let latencyMs = options.latencyMs ?? 0;
 
   const takeFault = (path: string): Fault | null => {
@@ -82,8 +89,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const url = new URL(req.url ?? '/', 'http://simulator');
     const time = Date.now();
     const report = REPORT_PATH.exec(url.pathname);
-    const endpoint = report?.[1] ?? (url.pathname === '/vote.php' ? 'vote' : null);
-    const value = report ? url.searchParams.get(PARAMS[report[1] ?? ''] ?? '') : url.searchParams.get('value');
+    const otx = OTX_PATH.exec(url.pathname);
+    const endpoint = report?.[1] ?? (url.pathname === '/vote.php' ? 'vote' : otx ? `otx-${otx[3]}` : null);
+    const value = report
+      ? url.searchParams.get(PARAMS[report[1] ?? ''] ?? '')
+      : otx
+        ? decodeURIComponent(otx[2] ?? '')
+        : url.searchParams.get('value');
     const log = (status: number, fault: string | null) => {
       const entry = {
         time,
@@ -119,6 +131,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       votes.push({ time, value, vote });
       log(200, null);
       return send(res, 200, 'text/html', 'Thanks for voting');
+    }
+    if (otx) {
+      const file = join(otxDir, `${otx[1]}-${(value ?? '').toLowerCase()}-${otx[3]}.json`);
+      if (!existsSync(file)) {
+        log(404, null);
+        return send(res, 404, 'application/json', '{"detail":"Not found."}');
+      }
+      log(200, null);
+      return send(res, 200, 'application/json', readFileSync(file, 'utf8'));
     }
     const feed = /^\/feeds\/(domains|ips|hashes)\.txt$/.exec(url.pathname)?.[1] as keyof typeof feeds | undefined;
     if (feed) {
@@ -170,6 +191,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     setAnswer: (endpoint, value, body) => {
       bodies.set(`${endpoint}:${value.toLowerCase()}`, body);
+    },
+    setFeed: (name, lines) => {
+      feeds[name] = lines;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import { defang } from '../indicators/defang.js';
 import type { DomainResolution, IpResolution, Report } from '../threatcrowd/report.js';
 import { formatAge } from './age.js';
 import type { Summary, SummarySection, TeamTally } from './summary.js';
-import { verdictFromVotes } from './verdict.js';
+import { verdictFromOtx, verdictFromVotes } from './verdict.js';
 
 export interface SummaryOptions {
   /** Items shown per list before "+N more". @default 5 */
@@ -15,7 +15,11 @@ export interface SummaryOptions {
   readonly team?: TeamTally | null;
   /** @default Date.now() */
   readonly now?: number;
+  /** The value is on ThreatCrowd's malicious feed. */
+  readonly onFeed?: boolean;
 }
+
+export const FEED_FLAG = "on ThreatCrowd's malicious feed";
 
 /** A well-formed provider page URL; anything odd (a broken or hostile answer) is dropped rather than linked. */
 const PAGE_URL = /^https?:\/\/[\w.-]{1,253}(?::\d{1,5})?\/[\w./?=&%@:+-]{0,1500}$/;
@@ -30,6 +34,15 @@ function section(title: string, all: readonly string[], limit: number): SummaryS
 function resolutionText(r: DomainResolution | IpResolution): string {
   const target = 'ip' in r ? r.ip : r.domain;
   return `${defang(target)} (${r.lastResolved ?? 'date unknown'})`;
+}
+
+function verdict(report: Report, onFeed: boolean) {
+  const base =
+    report.source === 'otx'
+      ? verdictFromOtx(report.pulseCount ?? 0, report.validation ?? [], report.found)
+      : verdictFromVotes(report.votes, report.found, report.type === 'domain' || report.type === 'ip');
+  // The feed is built from crowd votes: with nothing more specific to say, it is the verdict.
+  return onFeed && (base.tone === 'none' || base.tone === 'unknown') ? { tone: 'malicious' as const, text: FEED_FLAG } : base;
 }
 
 export function buildSummary(report: Report, options: SummaryOptions = {}): Summary {
@@ -63,7 +76,8 @@ export function buildSummary(report: Report, options: SummaryOptions = {}): Summ
     value: report.value,
     display: report.type === 'antivirus' || report.type === 'file' ? report.value : defang(report.value),
     found: report.found,
-    verdict: verdictFromVotes(report.votes, report.found, report.type === 'domain' || report.type === 'ip'),
+    verdict: verdict(report, options.onFeed ?? false),
+    flags: options.onFeed ? [FEED_FLAG] : [],
     facts,
     sections,
     permalink: report.permalink && PAGE_URL.test(report.permalink) ? report.permalink : null,

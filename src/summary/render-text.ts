@@ -10,7 +10,11 @@ export function plainSafe(text: string): string {
 }
 
 export function renderSummaryText(summary: Summary): string {
-  const lines = [`${TYPE_LABELS[summary.type]} ${plainSafe(summary.display)} — ${summary.verdict.text}`];
+  const flags = summary.flags
+    .filter((f) => f !== summary.verdict.text)
+    .map((f) => ` [${f}]`)
+    .join('');
+  const lines = [`${TYPE_LABELS[summary.type]} ${plainSafe(summary.display)} — ${summary.verdict.text}${flags}`];
   if (summary.team) lines.push(`  ${teamLine(summary.team)}`);
   for (const fact of summary.facts) lines.push(`  ${fact.label}: ${plainSafe(fact.value)}`);
   for (const s of summary.sections) {

@@ -26,6 +26,8 @@ export interface Summary {
   readonly display: string;
   readonly found: boolean;
   readonly verdict: Verdict;
+  /** Short flags shown with the verdict: "on ThreatCrowd's malicious feed". */
+  readonly flags: readonly string[];
   readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string }>;
   readonly sections: readonly SummarySection[];
   /** The provider's page, only when it is a well-formed http(s) URL. */

@@ -16,3 +16,11 @@ export function verdictFromVotes(votes: Votes, found: boolean, hasVotes = true):
   if (votes === 1) return { tone: 'safe', text: 'most users voted not malicious' };
   return { tone: 'none', text: 'no votes' };
 }
+
+/** AlienVault OTX's verdict line: its pulses and validation marks, never called crowd votes. */
+export function verdictFromOtx(pulseCount: number, validation: readonly string[], found: boolean): Verdict {
+  if (!found) return { tone: 'unknown', text: 'not known to AlienVault OTX' };
+  if (validation.length > 0) return { tone: 'safe', text: `OTX: ${validation.join(', ')}` };
+  if (pulseCount > 0) return { tone: 'malicious', text: `OTX: in ${pulseCount} threat pulse${pulseCount === 1 ? '' : 's'}` };
+  return { tone: 'none', text: 'OTX: in no threat pulses' };
+}

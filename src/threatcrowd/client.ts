@@ -2,13 +2,14 @@
  * ThreatCrowd Search API v2 client: the five report endpoints and the vote endpoint, every request
  * through the shared limiter, bounded retries with exponential backoff and jitter.
  */
+import { httpGet } from '../providers/http-get.js';
+import { type Provider, SHA256 } from '../providers/provider.js';
 import { type Priority, RequestLimiter } from '../throttle/limiter.js';
-import { UpstreamError, UpstreamNetworkError, UpstreamStatusError, UpstreamTimeoutError, UpstreamTooLargeError } from './errors.js';
+import { UpstreamError, UpstreamStatusError } from './errors.js';
 import { parseReport } from './parse.js';
 import type { LookupType, Report } from './report.js';
 
 export const DEFAULT_THREATCROWD_URL = 'https://www.threatcrowd.org';
-export const USER_AGENT = 'threatcrowd-bot/0.1 (+https://github.com/threatcrowd-bot)';
 
 const ENDPOINTS: Record<LookupType, { path: string; param: string }> = {
   domain: { path: 'domain', param: 'domain' },
@@ -46,8 +47,9 @@ export interface RequestOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class ThreatCrowdClient {
+export class ThreatCrowdClient implements Provider {
   readonly name = 'threatcrowd';
+  readonly displayName = 'ThreatCrowd';
   readonly baseUrl: string;
   readonly limiter: RequestLimiter;
   private readonly options: Required<Omit<ThreatCrowdClientOptions, 'baseUrl' | 'limiter' | 'onRequest'>>;
@@ -85,6 +87,11 @@ export class ThreatCrowdClient {
   /** MD5 or SHA1 (sent lower-case); ThreatCrowd never supported SHA-256. */
   file(value: string, options?: RequestOptions): Promise<Report> {
     return this.report('file', value.toLowerCase(), options);
+  }
+
+  /** Every type, but never SHA-256 file hashes. */
+  supports(type: LookupType, value: string): boolean {
+    return !(type === 'file' && SHA256.test(value));
   }
 
   /** Looks up one value of `type`. */
@@ -142,49 +149,13 @@ export class ThreatCrowdClient {
   }
 
   private async get(url: URL, request: string): Promise<string> {
-    let response: Response;
-    try {
-      response = await this.options.fetch(url, {
-        headers: { 'user-agent': USER_AGENT, accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'follow',
-      });
-    } catch (error) {
-      if (isTimeout(error)) throw new UpstreamTimeoutError(this.options.timeoutMs, request);
-      throw new UpstreamNetworkError(request, error);
-    }
-    const body = await this.readCapped(response, request);
-    if (response.status >= 300) throw new UpstreamStatusError(response.status, request);
-    return body;
+    const answer = await httpGet(url, {
+      fetch: this.options.fetch,
+      timeoutMs: this.options.timeoutMs,
+      maxBodyBytes: this.options.maxBodyBytes,
+      request,
+    });
+    if (answer.status >= 300) throw new UpstreamStatusError(answer.status, request);
+    return answer.body;
   }
-
-  private async readCapped(response: Response, request: string): Promise<string> {
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > this.options.maxBodyBytes) {
-      await response.body?.cancel();
-      throw new UpstreamTooLargeError(this.options.maxBodyBytes, request);
-    }
-    if (!response.body) return '';
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > this.options.maxBodyBytes) {
-          await response.body.cancel().catch(() => {});
-          throw new UpstreamTooLargeError(this.options.maxBodyBytes, request);
-        }
-        chunks.push(chunk);
-      }
-    } catch (error) {
-      if (error instanceof UpstreamError) throw error;
-      if (isTimeout(error)) throw new UpstreamTimeoutError(this.options.timeoutMs, request);
-      throw new UpstreamNetworkError(request, error);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }

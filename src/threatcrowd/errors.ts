@@ -1,3 +1,5 @@
+import { UserError } from '../errors/user-error.js';
+
 /**
  * Upstream failures, one small class per kind. Each keeps the request it was about and its `cause`.
  * `retryable` says whether asking again later may succeed.
@@ -5,15 +7,26 @@
 export abstract class UpstreamError extends Error {
   abstract readonly kind: string;
   readonly retryable: boolean = true;
+  /** Which provider failed, for messages: `ThreatCrowd`, `AlienVault OTX`. */
+  readonly provider: string;
   constructor(
     message: string,
     /** The request, without query values (they are looked-up indicators): `GET https://host/searchApi/v2/domain/report/`. */
     readonly request: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; provider?: string },
   ) {
-    super(`${message}: ${request}`, options);
+    const provider = options?.provider ?? 'ThreatCrowd';
+    super(`${provider} ${message}: ${request}`, options);
+    this.provider = provider;
     this.name = new.target.name;
   }
+}
+
+/** Options every upstream error takes. */
+export interface UpstreamErrorOptions {
+  readonly cause?: unknown;
+  /** @default 'ThreatCrowd' */
+  readonly provider?: string;
 }
 
 /** HTTP 5xx or another unexpected status. */
@@ -22,32 +35,33 @@ export class UpstreamStatusError extends UpstreamError {
   constructor(
     readonly status: number,
     request: string,
+    options?: UpstreamErrorOptions,
   ) {
-    super(`ThreatCrowd answered HTTP ${status}`, request);
+    super(`answered HTTP ${status}`, request, options);
   }
 }
 
 /** An HTML page (outage page, proxy error, challenge) where JSON was expected. */
 export class UpstreamHtmlError extends UpstreamError {
   readonly kind = 'html';
-  constructor(request: string) {
-    super('ThreatCrowd answered with an HTML page instead of JSON', request);
+  constructor(request: string, options?: UpstreamErrorOptions) {
+    super('answered with an HTML page instead of JSON', request, options);
   }
 }
 
 /** The MySQL "Too many connections" message ThreatCrowd sends with HTTP 200 under load. */
 export class UpstreamBusyError extends UpstreamError {
   readonly kind = 'busy';
-  constructor(request: string) {
-    super('ThreatCrowd is overloaded ("Too many connections")', request);
+  constructor(request: string, options?: UpstreamErrorOptions) {
+    super('is overloaded ("Too many connections")', request, options);
   }
 }
 
 /** A body that is not valid JSON (often truncated). */
 export class UpstreamMalformedError extends UpstreamError {
   readonly kind = 'malformed';
-  constructor(request: string, cause?: unknown) {
-    super('ThreatCrowd answered with malformed JSON', request, { cause });
+  constructor(request: string, cause?: unknown, options?: UpstreamErrorOptions) {
+    super('answered with malformed JSON', request, { ...options, cause });
   }
 }
 
@@ -58,16 +72,17 @@ export class UpstreamTooLargeError extends UpstreamError {
   constructor(
     readonly limitBytes: number,
     request: string,
+    options?: UpstreamErrorOptions,
   ) {
-    super(`ThreatCrowd's answer exceeded ${limitBytes} bytes`, request);
+    super(`sent an answer over ${limitBytes} bytes`, request, options);
   }
 }
 
 /** DNS, TLS or connection failure. */
 export class UpstreamNetworkError extends UpstreamError {
   readonly kind = 'network';
-  constructor(request: string, cause?: unknown) {
-    super(`ThreatCrowd could not be reached (${networkCode(cause)})`, request, { cause });
+  constructor(request: string, cause?: unknown, options?: UpstreamErrorOptions) {
+    super(`could not be reached (${networkCode(cause)})`, request, { ...options, cause });
   }
 }
 
@@ -77,10 +92,26 @@ export class UpstreamTimeoutError extends UpstreamError {
   constructor(
     readonly timeoutMs: number,
     request: string,
+    options?: UpstreamErrorOptions,
   ) {
-    super(`ThreatCrowd did not answer within ${timeoutMs} ms`, request);
+    super(`did not answer within ${timeoutMs} ms`, request, options);
   }
 }
+
+/** The provider's circuit breaker is open: nothing was sent. */
+export class CircuitOpenError extends UpstreamError {
+  readonly kind = 'circuit-open';
+  override readonly retryable = false;
+  constructor(
+    provider: string,
+    readonly retryAt: number,
+  ) {
+    super('is failing; requests are paused', 'no request sent', { provider });
+  }
+}
+
+/** No configured provider answers this kind of lookup (e-mail on OTX, SHA-256 on ThreatCrowd): the person sees it. */
+export class UnsupportedLookupError extends UserError {}
 
 /** A low-priority lookup dropped because the queue is full; nothing was sent. */
 export class QueueFullError extends Error {

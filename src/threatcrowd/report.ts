@@ -40,6 +40,10 @@ export interface Report {
   readonly fetchedAt: string;
   /** Which provider answered. */
   readonly source: string;
+  /** OTX: how many pulses mention it (null from ThreatCrowd). */
+  readonly pulseCount?: number | null;
+  /** OTX: validation and false-positive marks (allow-listed, known false positive). */
+  readonly validation?: readonly string[];
 }
 
 /** A report with nothing in it, for `type`/`value`. */

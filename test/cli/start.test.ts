@@ -36,6 +36,7 @@ describe('threatcrowd-bot start', () => {
         HTTP_PORT: '0',
         SLACK_API_URL: slack.apiUrl,
         THREATCROWD_URL: sim.url,
+        OTX_URL: sim.url,
         CACHE_URL: 'memory://',
       },
     });

@@ -27,6 +27,11 @@ describe('parseCommand', () => {
     });
   });
 
+  it('GIVEN a SHA-256 THEN a file lookup (the provider chain decides who can answer it)', () => {
+    const sha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    expect(ok(sha256)).toEqual({ kind: 'lookup', targets: [{ type: 'file', value: sha256 }] });
+  });
+
   it('GIVEN a file name that is a domain THEN a command trusts what the person typed', () => {
     expect(ok('invoice.zip')).toEqual({ kind: 'lookup', targets: [{ type: 'domain', value: 'invoice.zip' }] });
   });
@@ -72,11 +77,7 @@ describe('parseCommand', () => {
     ['domain', 'Tell me what to look up.'],
     ['domain 1.2.3.4', '"1.2.3.4" is not a valid domain.'],
     ['ip evil.com', '"evil.com" is not a valid ip.'],
-    ['file abc', '"abc" is not a valid MD5 or SHA1 hash.'],
-    [
-      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      'ThreatCrowd does not support SHA-256 hashes; look up the MD5 or SHA1 instead.',
-    ],
+    ['file abc', '"abc" is not a valid MD5, SHA1 or SHA-256 hash.'],
     ['10.0.0.1', '10.0.0[.]1 is a private address; it is never sent to ThreatCrowd.'],
     ['printer.local', 'printer[.]local is a reserved name; it is never sent to ThreatCrowd.'],
     ['vote', 'Say whether it is malicious or safe.'],
@@ -84,7 +85,7 @@ describe('parseCommand', () => {
     ['vote malicious a.com b.com', 'Vote on exactly one indicator.'],
     ['channel loud', 'Choose a channel mode: auto, reveal, off.'],
     ['status now', '`status` takes no arguments.'],
-    ['main.py setup', '"setup" is not a domain, IP address, e-mail address or MD5/SHA1 hash.'],
+    ['main.py setup', '"setup" is not a domain, IP address, e-mail address or file hash.'],
   ])('GIVEN "%s" THEN a UserError says: %s', (text, message) => {
     const e = error(text);
     expect(e.message).toBe(message);

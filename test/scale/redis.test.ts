@@ -40,6 +40,7 @@ describe('scale-out on a real Redis', () => {
     const env = {
       REDIS_URL: redis.url,
       THREATCROWD_URL: sim.url,
+      OTX_URL: sim.url,
       THREATCROWD_BURST: '2',
       THREATCROWD_INTERVAL_MS: String(INTERVAL),
       THREATCROWD_RETRIES: '0',
@@ -69,6 +70,7 @@ describe('scale-out on a real Redis', () => {
           HTTP_PORT: '0',
           SLACK_API_URL: slack.apiUrl,
           THREATCROWD_URL: sim.url,
+          OTX_URL: sim.url,
           THREATCROWD_INTERVAL_MS: '20',
         }),
         createLogger('silent'),
@@ -95,6 +97,7 @@ describe('scale-out on a real Redis', () => {
     const settings = loadSettings({
       REDIS_URL: redis.url,
       THREATCROWD_URL: sim.url,
+      OTX_URL: sim.url,
       THREATCROWD_INTERVAL_MS: '20',
       THREATCROWD_RETRIES: '0',
     });
@@ -133,7 +136,7 @@ describe('scale-out on a real Redis', () => {
 
   it('GIVEN REDIS_URL THEN the cache is shared: a second replica answers from it', async () => {
     const sim = await useSimulator();
-    const settings = loadSettings({ REDIS_URL: redis.url, THREATCROWD_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' });
+    const settings = loadSettings({ REDIS_URL: redis.url, THREATCROWD_URL: sim.url, OTX_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' });
     const a = await createServices(settings);
     const b = await createServices(settings);
     opened.push({ stop: () => a.close() }, { stop: () => b.close() });

@@ -15,7 +15,11 @@ class Capture extends Writable {
 export async function runCli(args: string[], env: Record<string, string> = {}) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(args, { stdout, stderr, env: { CACHE_URL: 'memory://', THREATCROWD_INTERVAL_MS: '20', ...env } });
+  const code = await main(args, {
+    stdout,
+    stderr,
+    env: { CACHE_URL: 'memory://', THREATCROWD_INTERVAL_MS: '20', PROVIDERS: 'threatcrowd', ...env },
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -26,7 +30,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 export async function spawnCli(args: string[], env: Record<string, string> = {}, input?: string) {
   const child = run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', CACHE_URL: 'memory://', ...env },
+    env: { PATH: process.env.PATH ?? '', CACHE_URL: 'memory://', PROVIDERS: 'threatcrowd', ...env },
     timeout: 30_000,
   });
   if (input !== undefined) {

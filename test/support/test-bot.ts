@@ -51,9 +51,12 @@ export async function createTestBot(env: Record<string, string> = {}, bot: Parti
   const sim = await useSimulator();
   const settings = loadSettings({
     THREATCROWD_URL: sim.url,
+    OTX_URL: sim.url,
+    PROVIDERS: 'threatcrowd',
     CACHE_URL: 'memory://',
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
+    FEEDS_REFRESH_SECONDS: '0',
     ...env,
   });
   const services = await createServices(settings);

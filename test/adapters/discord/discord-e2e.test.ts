@@ -29,6 +29,7 @@ async function setup(env: Record<string, string> = {}) {
     DISCORD_API_URL: discord.apiUrl,
     HTTP_PORT: '0',
     THREATCROWD_URL: sim.url,
+    OTX_URL: sim.url,
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
     CACHE_URL: 'memory://',

@@ -23,6 +23,7 @@ async function setup(env: Record<string, string> = {}) {
     HTTP_PORT: '0',
     SLACK_API_URL: slack.apiUrl,
     THREATCROWD_URL: sim.url,
+    OTX_URL: sim.url,
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
     CACHE_URL: 'memory://',

@@ -1,0 +1,116 @@
+/**
+ * AlienVault OTX as a second provider: `/api/v1/indicators/{type}/{value}/{section}` with the
+ * `X-OTX-API-KEY` header when a key is set, its own limiter, and `Retry-After` honoured on 429.
+ */
+import { UpstreamMalformedError, UpstreamStatusError } from '../../threatcrowd/errors.js';
+import type { LookupType, Report } from '../../threatcrowd/report.js';
+import { type Priority, RequestLimiter } from '../../throttle/limiter.js';
+import { httpGet } from '../http-get.js';
+import type { Provider } from '../provider.js';
+import { parseOtx } from './parse-otx.js';
+
+export const DEFAULT_OTX_URL = 'https://otx.alienvault.com';
+const PROVIDER = 'AlienVault OTX';
+
+export interface OtxClientOptions {
+  /** @default 'https://otx.alienvault.com' */
+  readonly baseUrl?: string;
+  /** Sent as X-OTX-API-KEY; reads work without one, with stricter limits. */
+  readonly apiKey?: string;
+  /** OTX's own limiter (not ThreatCrowd's). @default 5 at once, one per second */
+  readonly limiter?: RequestLimiter;
+  /** @default 15000 */
+  readonly timeoutMs?: number;
+  /** How many 429 answers in a row are waited out before giving up. @default 3 */
+  readonly maxRateLimitWaits?: number;
+  /** Longest Retry-After obeyed; longer ones fail the lookup instead. @default 60000 */
+  readonly maxRetryAfterMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly onRequest?: (endpoint: string, result: string) => void;
+}
+
+const SECTIONS: Partial<Record<LookupType, readonly string[]>> = {
+  domain: ['general', 'passive_dns', 'malware'],
+  ip: ['general', 'passive_dns', 'malware'],
+  file: ['general', 'analysis'],
+};
+
+/** Seconds or an HTTP date → milliseconds to wait. */
+export function retryAfterMs(header: string | null, now: number): number {
+  if (!header) return 1000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
+}
+
+export class OtxClient implements Provider {
+  readonly name = 'otx';
+  readonly displayName = PROVIDER;
+  readonly baseUrl: string;
+  readonly limiter: RequestLimiter;
+  private readonly options: OtxClientOptions;
+
+  constructor(options: OtxClientOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_OTX_URL).replace(/\/+$/, '');
+    new URL(this.baseUrl);
+    this.limiter = options.limiter ?? new RequestLimiter({ burst: 5, intervalMs: 1000 });
+    this.options = options;
+  }
+
+  /** Domains, IPs and file hashes (MD5, SHA1, SHA-256); OTX has no e-mail or malware-family lookup. */
+  supports(type: LookupType): boolean {
+    return SECTIONS[type] !== undefined;
+  }
+
+  async report(type: LookupType, value: string, options: { priority?: Priority } = {}): Promise<Report> {
+    const sections = SECTIONS[type];
+    if (!sections) throw new UpstreamStatusError(400, `${type} lookups are not supported by OTX`, { provider: PROVIDER });
+    const otxType = type === 'ip' ? (value.includes(':') ? 'IPv6' : 'IPv4') : type;
+    const priority = options.priority ?? 'interactive';
+    const [general = null, second = null, third = null] = await Promise.all(
+      sections.map((section) => this.section(otxType, value, section, priority)),
+    );
+    const now = (this.options.now ?? (() => new Date()))().toISOString();
+    if (type === 'file') return parseOtx(type, value, { general, analysis: second }, now);
+    return parseOtx(type, value, { general, passiveDns: second, malware: third }, now);
+  }
+
+  /** One section's JSON, or null when OTX does not know the indicator (404). */
+  private async section(otxType: string, value: string, section: string, priority: Priority): Promise<Record<string, unknown> | null> {
+    const url = new URL(`${this.baseUrl}/api/v1/indicators/${otxType}/${encodeURIComponent(value)}/${section}`);
+    const request = `GET ${this.baseUrl}/api/v1/indicators/${otxType}/…/${section}`;
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (let waits = 0; ; waits++) {
+      const answer = await this.limiter.schedule(priority, () =>
+        httpGet(url, {
+          fetch: this.options.fetch ?? globalThis.fetch,
+          timeoutMs: this.options.timeoutMs ?? 15_000,
+          maxBodyBytes: 8 * 1024 * 1024,
+          request,
+          provider: PROVIDER,
+          headers: this.options.apiKey ? { 'x-otx-api-key': this.options.apiKey } : {},
+        }),
+      );
+      this.options.onRequest?.(section, answer.status < 300 ? 'ok' : String(answer.status));
+      if (answer.status === 429) {
+        const wait = retryAfterMs(answer.headers.get('retry-after'), Date.now());
+        if (waits >= (this.options.maxRateLimitWaits ?? 3) || wait > (this.options.maxRetryAfterMs ?? 60_000)) {
+          throw new UpstreamStatusError(429, request, { provider: PROVIDER });
+        }
+        await sleep(wait);
+        continue;
+      }
+      if (answer.status === 404 || answer.status === 400) return null;
+      if (answer.status >= 300) throw new UpstreamStatusError(answer.status, request, { provider: PROVIDER });
+      try {
+        const parsed = JSON.parse(answer.body) as unknown;
+        return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+      } catch (error) {
+        throw new UpstreamMalformedError(request, error, { provider: PROVIDER });
+      }
+    }
+  }
+}
