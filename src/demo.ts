@@ -5,10 +5,12 @@
 import { main } from './cli.js';
 import { startSimulator } from './simulator/server.js';
 
-const simulator = await startSimulator();
+// A small crowd feed, so the demo shows a feed hit answered without an API call.
+const simulator = await startSimulator({ feeds: { domains: ['update-flash-player.top'] } });
 const env = {
   ...process.env,
   THREATCROWD_URL: simulator.url,
+  OTX_URL: simulator.url,
   CACHE_URL: process.env.CACHE_URL ?? 'memory://',
   THREATCROWD_INTERVAL_MS: process.env.THREATCROWD_INTERVAL_MS ?? '1000',
 };
@@ -18,6 +20,7 @@ process.stdout.write(
     'Type a chat message or a command, for example:',
     '  we saw beacons to aoldaily[.]com and 188.40.75[.]132 last night',
     '  /threatcrowd av plugx',
+    '  the installer came from update-flash-player[.]top',
     'then ":vote malicious" on the last summary, "/threatcrowd help", or Ctrl-D to leave.',
     '',
   ].join('\n'),

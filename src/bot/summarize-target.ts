@@ -43,25 +43,43 @@ export async function summarizeTarget(
   visibility: Visibility = 'public',
 ): Promise<Reply | null> {
   const { deps } = ctx;
-  try {
-    const outcome = await deps.lookups.lookup(target.type, target.value, priority);
-    const team = deps.votes ? await deps.votes.tally(target) : null;
-    const summary = buildSummary(outcome.report, {
-      from: outcome.from,
-      staleReason: outcome.error ? upstreamProblem(outcome.error) : undefined,
+  const onFeed = deps.feeds?.has(target) ?? false;
+  const team = deps.votes ? await deps.votes.tally(target) : null;
+  const reply = (report: Report, from: LookupOutcome['from'], error?: UpstreamError): Reply => ({
+    kind: 'summary',
+    visibility,
+    summary: buildSummary(report, {
+      from,
+      staleReason: error ? upstreamProblem(error, error.provider) : undefined,
       team: team && team.malicious + team.safe > 0 ? team : null,
       now: deps.clock.now(),
-    });
-    return { kind: 'summary', visibility, summary, target, votable: target.type !== 'antivirus' };
+      onFeed,
+    }),
+    target,
+    votable: target.type !== 'antivirus',
+  });
+  // An automatic answer for a value on the crowd feed needs no API call: the cached report, or the feed alone.
+  if (onFeed && priority === 'passive') {
+    const cached = await deps.lookups.peek(target.type, target.value);
+    if (cached) return reply(cached, 'cache');
+    return reply(
+      { ...emptyReport(target.type, target.value, new Date(deps.clock.now()).toISOString(), 'threatcrowd-feed'), found: true },
+      'upstream',
+    );
+  }
+  try {
+    const outcome = await deps.lookups.lookup(target.type, target.value, priority);
+    return reply(outcome.report, outcome.from, outcome.error);
   } catch (error) {
     if (error instanceof QueueFullError) return null;
+    if (error instanceof UnsupportedLookupError) return priority === 'passive' ? null : { kind: 'error', visibility, text: error.message };
     if (error instanceof UpstreamError) {
       deps.logger.warn({ kind: error.kind, type: target.type }, 'lookup failed upstream');
       if (priority === 'passive') return null;
       return {
         kind: 'error',
         visibility,
-        text: `${upstreamProblem(error)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.`,
+        text: `${upstreamProblem(error, error.provider)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.`,
       };
     }
     throw error;

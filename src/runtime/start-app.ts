@@ -23,10 +23,17 @@ export interface RunningApp {
 export const NO_ADAPTER_MESSAGE =
   'No chat platform configured: set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode) or DISCORD_TOKEN. To try the bot without an account, run: npm run demo';
 
+/** Downloads ThreatCrowd's crowd feeds on their schedule, when ThreatCrowd is a provider. */
+export async function startFeeds(services: Services): Promise<void> {
+  const { FEEDS_REFRESH_SECONDS, PROVIDERS } = services.settings;
+  if (FEEDS_REFRESH_SECONDS > 0 && PROVIDERS.includes('threatcrowd')) await services.feeds.start(FEEDS_REFRESH_SECONDS * 1000);
+}
+
 export async function startApp(settings: Settings, logger: Logger): Promise<RunningApp> {
   if (!settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
   const services = await createServices(settings);
   const { bot, votes } = buildBot(services, logger);
+  await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
   let slack: SlackAdapter | null = null;
   let discord: DiscordAdapter | null = null;

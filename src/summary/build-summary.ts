@@ -24,7 +24,11 @@ export const FEED_FLAG = "on ThreatCrowd's malicious feed";
 /** A well-formed provider page URL; anything odd (a broken or hostile answer) is dropped rather than linked. */
 const PAGE_URL = /^https?:\/\/[\w.-]{1,253}(?::\d{1,5})?\/[\w./?=&%@:+-]{0,1500}$/;
 
-const PROVIDER_NAMES: Record<string, string> = { threatcrowd: 'ThreatCrowd', otx: 'AlienVault OTX' };
+const PROVIDER_NAMES: Record<string, string> = {
+  threatcrowd: 'ThreatCrowd',
+  otx: 'AlienVault OTX',
+  'threatcrowd-feed': "ThreatCrowd's crowd feed",
+};
 
 function section(title: string, all: readonly string[], limit: number): SummarySection | null {
   if (all.length === 0) return null;

@@ -30,6 +30,7 @@ async function setup(env: Record<string, string> = {}) {
     HTTP_PORT: '0',
     THREATCROWD_URL: sim.url,
     OTX_URL: sim.url,
+    FEEDS_REFRESH_SECONDS: '0',
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
     CACHE_URL: 'memory://',

@@ -24,6 +24,7 @@ async function setup(env: Record<string, string> = {}) {
     SLACK_API_URL: slack.apiUrl,
     THREATCROWD_URL: sim.url,
     OTX_URL: sim.url,
+    FEEDS_REFRESH_SECONDS: '0',
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
     CACHE_URL: 'memory://',
