@@ -7,7 +7,7 @@ import { readAll, runDetect } from './cli/detect-command.js';
 import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
 import { runSimulate } from './cli/simulate-command.js';
-import { runStart } from './cli/start-command.js';
+import { runDiscordShards, runStart } from './cli/start-command.js';
 import { loadSettings } from './config/settings.js';
 import { LOOKUP_TYPES } from './threatcrowd/report.js';
 
@@ -57,6 +57,12 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('register the /threatcrowd slash command on Discord (DISCORD_TOKEN)')
     .option('-g, --guild <id>', 'register in one guild (appears at once; good for testing) instead of globally')
     .action(async (options: { guild?: string }) => setExitCode(await runDeployCommands(io, options.guild)));
+
+  program
+    .command('discord-shards')
+    .description('run the Discord adapter as one process per gateway shard (discord.js ShardingManager)')
+    .requiredOption('-s, --shards <count>', 'number of shards, or auto (asks Discord)')
+    .action(async (options: { shards: string }) => setExitCode(await runDiscordShards(io, options.shards)));
 
   program
     .command('console')

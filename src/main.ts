@@ -1,7 +1,7 @@
 /** Process entry for the `threatcrowd-bot` command: runs the CLI and sets the exit code. */
 import { main } from './cli.js';
 
-const LONG_RUNNING = new Set(['simulate', 'start', 'console']);
+const LONG_RUNNING = new Set(['simulate', 'start', 'console', 'discord-shards']);
 
 main(process.argv.slice(2)).then(
   (code) => {

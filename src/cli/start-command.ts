@@ -1,6 +1,9 @@
 /** `threatcrowd-bot start`: validated configuration, every configured adapter, graceful shutdown. */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { shardOfProcess, startShards } from '../../adapters/discord/shards.js';
 import { loadSettings } from '../config/settings.js';
+import { UserError } from '../errors/user-error.js';
 import { createLogger } from '../runtime/logger.js';
 import { startApp } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
@@ -21,7 +24,7 @@ export function environmentWithDotenv(env: Record<string, string | undefined>, p
 export async function runStart(io: CliIo, onStop: (code: number) => void = (code) => process.exit(code)): Promise<number> {
   const settings = loadSettings(environmentWithDotenv(io.env));
   const logger = createLogger(settings.LOG_LEVEL, io.stderr);
-  const app = await startApp(settings, logger);
+  const app = await startApp(settings, logger, shardOfProcess(io.env));
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -43,5 +46,25 @@ export async function runStart(io: CliIo, onStop: (code: number) => void = (code
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'));
+  return 0;
+}
+
+/** `threatcrowd-bot discord-shards --shards N`: one `start` process per Discord gateway shard. */
+export async function runDiscordShards(io: CliIo, shards: string): Promise<number> {
+  const settings = loadSettings(environmentWithDotenv(io.env));
+  if (!settings.DISCORD_TOKEN) throw new UserError('discord-shards needs DISCORD_TOKEN.');
+  const total = shards === 'auto' ? 'auto' : Number(shards);
+  if (total !== 'auto' && (!Number.isInteger(total) || total < 1))
+    throw new UserError(`--shards takes a whole number or auto, got "${shards}"`);
+  // Each shard is a `threatcrowd-bot start` process running this same entry (compiled, or TypeScript under tsx).
+  const script = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../main.ts' : '../main.js', import.meta.url));
+  const manager = await startShards({ token: settings.DISCORD_TOKEN, script, totalShards: total });
+  io.stderr.write(`started ${manager.shards.size} Discord shard processes\n`);
+  const stop = () => {
+    for (const shard of manager.shards.values()) shard.kill();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
   return 0;
 }

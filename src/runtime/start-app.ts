@@ -4,6 +4,7 @@
  */
 import { type DiscordAdapter, startDiscord } from '../../adapters/discord/discord-bot.js';
 import { type SlackAdapter, startSlack } from '../../adapters/slack/slack-app.js';
+import type { Bot } from '../bot/bot.js';
 import type { Settings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import { type HealthServer, startHealthServer } from '../observability/health-server.js';
@@ -13,6 +14,7 @@ import { createServices, type Services } from './services.js';
 
 export interface RunningApp {
   readonly services: Services;
+  readonly bot: Bot;
   readonly health: HealthServer;
   readonly slack: SlackAdapter | null;
   readonly discord: DiscordAdapter | null;
@@ -29,7 +31,13 @@ export async function startFeeds(services: Services): Promise<void> {
   if (FEEDS_REFRESH_SECONDS > 0 && PROVIDERS.includes('threatcrowd')) await services.feeds.start(FEEDS_REFRESH_SECONDS * 1000);
 }
 
-export async function startApp(settings: Settings, logger: Logger): Promise<RunningApp> {
+/** A shard child of discord.js's ShardingManager: Discord only, on its own health port. */
+export interface ShardInfo {
+  readonly ids: number[];
+  readonly count: number;
+}
+
+export async function startApp(settings: Settings, logger: Logger, shard: ShardInfo | null = null): Promise<RunningApp> {
   if (!settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
   const services = await createServices(settings);
   const { bot, votes } = buildBot(services, logger);
@@ -45,10 +53,11 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
         bot,
         logger,
         coordination: services.coordination,
+        ...(shard ? { shards: shard.ids, shardCount: shard.count } : {}),
       });
-      logger.info('discord adapter started');
+      logger.info({ shards: shard?.ids }, 'discord adapter started');
     }
-    if (settings.SLACK_BOT_TOKEN) {
+    if (settings.SLACK_BOT_TOKEN && !shard) {
       slack = await startSlack({
         botToken: settings.SLACK_BOT_TOKEN,
         signingSecret: settings.SLACK_SIGNING_SECRET,
@@ -68,7 +77,7 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
     throw error;
   }
   const health = await startHealthServer(
-    settings.HTTP_PORT,
+    shard && settings.HTTP_PORT !== 0 ? settings.HTTP_PORT + 1 + (shard.ids[0] ?? 0) : settings.HTTP_PORT,
     settings.HTTP_HOST,
     {
       ready: {
@@ -81,6 +90,7 @@ export async function startApp(settings: Settings, logger: Logger): Promise<Runn
   );
   return {
     services,
+    bot,
     health,
     slack,
     discord,

@@ -40,6 +40,8 @@ export interface FakeDiscord {
   readonly messages: Map<string, Record<string, unknown>>;
   readonly identifies: () => number;
   readonly resumes: () => number;
+  /** `id/count` of each IDENTIFY that named a shard. */
+  identifiedShards(): string[];
   dispatch(t: string, d: Record<string, unknown>): void;
   /** Drops the gateway connection (the client reconnects and resumes). */
   dropConnection(): void;
@@ -110,6 +112,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const messages = new Map<string, Record<string, unknown>>();
   const limits: Array<{ method: string; pattern: RegExp; retryAfter: number }> = [];
   let identifies = 0;
+  const shards: string[] = [];
   let resumes = 0;
   let seq = 0;
   let current: WebSocket | null = null;
@@ -129,6 +132,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (payload.op === 1) send(ws, { op: 11 });
       if (payload.op === 2) {
         identifies++;
+        const shard = (payload.d as { shard?: [number, number] }).shard;
+        if (shard) shards.push(`${shard[0]}/${shard[1]}`);
         dispatchTo(ws, 'READY', {
           v: 10,
           user: BOT_USER,
@@ -279,6 +284,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     messages,
     identifies: () => identifies,
     resumes: () => resumes,
+    identifiedShards: () => [...shards],
     dispatch(t, d) {
       if (current) dispatchTo(current, t, d);
     },

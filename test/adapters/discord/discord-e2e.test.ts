@@ -117,6 +117,45 @@ describe('Discord adapter end to end (real discord.js, fake Discord, ThreatCrowd
     await discord.waitFor(() => discord.callsTo('PATCH', new RegExp(`/messages/${summaryId}$`)).length >= 1);
   });
 
+  it('GIVEN a reaction on a summary the client never saw (posted before a restart) THEN it fetches the partial and the vote counts once', async () => {
+    const { discord, sim, app } = await setup();
+    const id = '700000000000000001';
+    discord.messages.set(id, {
+      id,
+      channel_id: CHANNEL_ID,
+      guild_id: GUILD_ID,
+      author: { id: '100000000000000001', username: 'threatcrowd-bot', discriminator: '0', bot: true, avatar: null },
+      content: '',
+      embeds: [],
+      components: [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: 0,
+    });
+    await app.bot.summaryPosted({ platform: 'discord', teamId: GUILD_ID, channelId: CHANNEL_ID }, id, {
+      type: 'domain',
+      value: 'aoldaily.com',
+    });
+    discord.dispatch('MESSAGE_REACTION_ADD', {
+      user_id: ANALYST.id,
+      channel_id: CHANNEL_ID,
+      message_id: id,
+      guild_id: GUILD_ID,
+      emoji: { id: null, name: '👎' },
+      burst: false,
+      type: 0,
+    });
+    await discord.waitFor(() => sim.votes.length === 1);
+    expect(discord.callsTo('GET', new RegExp(`/messages/${id}$`)).length).toBeGreaterThanOrEqual(1);
+    expect(sim.votes[0]).toMatchObject({ value: 'aoldaily.com', vote: '0' });
+  });
+
   it('GIVEN a Malicious button THEN a vote and a private confirmation', async () => {
     const { discord, sim } = await setup();
     discord.dispatch('MESSAGE_CREATE', userMessage('aoldaily[.]com'));
@@ -175,4 +214,32 @@ describe('threatcrowd-bot deploy-commands', () => {
     await runCli(['deploy-commands'], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl });
     expect(discord.callsTo('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
   });
+});
+
+describe('threatcrowd-bot discord-shards', () => {
+  it('GIVEN --shards 2 THEN two processes each identify as their own shard', async () => {
+    const sim = await useSimulator();
+    const discord = await startFakeDiscord();
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'discord-shards', '--shards', '2'], {
+      cwd: new URL('../../..', import.meta.url).pathname,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: discord.apiUrl,
+        THREATCROWD_URL: sim.url,
+        OTX_URL: sim.url,
+        CACHE_URL: 'memory://',
+        HTTP_PORT: '0',
+        FEEDS_REFRESH_SECONDS: '0',
+      },
+      detached: true,
+    });
+    try {
+      await discord.waitFor(() => discord.identifiedShards().length >= 2, 40_000);
+      expect(discord.identifiedShards().sort()).toEqual(['0/2', '1/2']);
+    } finally {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }
+  }, 60_000);
 });
