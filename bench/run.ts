@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, printed as Markdown tables for docs/benchmarks.md. */
 import { benchDetection } from './detection.js';
+import { benchFeeds } from './feeds.js';
 import { benchLookups } from './lookups.js';
 import { benchMemory } from './memory.js';
 
@@ -12,6 +13,10 @@ if (which === 'all' || which === 'detection') {
 if (which === 'all' || which === 'lookups') {
   console.log('\n## Lookups through limiter and cache\n');
   console.log((await benchLookups()).join('\n'));
+}
+if (which === 'all' || which === 'feeds') {
+  console.log('\n## Crowd feeds\n');
+  console.log((await benchFeeds()).join('\n'));
 }
 if (which === 'all' || which === 'memory') {
   console.log('\n## Memory\n');
