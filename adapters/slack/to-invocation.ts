@@ -43,15 +43,20 @@ export function commandInvocation(body: SlashCommandBody): Invocation {
  */
 export function messageInvocation(event: MessageEventLike, teamId?: string): Invocation | null {
   if (event.subtype !== undefined || event.bot_id || !event.user || !event.text) return null;
+  return fromMessage(event, event.user, event.text, 'message', teamId);
+}
+
+/** A message event (in its thread) as an invocation of `kind`. */
+function fromMessage(event: MessageEventLike, user: string, text: string, kind: 'message' | 'command', teamId?: string): Invocation {
   return {
     platform: 'slack',
     teamId: event.team ?? teamId,
-    userId: event.user,
+    userId: user,
     channelId: event.channel,
     threadId: event.thread_ts ?? event.ts,
     messageId: event.ts,
-    text: event.text,
-    kind: 'message',
+    text,
+    kind,
   };
 }
 
@@ -59,16 +64,7 @@ export function messageInvocation(event: MessageEventLike, teamId?: string): Inv
 export function mentionInvocation(event: MessageEventLike, botUserId: string | undefined, teamId?: string): Invocation | null {
   if (event.bot_id || !event.user || !event.text) return null;
   const text = event.text.replace(botUserId ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, ' ').trim();
-  return {
-    platform: 'slack',
-    teamId: event.team ?? teamId,
-    userId: event.user,
-    channelId: event.channel,
-    threadId: event.thread_ts ?? event.ts,
-    messageId: event.ts,
-    text,
-    kind: 'command',
-  };
+  return fromMessage(event, event.user, text, 'command', teamId);
 }
 
 export function reactionInvocation(event: ReactionEventLike, added: boolean, teamId?: string, targetText?: string): Invocation | null {

@@ -3,9 +3,7 @@
  * indicator per channel per window, capped per message, and following the channel's mode.
  */
 import { scanText } from '../indicators/detect.js';
-import type { Indicator } from '../indicators/types.js';
-import type { LookupTarget } from '../lookup/resolve-target.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import { LOOKUP_OF, type LookupTarget } from '../lookup/resolve-target.js';
 import type { Priority } from '../throttle/limiter.js';
 import { getChannelMode } from './channel-modes.js';
 import type { CommandContext } from './context.js';
@@ -14,15 +12,6 @@ import type { Reply } from './reply.js';
 import { summarizeTarget } from './summarize-target.js';
 
 const SEEN = 'seen';
-const LOOKUP_OF: Record<Indicator['type'], LookupType> = {
-  domain: 'domain',
-  ipv4: 'ip',
-  ipv6: 'ip',
-  email: 'email',
-  md5: 'file',
-  sha1: 'file',
-  sha256: 'file',
-};
 
 /** Lookups for the indicators in `text` (the provider chain decides who can answer SHA-256). */
 export function targetsIn(text: string, ignoreDomains: readonly string[]): LookupTarget[] {

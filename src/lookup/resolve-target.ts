@@ -10,14 +10,15 @@ export interface LookupTarget {
   readonly value: string;
 }
 
-const LOOKUP_OF: Record<IndicatorType, LookupType> = {
+/** The lookup (endpoint) for each kind of indicator. SHA-256 goes to `file`: the provider chain sends it to OTX. */
+export const LOOKUP_OF: Record<IndicatorType, LookupType> = {
   domain: 'domain',
   ipv4: 'ip',
   ipv6: 'ip',
   email: 'email',
   md5: 'file',
   sha1: 'file',
-  sha256: 'file', // ThreatCrowd never supported SHA-256; the provider chain sends it to OTX when configured
+  sha256: 'file',
 };
 
 const REASONS: Record<SkipReason, string> = {

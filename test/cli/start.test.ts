@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
 
@@ -28,17 +29,7 @@ describe('threatcrowd-bot start', () => {
     const slack = await startFakeSlack();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: 'test-signing-secret',
-        SLACK_PORT: '0',
-        HTTP_PORT: '0',
-        SLACK_API_URL: slack.apiUrl,
-        THREATCROWD_URL: sim.url,
-        OTX_URL: sim.url,
-        CACHE_URL: 'memory://',
-      },
+      env: { PATH: process.env.PATH ?? '', ...offlineEnv(sim), ...slackEnv(slack) },
     });
     let logs = '';
     child.stderr.on('data', (d) => {

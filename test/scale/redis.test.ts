@@ -5,6 +5,7 @@ import { createLogger } from '../../src/runtime/logger.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
 import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
 import { VoteService } from '../../src/votes/vote-service.js';
+import { offlineEnv, SIGNING_SECRET, slackEnv } from '../support/env.js';
 import { eventBody, sendSigned, startFakeSlack } from '../support/fake-slack.js';
 import { type RedisServer, startRedis } from '../support/redis-server.js';
 import { useSimulator } from '../support/simulator.js';
@@ -61,20 +62,7 @@ describe('scale-out on a real Redis', () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
     const replica = async () => {
-      const app = await startApp(
-        loadSettings({
-          REDIS_URL: redis.url,
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          SLACK_SIGNING_SECRET: 'test-signing-secret',
-          SLACK_PORT: '0',
-          HTTP_PORT: '0',
-          SLACK_API_URL: slack.apiUrl,
-          THREATCROWD_URL: sim.url,
-          OTX_URL: sim.url,
-          THREATCROWD_INTERVAL_MS: '20',
-        }),
-        createLogger('silent'),
-      );
+      const app = await startApp(loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), REDIS_URL: redis.url }), createLogger('silent'));
       opened.push(app);
       return `http://127.0.0.1:${app.slack?.port}`;
     };
@@ -84,8 +72,8 @@ describe('scale-out on a real Redis', () => {
       `EvRedis${Date.now()}`,
     );
     await Promise.all([
-      sendSigned(a ?? '', 'test-signing-secret', body, 'application/json'),
-      sendSigned(b ?? '', 'test-signing-secret', body, 'application/json'),
+      sendSigned(a ?? '', SIGNING_SECRET, body, 'application/json'),
+      sendSigned(b ?? '', SIGNING_SECRET, body, 'application/json'),
     ]);
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 1);
     await new Promise((r) => setTimeout(r, 500));
@@ -94,13 +82,7 @@ describe('scale-out on a real Redis', () => {
 
   it('GIVEN a replica killed mid-outbox THEN the other replica delivers every vote, once', async () => {
     const sim = await useSimulator();
-    const settings = loadSettings({
-      REDIS_URL: redis.url,
-      THREATCROWD_URL: sim.url,
-      OTX_URL: sim.url,
-      THREATCROWD_INTERVAL_MS: '20',
-      THREATCROWD_RETRIES: '0',
-    });
+    const settings = loadSettings({ ...offlineEnv(sim), REDIS_URL: redis.url });
     const voteServiceOn = (services: Services, deliveryClaimMs: number) =>
       new VoteService({
         ledger: services.store.namespace('votes'),
@@ -136,7 +118,7 @@ describe('scale-out on a real Redis', () => {
 
   it('GIVEN REDIS_URL THEN the cache is shared: a second replica answers from it', async () => {
     const sim = await useSimulator();
-    const settings = loadSettings({ REDIS_URL: redis.url, THREATCROWD_URL: sim.url, OTX_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' });
+    const settings = loadSettings({ ...offlineEnv(sim), REDIS_URL: redis.url });
     const a = await createServices(settings);
     const b = await createServices(settings);
     opened.push({ stop: () => a.close() }, { stop: () => b.close() });

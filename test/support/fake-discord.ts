@@ -2,10 +2,10 @@
  * A fake Discord on 127.0.0.1: the REST routes the adapter uses (recorded) and a JSON gateway websocket
  * (hello, heartbeat ack, READY, GUILD_CREATE, RESUMED, dispatches). See shared/docs/platform-fakes.md.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { afterTest, closeAfterTest } from './servers.js';
 
 export const BOT_USER = {
   id: '100000000000000001',
@@ -51,29 +51,11 @@ export interface FakeDiscord {
   rateLimitOnce(method: string, pattern: RegExp, retryAfter?: number): void;
 }
 
-const servers: Server[] = [];
-const sockets: WebSocketServer[] = [];
-if (process.env.VITEST)
-  afterEach(async () => {
-    for (const wss of sockets.splice(0)) {
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((r) => wss.close(() => r()));
-    }
-    await Promise.all(
-      servers.splice(0).map(
-        (s) =>
-          new Promise<void>((r) => {
-            s.closeAllConnections();
-            s.close(() => r());
-          }),
-      ),
-    );
-  });
-
 let snowflake = 500000000000000000n;
 const nextId = () => String(++snowflake);
 
-function messageObject(channelId: string, body: Record<string, unknown>, id = nextId()): Record<string, unknown> {
+/** A message as Discord's REST API returns it (sent by the bot unless `author` is given). */
+export function messageObject(channelId: string, body: Record<string, unknown>, id = nextId()): Record<string, unknown> {
   return {
     id,
     channel_id: channelId,
@@ -118,7 +100,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let current: WebSocket | null = null;
 
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  sockets.push(wss);
+  afterTest(async () => {
+    for (const client of wss.clients) client.terminate();
+    await new Promise<void>((r) => wss.close(() => r()));
+  });
   await new Promise<void>((r) => wss.once('listening', () => r()));
   const gatewayUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
   const send = (ws: WebSocket, payload: Record<string, unknown>) => ws.send(JSON.stringify(payload));
@@ -275,7 +260,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     return json(404, { message: `fake has no route ${method} ${path}`, code: 0 });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  servers.push(server);
+  closeAfterTest(server);
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -306,22 +291,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 /** A MESSAGE_CREATE payload from the analyst. */
 export function userMessage(content: string, id = nextId()): Record<string, unknown> {
   return {
-    id,
-    channel_id: CHANNEL_ID,
-    guild_id: GUILD_ID,
+    ...messageObject(CHANNEL_ID, { content }, id),
     author: ANALYST,
     member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
   };
 }
 

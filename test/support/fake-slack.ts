@@ -3,9 +3,9 @@
  * a helper that sends signed requests (v0 HMAC) to the app, as Slack does.
  */
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
+import { closeAfterTest } from './servers.js';
 
 export interface ApiCall {
   readonly method: string;
@@ -31,20 +31,6 @@ export interface FakeSlack {
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
-
-const servers: Server[] = [];
-if (process.env.VITEST)
-  afterEach(async () => {
-    await Promise.all(
-      servers.splice(0).map(
-        (s) =>
-          new Promise<void>((r) => {
-            s.closeAllConnections();
-            s.close(() => r());
-          }),
-      ),
-    );
-  });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   let raw = '';
@@ -112,7 +98,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  servers.push(server);
+  closeAfterTest(server);
   const { port } = server.address() as AddressInfo;
   const fake: FakeSlack = {
     url: `http://127.0.0.1:${port}`,

@@ -3,19 +3,20 @@ import { loadSettings } from '../../../src/config/settings.js';
 import { createLogger } from '../../../src/runtime/logger.js';
 import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
 import { runCli } from '../../support/cli.js';
+import { discordEnv, offlineEnv, DISCORD_TEST_TOKEN as TOKEN } from '../../support/env.js';
 import {
   ANALYST,
   APP_ID,
   buttonInteraction,
   CHANNEL_ID,
   GUILD_ID,
+  messageObject,
   slashInteraction,
   startFakeDiscord,
   userMessage,
 } from '../../support/fake-discord.js';
 import { useSimulator } from '../../support/simulator.js';
 
-const TOKEN = 'test-token-that-is-long-enough';
 const running: RunningApp[] = [];
 afterEach(async () => {
   for (const app of running.splice(0)) await app.stop();
@@ -24,18 +25,7 @@ afterEach(async () => {
 async function setup(env: Record<string, string> = {}) {
   const sim = await useSimulator();
   const discord = await startFakeDiscord();
-  const settings = loadSettings({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_URL: discord.apiUrl,
-    HTTP_PORT: '0',
-    THREATCROWD_URL: sim.url,
-    OTX_URL: sim.url,
-    FEEDS_REFRESH_SECONDS: '0',
-    THREATCROWD_INTERVAL_MS: '20',
-    THREATCROWD_RETRIES: '0',
-    CACHE_URL: 'memory://',
-    ...env,
-  });
+  const settings = loadSettings({ ...offlineEnv(sim), ...discordEnv(discord), ...env });
   const app = await startApp(settings, createLogger(process.env.TEST_LOG ?? 'silent'));
   running.push(app);
   return { sim, discord, app };
@@ -120,24 +110,7 @@ describe('Discord adapter end to end (real discord.js, fake Discord, ThreatCrowd
   it('GIVEN a reaction on a summary the client never saw (posted before a restart) THEN it fetches the partial and the vote counts once', async () => {
     const { discord, sim, app } = await setup();
     const id = '700000000000000001';
-    discord.messages.set(id, {
-      id,
-      channel_id: CHANNEL_ID,
-      guild_id: GUILD_ID,
-      author: { id: '100000000000000001', username: 'threatcrowd-bot', discriminator: '0', bot: true, avatar: null },
-      content: '',
-      embeds: [],
-      components: [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      type: 0,
-    });
+    discord.messages.set(id, messageObject(CHANNEL_ID, {}, id));
     await app.bot.summaryPosted({ platform: 'discord', teamId: GUILD_ID, channelId: CHANNEL_ID }, id, {
       type: 'domain',
       value: 'aoldaily.com',

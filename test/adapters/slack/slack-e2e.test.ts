@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../src/config/settings.js';
 import { createLogger } from '../../../src/runtime/logger.js';
 import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
+import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
 import { eventBody, type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
 import { useSimulator } from '../../support/simulator.js';
 
-const SECRET = 'test-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 const running: RunningApp[] = [];
@@ -16,20 +16,7 @@ afterEach(async () => {
 async function setup(env: Record<string, string> = {}) {
   const sim = await useSimulator();
   const slack = await startFakeSlack();
-  const settings = loadSettings({
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_PORT: '0',
-    HTTP_PORT: '0',
-    SLACK_API_URL: slack.apiUrl,
-    THREATCROWD_URL: sim.url,
-    OTX_URL: sim.url,
-    FEEDS_REFRESH_SECONDS: '0',
-    THREATCROWD_INTERVAL_MS: '20',
-    THREATCROWD_RETRIES: '0',
-    CACHE_URL: 'memory://',
-    ...env,
-  });
+  const settings = loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), ...env });
   const app = await startApp(settings, createLogger('silent'));
   running.push(app);
   const url = `http://127.0.0.1:${app.slack?.port}`;
