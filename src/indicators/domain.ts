@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
 import { memoize } from './memo.js';
 import type { SkipReason } from './types.js';
@@ -23,7 +24,9 @@ const RESERVED_TLDS = new Set([
 export const canonicalDomain = memoize(canonicalDomainUncached);
 
 function canonicalDomainUncached(text: string): string | null {
-  const host = text.toLowerCase().replace(/\.$/, '');
+  // Internationalised names (münchen.de, look-alike phishing names) are looked up in their ASCII (punycode) form.
+  const ascii = /[^\x00-\x7f]/.test(text) ? domainToASCII(text.replace(/\.$/, '')) : text;
+  const host = ascii.toLowerCase().replace(/\.$/, '');
   if (host.length > 253 || host.length < 3) return null;
   const labels = host.split('.');
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;

@@ -232,7 +232,8 @@ export function bareDomainObjection(original: string, canonical: string, nextCha
   const tld = canonical.slice(canonical.lastIndexOf('.') + 1);
   if (FILE_EXTENSION_TLDS.has(tld)) return 'file-name';
   const originalTld = original.slice(original.lastIndexOf('.') + 1);
-  if (TITLE_CASE.test(originalTld) && !/^[A-Z]/.test(original)) return 'sentence-join';
+  // `it.Today`, `Hello.World`: a capitalised word after a dot is a sentence, unless the TLD is a classic one (`Google.Com`).
+  if (TITLE_CASE.test(originalTld) && (!/^[A-Z]/.test(original) || !CLASSIC_TLDS.has(tld))) return 'sentence-join';
   if (nextChar === '(') return 'code-call';
   if (CLASSIC_TLDS.has(tld)) return null;
   return canonical

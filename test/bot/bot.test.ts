@@ -143,3 +143,21 @@ describe('automatic replies to plain messages', () => {
     expect(t.logs()).not.toContain('aoldaily');
   });
 });
+
+describe('errors that are not the user’s', () => {
+  it('GIVEN a bug in a handler THEN the user gets a short line with a reference, and the log has the stack under it', async () => {
+    const t = await createTestBot();
+    t.services.lookups.lookup = async () => {
+      throw new TypeError('boom in the cache');
+    };
+    const [reply] = await t.command('aoldaily.com');
+    expect(reply).toMatchObject({ kind: 'error', visibility: 'ephemeral', text: expect.stringMatching(/^Something went wrong on my side \(reference [0-9a-f]{8}\)\.$/) });
+    const reference = reply?.kind === 'error' ? reply.reference : '';
+    const entry = t
+      .logs()
+      .split('\n')
+      .find((line) => line.includes(`"reference":"${reference}"`));
+    expect(entry).toContain('boom in the cache');
+    expect(entry).toContain('"stack"');
+  });
+});

@@ -188,6 +188,8 @@ const cases: Array<[string, string, Expected]> = [
   // versions
   ['version strings', 'v1.2.3.4 1.2.3.4.5 Chrome/120.0.0.0 python3.11.7 Mozilla/5.0', []],
   ['sentence joins with a title-case TLD', 'I saw it.Today was fine. Call me.Tomorrow', []],
+  ['two capitalised words joined by a dot', 'Hello.World and Thanks.Team, but Google.Com stays', [['domain', 'google.com']]],
+  ['an internationalised name, in its punycode form', 'https://münchen.de/x and xn--mnchen-3ya.de', [['domain', 'xn--mnchen-3ya.de']]],
   ['fragments of longer invalid tokens', 'foo.bar.baz and evil.com.notatld and a.b.c.d.e', []],
   ['abbreviations', 'e.g. i.e. etc. a.m. U.S.', []],
   // hashes in context
