@@ -60,7 +60,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...options.clientOptions },
     ...(options.appToken && options.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } } } : {}),
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
-    logLevel: LogLevel.ERROR,
+    logger: boltLogger(log),
   });
   const delivery = new SlackDelivery(app.client, bot, log, options.editIntervalMs);
   let connected = false;
@@ -241,6 +241,23 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       await delivery.flushEdits();
       await app.stop();
     },
+  };
+}
+
+/** Bolt's (and its Socket Mode client's) logs, into the bot's structured log. */
+function boltLogger(log: Logger) {
+  let level = LogLevel.WARN;
+  const child = log.child({ component: 'bolt' });
+  return {
+    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
   };
 }
 

@@ -151,7 +151,11 @@ describe('errors that are not the user’s', () => {
       throw new TypeError('boom in the cache');
     };
     const [reply] = await t.command('aoldaily.com');
-    expect(reply).toMatchObject({ kind: 'error', visibility: 'ephemeral', text: expect.stringMatching(/^Something went wrong on my side \(reference [0-9a-f]{8}\)\.$/) });
+    expect(reply).toMatchObject({
+      kind: 'error',
+      visibility: 'ephemeral',
+      text: expect.stringMatching(/^Something went wrong on my side \(reference [0-9a-f]{8}\)\.$/),
+    });
     const reference = reply?.kind === 'error' ? reply.reference : '';
     const entry = t
       .logs()

@@ -5,7 +5,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeAfterTest } from './servers.js';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { afterTest, closeAfterTest } from './servers.js';
 
 export interface ApiCall {
   readonly method: string;
@@ -24,6 +25,8 @@ export interface FakeSlack {
   readonly messages: Map<string, string>;
   /** Channels where chat.postMessage fails with not_in_channel. */
   readonly notInChannel: Set<string>;
+  /** Socket Mode: sends an envelope over the websocket and resolves with Bolt's acknowledgement. */
+  sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Answer the next call of `method` with HTTP 429 and Retry-After: 1. */
   rateLimitOnce(method: string): void;
   callsOf(method: string): ApiCall[];
@@ -70,6 +73,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const call: ApiCall = { method, args };
     calls.push(call);
     switch (method) {
+      case 'apps.connections.open':
+        return json(200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link/?ticket=test` });
       case 'auth.test':
         return json(200, {
           ok: true,
@@ -97,8 +102,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(200, { ok: true });
     }
   });
+  // Socket Mode: the websocket Bolt connects to after apps.connections.open.
+  const wss = new WebSocketServer({ server, path: '/link/' });
+  let socket: WebSocket | null = null;
+  const acks = new Map<string, (payload: Record<string, unknown>) => void>();
+  wss.on('connection', (ws) => {
+    socket = ws;
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
+    ws.on('message', (raw) => {
+      const ack = JSON.parse(String(raw)) as { envelope_id: string; payload?: Record<string, unknown> };
+      acks.get(ack.envelope_id)?.(ack.payload ?? {});
+    });
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   closeAfterTest(server);
+  afterTest(async () => {
+    for (const client of wss.clients) client.terminate();
+    await new Promise<void>((r) => wss.close(() => r()));
+  });
   const { port } = server.address() as AddressInfo;
   const fake: FakeSlack = {
     url: `http://127.0.0.1:${port}`,
@@ -108,6 +136,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     messages,
     notInChannel,
     rateLimitOnce: (method) => void limited.add(method),
+    async sendEnvelope(type, payload) {
+      const start = Date.now();
+      while (!socket) {
+        if (Date.now() - start > 10_000) throw new Error('Bolt never connected in Socket Mode');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const envelopeId = `env-${Math.random().toString(36).slice(2)}`;
+      const acked = new Promise<Record<string, unknown>>((resolve) => acks.set(envelopeId, resolve));
+      socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }));
+      return acked;
+    },
     callsOf: (method) => calls.filter((c) => c.method === method),
     async waitFor(predicate, timeoutMs = 8000) {
       const start = Date.now();

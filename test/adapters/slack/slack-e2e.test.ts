@@ -246,3 +246,32 @@ describe('health and metrics', () => {
     expect(metrics).not.toContain('aoldaily');
   });
 });
+
+describe('Socket Mode', () => {
+  it('GIVEN SLACK_APP_TOKEN THEN commands arrive over the websocket, are acknowledged there, and answered', async () => {
+    const { slack } = await setup({ SLACK_APP_TOKEN: 'xapp-test-token' });
+    const ack = await slack.sendEnvelope('slash_commands', {
+      command: '/threatcrowd',
+      text: 'help',
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      response_url: `${slack.url}/respond/socket`,
+      trigger_id: '1.2',
+    });
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: 'threatcrowd-bot help' });
+    await slack.sendEnvelope('slash_commands', {
+      command: '/threatcrowd',
+      text: 'aoldaily[.]com',
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      response_url: `${slack.url}/respond/socket2`,
+      trigger_id: '1.3',
+    });
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 1);
+    expect(slack.callsOf('apps.connections.open')).toHaveLength(1);
+  });
+});
