@@ -25,7 +25,7 @@ export const canonicalDomain = memoize(canonicalDomainUncached);
 
 function canonicalDomainUncached(text: string): string | null {
   // Internationalised names (münchen.de, look-alike phishing names) are looked up in their ASCII (punycode) form.
-  const ascii = /[^\x00-\x7f]/.test(text) ? domainToASCII(text.replace(/\.$/, '')) : text;
+  const ascii = /[\u0080-\uffff]/.test(text) ? domainToASCII(text.replace(/\.$/, '')) : text;
   const host = ascii.toLowerCase().replace(/\.$/, '');
   if (host.length > 253 || host.length < 3) return null;
   const labels = host.split('.');
