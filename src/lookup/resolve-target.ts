@@ -38,6 +38,9 @@ export function skipExplanation(display: string, reason: SkipReason): string {
   return `${display} ${REASONS[reason]}; it is never sent to ThreatCrowd.`;
 }
 
+/** What a person typed, shortened and defanged for the error line (it may be a live indicator). */
+const shown = (text: string) => defang(text.slice(0, 80));
+
 const FAMILY = /^[\w.!/+-][\w .!/+-]{0,63}$/;
 
 /** Resolves `raw` to a lookup. `type` forces the endpoint; without it the type is inferred (families need it). */
@@ -45,7 +48,7 @@ export function resolveTarget(raw: string, type: LookupType | undefined, ignoreD
   const text = raw.trim();
   if (type === 'antivirus') {
     if (!FAMILY.test(text))
-      throw new UserError(`"${text.slice(0, 80)}" is not an antivirus family name (letters, digits and . _ - / ! +, up to 64).`);
+      throw new UserError(`"${shown(text)}" is not an antivirus family name (letters, digits and . _ - / ! +, up to 64).`);
     return { type, value: text.toLowerCase() };
   }
   const found = classifyValue(text, ignoreDomains);
@@ -53,11 +56,11 @@ export function resolveTarget(raw: string, type: LookupType | undefined, ignoreD
     const what = type
       ? `a valid ${type === 'file' ? 'MD5, SHA1 or SHA-256 hash' : type}`
       : 'a domain, IP address, e-mail address or file hash';
-    throw new UserError(`"${text.slice(0, 80)}" is not ${what}.`);
+    throw new UserError(`"${shown(text)}" is not ${what}.`);
   }
   if (found.kind === 'skipped') throw new UserError(skipExplanation(defang(found.indicator.value), found.indicator.reason));
   const lookupType = LOOKUP_OF[found.indicator.type];
   if (type && type !== lookupType)
-    throw new UserError(`"${text.slice(0, 80)}" is not a valid ${type === 'file' ? 'MD5 or SHA1 hash' : type}.`);
+    throw new UserError(`"${shown(text)}" is not a valid ${type === 'file' ? 'MD5, SHA1 or SHA-256 hash' : type}.`);
   return { type: lookupType, value: found.indicator.value };
 }
