@@ -15,6 +15,7 @@ export function offlineEnv(sim: Simulator): Record<string, string> {
     HTTP_PORT: '0',
     FEEDS_REFRESH_SECONDS: '0',
     THREATCROWD_INTERVAL_MS: '20',
+    OTX_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
   };
 }

@@ -53,6 +53,7 @@ export async function createTestBot(env: Record<string, string> = {}, bot: Parti
     THREATCROWD_URL: sim.url,
     OTX_URL: sim.url,
     PROVIDERS: 'threatcrowd',
+    OTX_INTERVAL_MS: '20',
     CACHE_URL: 'memory://',
     THREATCROWD_INTERVAL_MS: '20',
     THREATCROWD_RETRIES: '0',
