@@ -14,7 +14,8 @@ import type { DetectOptions, Indicator, IndicatorType, ScanResult, SkippedIndica
 export const DEFAULT_MAX_LENGTH = 40_000;
 
 // Characters that never occur inside an indicator (nor inside the URL authority that holds one).
-const TOKEN = /[^\s()<>{}[\]"'`,;|!*^\\=“”‘’«»「」、。，；：！？]+/g;
+// CJK text is written without spaces: its characters end a token (`访问evil.com` holds `evil.com`).
+const TOKEN = /[^\s()<>{}[\]"'`,;|!*^\\=“”‘’«»「」\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+/g;
 const MAX_TOKEN = 4096;
 const ANCHOR = /[.:@]|^localhost$/i;
 const IPV6_SHAPE = /^[0-9a-f:.]{2,45}(?:%[\w.-]{1,32})?$/i;

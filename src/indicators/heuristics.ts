@@ -44,7 +44,6 @@ const CLASSIC_TLDS = new Set([
   'gov',
   'mil',
   'int',
-  'info',
   'biz',
   'co',
   'io',
@@ -60,11 +59,29 @@ const CLASSIC_TLDS = new Set([
   'nl',
   'eu',
   'tk',
-  'top',
   'xyz',
   'su',
   'ir',
   'kp',
+]);
+
+/** First labels of reversed-domain package names (`org.apache.commons.io`, `com.google.common.base`). */
+const PACKAGE_ROOTS = new Set([
+  'com',
+  'org',
+  'net',
+  'io',
+  'edu',
+  'gov',
+  'de',
+  'uk',
+  'fr',
+  'android',
+  'androidx',
+  'java',
+  'javax',
+  'kotlin',
+  'kotlinx',
 ]);
 
 /** Words that are far more often variables or modules than host labels (`user.name`, `os.path`, `self.request.user.id`). */
@@ -96,6 +113,10 @@ const CODE_IDENTIFIERS = new Set([
   'z',
   'self',
   'this',
+  'logging',
+  'parent',
+  'navigator',
+  'location',
   'super',
   'cls',
   'that',
@@ -235,6 +256,8 @@ export function bareDomainObjection(original: string, canonical: string, nextCha
   // `it.Today`, `Hello.World`: a capitalised word after a dot is a sentence, unless the TLD is a classic one (`Google.Com`).
   if (TITLE_CASE.test(originalTld) && (!/^[A-Z]/.test(original) || !CLASSIC_TLDS.has(tld))) return 'sentence-join';
   if (nextChar === '(') return 'code-call';
+  const first = canonical.slice(0, canonical.indexOf('.'));
+  if (PACKAGE_ROOTS.has(first) && canonical.split('.').length >= 3) return 'package-name';
   if (CLASSIC_TLDS.has(tld)) return null;
   return canonical
     .split('.')

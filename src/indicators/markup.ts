@@ -42,6 +42,8 @@ export function stripMarkup(text: string): string {
     out = out.replace(SLACK_ENTITY, (_m, target: string, label: string | undefined) => slackEntity(target, label));
   }
   if (out.includes('&')) out = decodeSlackEntities(out);
+  // JSON-escaped slashes (`https:\/\/evil.com\/x`, as ThreatCrowd itself writes URLs) are plain slashes.
+  if (out.includes('\\/')) out = out.replace(/\\\//g, '/');
   // Discord's `<https://…>` (link without preview) needs nothing more: the brackets are delimiters.
   if (/[*_~|`]/.test(out)) out = out.replace(DISCORD_FORMATTING, ' ');
   return out;

@@ -16,6 +16,7 @@ const DEFANG_PATTERN = new RegExp(
     String.raw`\[{1,3}\.(?=[a-z0-9])`, // half bracket: example[.com, 1.1.1[.1
     String.raw`(?<=[a-z0-9])\.\]{1,3}`, // half bracket: example.]com
     String.raw`\\\.`, // \.
+    String.raw`[\u2024\u3002\uFF0E\uFF61]`, // one dot leader, ideographic and full-width full stops used as defanged dots
     String.raw`\bh(?:xx|\[xx\]|\[tt\]|\*\*)p(s?)(?=\[?:)`, // hxxp hXXp hxxps h[xx]p h[tt]p
     String.raw`\bfxp(?=\[?:)`, // fxp://
   ].join('|'),
@@ -23,7 +24,7 @@ const DEFANG_PATTERN = new RegExp(
 );
 const MAX_PASSES = 6;
 /** A quick test: text with none of these characters or words has nothing to refang. */
-const MAYBE_DEFANGED = /[[({]\s?(?:\\?\.|dot|@|at|:|\/)|\\\.|\.\]|h(?:xx|\[xx\]|\[tt\]|\*\*)p|fxp/i;
+const MAYBE_DEFANGED = /[[({]\s?(?:\\?\.|dot|@|at|:|\/)|\\\.|\.\]|h(?:xx|\[xx\]|\[tt\]|\*\*)p|fxp|[\u2024\u3002\uFF0E\uFF61]/i;
 
 /** Text after refanging, with a flag per character set where a substitution produced it. */
 export interface RefangResult {

@@ -189,6 +189,40 @@ const cases: Array<[string, string, Expected]> = [
   ['version strings', 'v1.2.3.4 1.2.3.4.5 Chrome/120.0.0.0 python3.11.7 Mozilla/5.0', []],
   ['sentence joins with a title-case TLD', 'I saw it.Today was fine. Call me.Tomorrow', []],
   ['two capitalised words joined by a dot', 'Hello.World and Thanks.Team, but Google.Com stays', [['domain', 'google.com']]],
+  ['reversed-domain package names', 'import org.apache.commons.io and com.google.common.base', []],
+  ['logging and DOM members', 'call logging.info, logger.info and window.top', []],
+  [
+    'classic TLDs still count',
+    'evil.info and bad.top',
+    [
+      ['domain', 'evil.info'],
+      ['domain', 'bad.top'],
+    ],
+  ],
+  [
+    'JSON-escaped slashes',
+    '{"permalink":"https:\\/\\/www.threatcrowd.org\\/domain.php?domain=aoldaily.com"}',
+    [
+      ['domain', 'www.threatcrowd.org'],
+      ['domain', 'aoldaily.com'],
+    ],
+  ],
+  [
+    'Unicode dots used for defanging',
+    'evil\u2024com and bad\uFF0Enet',
+    [
+      ['domain', 'evil.com'],
+      ['domain', 'bad.net'],
+    ],
+  ],
+  [
+    'CJK text glued to an indicator',
+    '访问evil.com和8.8.8.8了',
+    [
+      ['domain', 'evil.com'],
+      ['ipv4', '8.8.8.8'],
+    ],
+  ],
   ['an internationalised name, in its punycode form', 'https://münchen.de/x and xn--mnchen-3ya.de', [['domain', 'xn--mnchen-3ya.de']]],
   ['fragments of longer invalid tokens', 'foo.bar.baz and evil.com.notatld and a.b.c.d.e', []],
   ['abbreviations', 'e.g. i.e. etc. a.m. U.S.', []],
