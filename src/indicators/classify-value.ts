@@ -12,6 +12,8 @@ export type ValueClass =
  * chat rules against file names and code, but still refusing private addresses and reserved names.
  */
 export function classifyValue(value: string, ignoreDomains: readonly string[] = []): ValueClass {
+  // One value is one token: `evil.com is bad` is not a domain, even if it holds one.
+  if (/\s/.test(value.trim())) return { kind: 'none' };
   const { indicators, skipped } = scanText(value, { context: 'command', ignoreDomains });
   if (indicators.length + skipped.length !== 1) return { kind: 'none' };
   const [indicator] = indicators;
