@@ -43,7 +43,7 @@ async function idleProcess(): Promise<string[]> {
     logs += d;
   });
   const start = Date.now();
-  while (!logs.includes('slack adapter started')) {
+  while (!logs.includes('threatcrowd-bot is running')) {
     if (Date.now() - start > 20_000) throw new Error(`bot did not start: ${logs}`);
     await new Promise((r) => setTimeout(r, 100));
   }

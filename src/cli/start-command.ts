@@ -5,7 +5,7 @@ import { shardOfProcess, startShards } from '../../adapters/discord/shards.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import { createLogger } from '../runtime/logger.js';
-import { startApp } from '../runtime/start-app.js';
+import { type RunningApp, startApp } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -24,9 +24,15 @@ export function environmentWithDotenv(env: Record<string, string | undefined>, p
 export async function runStart(io: CliIo, onStop: (code: number) => void = (code) => process.exit(code)): Promise<number> {
   const settings = loadSettings(environmentWithDotenv(io.env));
   const logger = createLogger(settings.LOG_LEVEL, io.stderr);
-  const app = await startApp(settings, logger, shardOfProcess(io.env));
+  // Signals are handled from the start: one that arrives while adapters connect stops the bot once they have.
+  let app: RunningApp | null = null;
+  let requested: string | null = null;
   let stopping = false;
   const shutdown = (signal: string) => {
+    if (!app) {
+      requested = signal;
+      return;
+    }
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -46,6 +52,9 @@ export async function runStart(io: CliIo, onStop: (code: number) => void = (code
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'));
+  app = await startApp(settings, logger, shardOfProcess(io.env));
+  logger.info({ healthPort: app.health.port }, 'threatcrowd-bot is running');
+  if (requested) shutdown(requested);
   return 0;
 }
 

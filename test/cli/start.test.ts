@@ -37,7 +37,7 @@ describe('threatcrowd-bot start', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const start = Date.now();
-    while (!logs.includes('slack adapter started')) {
+    while (!logs.includes('threatcrowd-bot is running')) {
       if (Date.now() - start > 15_000) throw new Error(`did not start: ${logs}`);
       await new Promise((r) => setTimeout(r, 50));
     }
