@@ -3,6 +3,7 @@
 import type { LookupOutcome } from '../cache/cached-lookup.js';
 import { defang } from '../indicators/defang.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { indicatorField } from '../runtime/logger.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
 import { emptyReport, type Report } from '../threatcrowd/report.js';
@@ -74,7 +75,10 @@ export async function summarizeTarget(
     if (error instanceof QueueFullError) return null;
     if (error instanceof UnsupportedLookupError) return priority === 'passive' ? null : { kind: 'error', visibility, text: error.message };
     if (error instanceof UpstreamError) {
-      deps.logger.warn({ kind: error.kind, type: target.type }, 'lookup failed upstream');
+      deps.logger.warn(
+        { kind: error.kind, type: target.type, ...indicatorField(target.value, deps.settings.logIndicators) },
+        'lookup failed upstream',
+      );
       if (priority === 'passive') return null;
       return {
         kind: 'error',

@@ -16,15 +16,24 @@ const REDACT = [
   '*.apiKey',
 ];
 
-/** A logger writing JSON to `destination` (stderr by default). */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
-  return pino(
-    { level, base: { app: 'threatcrowd-bot' }, redact: { paths: REDACT, censor: '[redacted]' } },
-    destination as pino.DestinationStream,
-  );
+/** pino-pretty when it is installed (development) and logs go to a terminal; JSON otherwise. */
+function prettyStream(destination: NodeJS.WritableStream): pino.DestinationStream | null {
+  if (destination !== process.stderr || !process.stderr.isTTY) return null;
+  try {
+    const pretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => pino.DestinationStream;
+    return pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' });
+  } catch {
+    return null;
+  }
 }
 
-/** The value to log for an indicator: itself only when the operator opted in. */
-export function loggableValue(value: string, logIndicators: boolean): string {
-  return logIndicators ? value : `[${value.length} chars]`;
+/** A logger writing JSON to `destination` (stderr by default; pretty in a terminal). */
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+  const stream = prettyStream(destination) ?? (destination as pino.DestinationStream);
+  return pino({ level, base: { app: 'threatcrowd-bot' }, redact: { paths: REDACT, censor: '[redacted]' } }, stream);
+}
+
+/** The looked-up value as a log field, only when the operator opted in (LOG_INDICATORS=true). */
+export function indicatorField(value: string, logIndicators: boolean): { value?: string } {
+  return logIndicators ? { value } : {};
 }

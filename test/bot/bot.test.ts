@@ -142,6 +142,13 @@ describe('automatic replies to plain messages', () => {
     expect(t.logs()).toContain('lookup failed upstream');
     expect(t.logs()).not.toContain('aoldaily');
   });
+
+  it('GIVEN LOG_INDICATORS=true THEN the failed value is in the log', async () => {
+    const t = await createTestBot({ LOG_INDICATORS: 'true' });
+    t.sim.addFault({ kind: 'http-503' });
+    await t.command('aoldaily.com');
+    expect(t.logs()).toContain('"value":"aoldaily.com"');
+  });
 });
 
 describe('errors that are not the user’s', () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { createLogger } from '../../src/runtime/logger.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
-import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
+import { startApp } from '../../src/runtime/start-app.js';
 import { VoteService } from '../../src/votes/vote-service.js';
 import { offlineEnv, SIGNING_SECRET, slackEnv } from '../support/env.js';
 import { eventBody, sendSigned, startFakeSlack } from '../support/fake-slack.js';
