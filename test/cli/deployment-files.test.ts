@@ -43,3 +43,13 @@ describe('deployment files', () => {
     }
   });
 });
+
+describe('the package entry', () => {
+  it('exports the core for other programs: client, report types, detection, the grammar', async () => {
+    const entry = await import('../../src/index.js');
+    expect(entry.detectIndicators('see evil[.]com')).toEqual([{ type: 'domain', value: 'evil.com', defanged: true }]);
+    expect(typeof entry.ThreatCrowdClient).toBe('function');
+    expect(typeof entry.parseCommand).toBe('function');
+    expect(pkg.exports['.'].default).toBe('./dist/src/index.js');
+  });
+});
