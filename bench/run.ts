@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, printed as Markdown tables for docs/benchmarks.md. */
+import { benchAccuracy } from './accuracy.js';
 import { benchDetection } from './detection.js';
 import { benchFeeds } from './feeds.js';
 import { benchLookups } from './lookups.js';
@@ -9,6 +10,8 @@ console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().to
 if (which === 'all' || which === 'detection') {
   console.log('## Detection\n');
   console.log(benchDetection().join('\n'));
+  console.log('\n### Accuracy on labelled lines\n');
+  console.log(benchAccuracy().join('\n'));
 }
 if (which === 'all' || which === 'lookups') {
   console.log('\n## Lookups through limiter and cache\n');
