@@ -109,6 +109,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     const pending = first?.kind === 'pending';
     await guarded('command', async () => {
       const where: Where = { channel: invocation.channelId, teamId: invocation.teamId };
+      let invited = false;
       for (const reply of await settleReplies(replies.filter((r) => r !== first || pending))) {
         if (reply.visibility === 'ephemeral') {
           const message = renderSlack(reply);
@@ -122,6 +123,8 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
           // Not in the channel: answer through the command's response_url, and say how to invite the bot.
           const message = renderSlack(reply);
           if (message) await respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });
+          if (invited) continue;
+          invited = true;
           await respond({
             response_type: 'ephemeral',
             text: 'I am not in this channel, so votes on that answer cannot count. Invite me with `/invite @threatcrowd-bot`.',

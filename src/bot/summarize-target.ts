@@ -73,7 +73,9 @@ export async function summarizeTarget(
     return reply(outcome.report, outcome.from, outcome.error);
   } catch (error) {
     if (error instanceof QueueFullError) return null;
-    if (error instanceof UnsupportedLookupError) return priority === 'passive' ? null : { kind: 'error', visibility, text: error.message };
+    // Errors go only to the person who asked.
+    if (error instanceof UnsupportedLookupError)
+      return priority === 'passive' ? null : { kind: 'error', visibility: 'ephemeral', text: error.message };
     if (error instanceof UpstreamError) {
       deps.logger.warn(
         { kind: error.kind, type: target.type, ...indicatorField(target.value, deps.settings.logIndicators) },
@@ -82,7 +84,7 @@ export async function summarizeTarget(
       if (priority === 'passive') return null;
       return {
         kind: 'error',
-        visibility,
+        visibility: 'ephemeral',
         text: `${upstreamProblem(error, error.provider)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.`,
       };
     }
