@@ -32,7 +32,7 @@ export async function createServices(settings: Settings): Promise<Services> {
   // With REDIS_URL every replica shares the store, the claims and locks, and one Bottleneck limiter.
   const redis = settings.REDIS_URL ? new IORedis(settings.REDIS_URL, { maxRetriesPerRequest: 3 }) : null;
   const store = await openStore(settings.REDIS_URL ?? settings.CACHE_URL);
-  const coordination: Coordination = redis ? new RedisCoordination(redis) : new LocalCoordination();
+  const coordination: Coordination = redis ? new RedisCoordination(redis) : new LocalCoordination(store.namespace('claims'));
   const connection = redis ? new Bottleneck.IORedisConnection({ client: redis }) : null;
   const limiter = new RequestLimiter({
     ...(connection

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type Keyv from 'keyv';
 
 export interface Coordination {
   /** True for the first caller of `key` within `ttlMs`; false for every other caller, here or on another replica. */
@@ -16,23 +17,33 @@ export interface Coordination {
   close(): Promise<void>;
 }
 
-/** For one process (memory and SQLite stores). */
+/**
+ * For one process (memory and SQLite stores). Claims are kept in the store when one is given, so they
+ * outlive a restart (Slack's retries and the per-channel window still hold); locks are in-process.
+ */
 export class LocalCoordination implements Coordination {
   private readonly claims = new Map<string, number>();
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store?: Keyv,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  async claim(key: string, ttlMs: number): Promise<boolean> {
-    const until = this.claims.get(key);
-    if (until !== undefined && until > this.now()) return false;
-    if (this.claims.size > 100_000) for (const [k, t] of this.claims) if (t <= this.now()) this.claims.delete(k);
-    this.claims.set(key, this.now() + ttlMs);
-    return true;
+  claim(key: string, ttlMs: number): Promise<boolean> {
+    return this.withLock(`claim:${key}`, async () => {
+      const until = this.claims.get(key) ?? ((await this.store?.get(key)) as number | undefined);
+      if (until !== undefined && until > this.now()) return false;
+      if (this.claims.size > 100_000) for (const [k, t] of this.claims) if (t <= this.now()) this.claims.delete(k);
+      this.claims.set(key, this.now() + ttlMs);
+      await this.store?.set(key, this.now() + ttlMs, ttlMs);
+      return true;
+    });
   }
 
   async release(key: string): Promise<void> {
     this.claims.delete(key);
+    await this.store?.delete(key);
   }
 
   withLock<T>(name: string, work: () => Promise<T>): Promise<T> {

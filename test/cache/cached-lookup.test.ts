@@ -86,3 +86,20 @@ describe('cached lookups', () => {
     await expect(openStore('mongo://x')).rejects.toThrow(/memory:\/\/, sqlite:\/\/PATH or redis:\/\//);
   });
 });
+
+describe('claims on a SQLite store', () => {
+  it('GIVEN a claim THEN it holds after the process restarts on the same file, and expires with its window', async () => {
+    const { LocalCoordination } = await import('../../src/store/coordination.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'tcb-claims-')), 'claims.sqlite');
+    const first = await openStore(`sqlite://${file}`);
+    expect(await new LocalCoordination(first.namespace('claims')).claim('slack-event:Ev1', 60_000)).toBe(true);
+    expect(await new LocalCoordination(first.namespace('claims')).claim('short', 1)).toBe(true);
+    await first.close();
+    const second = await openStore(`sqlite://${file}`);
+    const again = new LocalCoordination(second.namespace('claims'));
+    expect(await again.claim('slack-event:Ev1', 60_000)).toBe(false);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await again.claim('short', 1)).toBe(true);
+    await second.close();
+  });
+});
