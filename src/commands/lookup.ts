@@ -11,7 +11,7 @@ export const lookupMetadata: CommandMetadata = {
   name: 'lookup',
   aliases: [],
   usage: `${SLASH} <indicator> [more indicators…]`,
-  summary: 'Look up domains, IPs, e-mail addresses or MD5/SHA1 hashes (defanged is fine); the type is inferred.',
+  summary: 'Look up domains, IPs, e-mail addresses or file hashes (defanged is fine); the type is inferred.',
   examples: [`${SLASH} evil[.]com`, `${SLASH} 188.40.75[.]132 william19770319[@]yahoo[.]com`],
   args: [{ name: 'indicators', description: 'one or more indicators, separated by spaces', required: true }],
 };
