@@ -26,7 +26,7 @@ async function summaryUpdate(messageId: string, target: LookupTarget, ctx: Comma
 async function vote(messageId: string, malicious: boolean, ctx: CommandContext, source: string): Promise<Reply[]> {
   const { deps, invocation } = ctx;
   const target = await summaryTarget(deps.store, invocation, messageId);
-  if (!target || !deps.votes || target.type === 'antivirus') return []; // not one of our summaries: ignore quietly
+  if (!target || !deps.votes) return []; // not one of our votable summaries: ignore quietly
   const replies = await runVote(target, malicious, ctx, source);
   return [...replies, ...(await summaryUpdate(messageId, target, ctx))];
 }
@@ -35,7 +35,7 @@ async function vote(messageId: string, malicious: boolean, ctx: CommandContext, 
 async function retract(messageId: string, malicious: boolean, ctx: CommandContext): Promise<Reply[]> {
   const { deps, invocation } = ctx;
   const target = await summaryTarget(deps.store, invocation, messageId);
-  if (!target || !deps.votes || target.type === 'antivirus') return [];
+  if (!target || !deps.votes) return [];
   const { changed } = await deps.votes.retract({ platform: invocation.platform, userId: invocation.userId, target, malicious });
   return changed ? summaryUpdate(messageId, target, ctx) : [];
 }

@@ -64,8 +64,6 @@ export type Reply =
       readonly reference?: string;
     };
 
-export type ReplyKind = Reply['kind'];
-
 /** Waits for every pending reply and returns the flat list of final replies (for tests, the console and the CLI). */
 export async function settleReplies(replies: readonly Reply[]): Promise<Reply[]> {
   const out: Reply[] = [];

@@ -1,9 +1,9 @@
 /** `threatcrowd-bot deploy-commands [--guild ID]`: kept out of the bot's start-up. */
 import { deployCommands } from '../../adapters/discord/deploy-commands.js';
+import { environmentWithDotenv } from '../config/dotenv.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import type { CliIo } from './output.js';
-import { environmentWithDotenv } from './start-command.js';
 
 export async function runDeployCommands(io: CliIo, guildId?: string): Promise<number> {
   const settings = loadSettings(environmentWithDotenv(io.env));

@@ -2,6 +2,7 @@
 import { renderDiscord } from '../../adapters/discord/render.js';
 import { renderSlack } from '../../adapters/slack/render.js';
 import type { Reply } from '../bot/reply.js';
+import type { AnswerSource } from '../cache/cached-lookup.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import { type LookupTarget, resolveTarget } from '../lookup/resolve-target.js';
@@ -12,21 +13,15 @@ import { LOOKUP_TYPES, type LookupType, type Report } from '../threatcrowd/repor
 import { type CliIo, expectedFailureLine } from './output.js';
 
 export const LOOKUP_FORMATS = ['text', 'json', 'slack', 'discord'] as const;
-export type LookupFormat = (typeof LOOKUP_FORMATS)[number];
 
 export interface LookupCommandOptions {
   readonly type?: string;
   readonly format?: string;
 }
 
-/** The report as the documented JSON object. */
-export function reportJson(report: Report): Record<string, unknown> {
-  return { ...report };
-}
+type Formatter = (report: Report, from: AnswerSource) => string;
 
-export type Formatter = (report: Report, from: 'upstream' | 'cache' | 'stale') => string;
-
-const summaryReply = (report: Report, from: 'upstream' | 'cache' | 'stale'): Reply => ({
+const summaryReply = (report: Report, from: AnswerSource): Reply => ({
   kind: 'summary',
   visibility: 'public',
   summary: buildSummary(report, { from }),
@@ -36,7 +31,7 @@ const summaryReply = (report: Report, from: 'upstream' | 'cache' | 'stale'): Rep
 
 const FORMATTERS: Record<string, Formatter> = {
   text: (report, from) => renderSummaryText(buildSummary(report, { from })),
-  json: (report) => JSON.stringify(reportJson(report)),
+  json: (report) => JSON.stringify(report), // the report model is the documented JSON object
   // The payloads the adapters would send, so they can be checked without a chat account.
   slack: (report, from) => JSON.stringify(renderSlack(summaryReply(report, from))),
   discord: (report, from) => JSON.stringify(renderDiscord(summaryReply(report, from))),

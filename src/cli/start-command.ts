@@ -1,7 +1,7 @@
 /** `threatcrowd-bot start`: validated configuration, every configured adapter, graceful shutdown. */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { shardOfProcess, startShards } from '../../adapters/discord/shards.js';
+import { environmentWithDotenv } from '../config/dotenv.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import { createLogger } from '../runtime/logger.js';
@@ -9,17 +9,6 @@ import { type RunningApp, startApp } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
-
-/** Reads `.env` (when present) under the real environment, which wins. */
-export function environmentWithDotenv(env: Record<string, string | undefined>, path = '.env'): Record<string, string | undefined> {
-  if (!existsSync(path)) return env;
-  const fromFile: Record<string, string> = {};
-  const holder = { ...process.env };
-  process.loadEnvFile(path);
-  for (const [k, v] of Object.entries(process.env)) if (holder[k] === undefined && v !== undefined) fromFile[k] = v;
-  for (const k of Object.keys(fromFile)) delete process.env[k];
-  return { ...fromFile, ...env };
-}
 
 export async function runStart(io: CliIo, onStop: (code: number) => void = (code) => process.exit(code)): Promise<number> {
   const settings = loadSettings(environmentWithDotenv(io.env));

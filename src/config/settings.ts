@@ -3,6 +3,7 @@
  * Only this module (through `loadSettings`) and the adapters' mains read `process.env`.
  */
 import { z } from 'zod';
+import { DEFAULT_STORE_URL } from '../store/open-store.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const list = z.string().transform((v) =>
@@ -35,7 +36,7 @@ export const settingsSchema = z.object({
   CACHE_URL: z
     .string()
     .regex(/^(memory|sqlite|redis|rediss):\/\//, 'must start with memory://, sqlite:// or redis://')
-    .default('sqlite://data/threatcrowd-bot.sqlite'),
+    .default(DEFAULT_STORE_URL),
   CACHE_TTL_SECONDS: int(0, 30 * 86_400).default(6 * 3600),
   CACHE_NOT_FOUND_TTL_SECONDS: int(0, 30 * 86_400).default(3600),
   IGNORE_DOMAINS: list.default([]),

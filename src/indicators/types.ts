@@ -45,9 +45,3 @@ export interface ScanResult {
   readonly indicators: Indicator[];
   readonly skipped: SkippedIndicator[];
 }
-
-export const HASH_TYPES = ['md5', 'sha1', 'sha256'] as const;
-
-export function isHashType(type: IndicatorType): type is 'md5' | 'sha1' | 'sha256' {
-  return type === 'md5' || type === 'sha1' || type === 'sha256';
-}

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ENDPOINTS = ['domain', 'ip', 'email', 'antivirus', 'file'] as const;
 const NAME = /^(domain|ip|email|antivirus|file)-(.+)\.json$/;
 
 /** The fixtures that ship with the project: the real recordings and the synthetic ones. */
@@ -13,8 +12,6 @@ export const BUNDLED_FIXTURE_DIRS: readonly string[] = (() => {
   const base = root.endsWith('dist') ? resolve(root, '..') : root;
   return [join(base, 'fixtures', 'threatcrowd', 'real'), join(base, 'fixtures', 'threatcrowd', 'synthetic')];
 })();
-
-export type FixtureKey = `${(typeof ENDPOINTS)[number]}:${string}`;
 
 /** Raw bodies keyed `endpoint:value` (value lower-cased). Later directories override earlier ones. */
 export function loadFixtures(dirs: readonly string[]): Map<string, string> {
