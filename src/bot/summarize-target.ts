@@ -1,10 +1,10 @@
 /** Looks one target up and turns the outcome into a reply: a summary (fresh, cached or stale) or an honest error. */
 
 import type { LookupOutcome } from '../cache/cached-lookup.js';
-import { defang } from '../indicators/defang.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { indicatorField } from '../runtime/logger.js';
 import { buildSummary } from '../summary/build-summary.js';
+import { displayTarget } from '../summary/display-target.js';
 import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
 import { emptyReport, type Report } from '../threatcrowd/report.js';
 import type { Priority } from '../throttle/limiter.js';
@@ -26,11 +26,6 @@ const UPSTREAM_PROBLEMS: Record<string, string> = {
 export function upstreamProblem(error: UpstreamError, provider = 'ThreatCrowd'): string {
   const detail = 'status' in error && typeof error.status === 'number' ? ` (HTTP ${error.status})` : '';
   return `${provider} ${UPSTREAM_PROBLEMS[error.kind] ?? 'failed'}${detail}`;
-}
-
-/** Display form of a target: defanged, except hashes and families. */
-export function displayTarget(target: LookupTarget): string {
-  return target.type === 'file' || target.type === 'antivirus' ? target.value : defang(target.value);
 }
 
 /**

@@ -1,8 +1,8 @@
 /** `/threatcrowd vote malicious|safe <indicator>`: the same vote as a reaction on a summary. */
 import type { CommandContext } from '../bot/context.js';
 import type { Reply } from '../bot/reply.js';
-import { displayTarget } from '../bot/summarize-target.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { displayTarget } from '../summary/display-target.js';
 import { SLASH } from './slash.js';
 import type { CommandMetadata } from './types.js';
 

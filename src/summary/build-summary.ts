@@ -3,6 +3,7 @@ import type { AnswerSource } from '../cache/cached-lookup.js';
 import { defang } from '../indicators/defang.js';
 import type { DomainResolution, IpResolution, Report } from '../threatcrowd/report.js';
 import { formatAge } from './age.js';
+import { displayTarget } from './display-target.js';
 import type { Summary, SummarySection, TeamTally } from './summary.js';
 import { verdictFromOtx, verdictFromVotes } from './verdict.js';
 
@@ -78,7 +79,7 @@ export function buildSummary(report: Report, options: SummaryOptions = {}): Summ
   return {
     type: report.type,
     value: report.value,
-    display: report.type === 'antivirus' || report.type === 'file' ? report.value : defang(report.value),
+    display: displayTarget(report),
     found: report.found,
     verdict: verdict(report, options.onFeed ?? false),
     flags: options.onFeed ? [FEED_FLAG] : [],
