@@ -1,0 +1,91 @@
+/** Rectangle overlap: the test the layout must pass (no two label boxes intersect), and its repair. */
+
+export interface Rect {
+  x: number;
+  y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** How far two centre-positioned rectangles overlap on each axis (both > 0 means they intersect), with `gap` kept. */
+export function overlapOf(a: Rect, b: Rect, gap = 0): { dx: number; dy: number } {
+  return {
+    dx: (a.width + b.width) / 2 + gap - Math.abs(a.x - b.x),
+    dy: (a.height + b.height) / 2 + gap - Math.abs(a.y - b.y),
+  };
+}
+
+/** True when the two rectangles (centre-positioned) intersect. */
+export function intersects(a: Rect, b: Rect): boolean {
+  const { dx, dy } = overlapOf(a, b);
+  return dx > 0 && dy > 0;
+}
+
+/** Every pair of rectangles, once. */
+function* pairs<T>(items: readonly T[]): Generator<[T, T, number, number]> {
+  for (const [i, a] of items.entries()) for (const [j, b] of items.slice(i + 1).entries()) yield [a, b, i, i + 1 + j];
+}
+
+/** Pairs of intersecting rectangles, by index. */
+export function intersectingPairs(rects: readonly Rect[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const [a, b, i, j] of pairs(rects)) if (intersects(a, b)) found.push([i, j]);
+  return found;
+}
+
+/**
+ * Moves `a` and `b` apart along the axis that needs the shorter move (sideways moves are preferred a little:
+ * labels are wide). `shareA` of the move is `a`'s. Returns false when they were already apart.
+ */
+export function separate(a: Rect, b: Rect, gap: number, shareA: number, strength = 1): boolean {
+  const { dx, dy } = overlapOf(a, b, gap);
+  if (dx <= 0 || dy <= 0) return false;
+  const alongX = dx < dy * 1.5;
+  const key = alongX ? 'x' : 'y';
+  const push = ((alongX ? dx : dy) + 0.5) * strength;
+  // Coincident centres: a fixed direction keeps the result deterministic.
+  const sign = Math.sign(b[key] - a[key]) || 1;
+  a[key] -= sign * push * shareA;
+  b[key] += sign * push * (1 - shareA);
+  return true;
+}
+
+/** Pushes intersecting rectangles apart until none intersect (`gap` between them); `pinned` never moves. */
+export function removeOverlaps(rects: Rect[], gap: number, pinned = -1, maxPasses = 500): number {
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    let moved = false;
+    for (const [a, b, i, j] of pairs(rects)) {
+      const shareA = i === pinned ? 0 : j === pinned ? 1 : 0.5;
+      moved = separate(a, b, gap, shareA) || moved;
+    }
+    if (!moved) return pass;
+  }
+  return maxPasses;
+}
+
+interface Movable {
+  x?: number;
+  y?: number;
+  fx?: number | null;
+}
+
+/** A d3-force force that keeps rectangles apart while the simulation runs (d3's own collide is for circles). */
+export function forceRectCollide(sizeOf: (index: number) => { width: number; height: number }, gap: number) {
+  let nodes: Movable[] = [];
+  const force = (alpha: number) => {
+    const rects = nodes.map((n, i) => ({ x: n.x ?? 0, y: n.y ?? 0, ...sizeOf(i) }));
+    for (const [a, b, i, j] of pairs(rects)) {
+      const pinnedA = nodes[i]?.fx != null;
+      const pinnedB = nodes[j]?.fx != null;
+      separate(a, b, gap, pinnedA ? 0 : pinnedB ? 1 : 0.5, Math.min(1, 0.3 + alpha));
+    }
+    for (const [i, n] of nodes.entries()) {
+      n.x = rects[i]?.x;
+      n.y = rects[i]?.y;
+    }
+  };
+  force.initialize = (list: Movable[]) => {
+    nodes = list;
+  };
+  return force;
+}
