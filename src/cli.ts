@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { runConsoleCommand } from './cli/console-command.js';
 import { runDeployCommands } from './cli/deploy-commands-command.js';
 import { readAll, runDetect } from './cli/detect-command.js';
+import { registerGraphCommand } from './cli/graph-command.js';
 import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
 import { runSimulate } from './cli/simulate-command.js';
@@ -24,6 +25,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .addOption(new Option('-t, --type <type>', 'force the type (needed for antivirus families)').choices([...LOOKUP_TYPES]))
     .addOption(new Option('-f, --format <format>', 'output format').default('text').choices([...LOOKUP_FORMATS]))
     .action(async (values: string[], options: { type?: string; format?: string }) => setExitCode(await runLookup(values, options, io)));
+
+  registerGraphCommand(program, io, setExitCode);
 
   program
     .command('detect')

@@ -42,6 +42,7 @@ export const settingsSchema = z.object({
   IGNORE_DOMAINS: list.default([]),
   MAX_INDICATORS_PER_COMMAND: int(1, 50).default(10),
   AUTO_REPLY_MAX: int(1, 25).default(5),
+  GRAPH_MAX_LOOKUPS: int(0, 50).default(5),
   AUTO_DETECT_DEFAULT: z.enum(['auto', 'reveal', 'off']).default('auto'),
   DEDUPE_WINDOW_SECONDS: int(0, 7 * 86_400).default(3600),
   VOTE_FORWARD: bool.default(true),

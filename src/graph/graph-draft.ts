@@ -86,7 +86,11 @@ export class GraphDraft {
       if (seen.has(id)) continue;
       seen.add(id);
       if (this.nodes.has(id)) this.addEdge(parent.id, id, n.relation, n.edgeLabel);
-      else groups.set(n.relation, [...(groups.get(n.relation) ?? []), n]);
+      else {
+        const group = groups.get(n.relation) ?? [];
+        group.push(n);
+        groups.set(n.relation, group);
+      }
     }
     const sections = [...groups.entries()].map(([relation, list]) => [relation, this.markedFirst(list, report)] as const);
     const given = shareSlotsWithSummaries(

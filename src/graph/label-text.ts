@@ -62,6 +62,8 @@ export function labelFor(kind: NodeKind, value: string, max = MAX_LABEL_CHARS): 
   const shown =
     kind === 'hash' || kind === 'family' || kind === 'detection' || kind === 'more' ? clean : defang(asciiIndicator(kind, clean));
   // A stray `@` (`@everyone.evil.top`) is defanged too: no label may read as a mention or an address.
-  const safe = shown.replace(/(?<!\[)@(?!\])/g, '[@]');
+  let safe = shown.replace(/(?<!\[)@(?!\])/g, '[@]');
+  // A reference is free text that may hold several names (or lost its scheme): every dot is broken.
+  if (kind === 'reference') safe = safe.replace(/(?<!\[)\.(?!\])/g, '[.]');
   return cut(drawable(safe === '' ? '?' : safe), kind, max);
 }

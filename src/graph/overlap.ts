@@ -22,8 +22,12 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 /** Every pair of rectangles, once. */
-function* pairs<T>(items: readonly T[]): Generator<[T, T, number, number]> {
-  for (const [i, a] of items.entries()) for (const [j, b] of items.slice(i + 1).entries()) yield [a, b, i, i + 1 + j];
+function pairs<T>(items: readonly T[]): Array<[T, T, number, number]> {
+  const out: Array<[T, T, number, number]> = [];
+  items.forEach((a, i) => {
+    for (let j = i + 1; j < items.length; j++) out.push([a, items[j] as T, i, j]);
+  });
+  return out;
 }
 
 /** Pairs of intersecting rectangles, by index. */
