@@ -2,6 +2,7 @@
 import { benchAccuracy } from './accuracy.js';
 import { benchDetection } from './detection.js';
 import { benchFeeds } from './feeds.js';
+import { benchGraph } from './graph.js';
 import { benchLookups } from './lookups.js';
 import { benchMemory } from './memory.js';
 
@@ -24,4 +25,8 @@ if (which === 'all' || which === 'feeds') {
 if (which === 'all' || which === 'memory') {
   console.log('\n## Memory\n');
   console.log((await benchMemory()).join('\n'));
+}
+if (which === 'all' || which === 'graph') {
+  console.log('\n## Graph drawing\n');
+  console.log(benchGraph().join('\n'));
 }

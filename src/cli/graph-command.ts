@@ -47,7 +47,7 @@ export async function runGraph(value: string, options: GraphCommandOptions, io: 
       depth === 2
         ? await expandGraph(report, graphLookupsFrom(services.lookups), { onFeed, maxLookups: settings.GRAPH_MAX_LOOKUPS })
         : buildGraph(report, { onFeed });
-    const picture = drawGraph(graph, { theme });
+    const picture = await drawGraph(graph, { theme });
     if (options.out !== undefined) {
       await writeFile(options.out, format === '.svg' ? picture.svg : picture.png);
       const size = format === '.svg' ? Buffer.byteLength(picture.svg) : picture.png.length;

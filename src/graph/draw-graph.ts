@@ -2,7 +2,7 @@
 import { altText } from './alt-text.js';
 import { noteLines } from './graph-notes.js';
 import type { Graph } from './model.js';
-import { renderPng } from './render-png.js';
+import { renderPngAsync } from './render-png.js';
 import { renderSvg } from './render-svg.js';
 import type { ThemeName } from './theme.js';
 
@@ -24,10 +24,10 @@ export interface DrawOptions {
   readonly zoom?: number;
 }
 
-/** Lays out and draws `graph`. */
-export function drawGraph(graph: Graph, options: DrawOptions = {}): GraphPicture {
+/** Lays out and draws `graph`; the PNG is rendered off the main thread. */
+export async function drawGraph(graph: Graph, options: DrawOptions = {}): Promise<GraphPicture> {
   const picture = renderSvg(graph, options.theme ?? 'dark');
-  const png = renderPng(picture.svg, options.zoom ?? 1);
+  const png = await renderPngAsync(picture.svg, options.zoom ?? 1);
   return {
     svg: picture.svg,
     png: png.png,

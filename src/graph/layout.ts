@@ -5,7 +5,7 @@
  */
 import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { type Box, incomingLabels, nodeBox } from './label-metrics.js';
-import type { Graph, GraphNode } from './model.js';
+import type { Graph, GraphNode, NodeKind } from './model.js';
 import { forceRectCollide, removeOverlaps } from './overlap.js';
 
 export interface PlacedNode {
@@ -38,7 +38,7 @@ const TICKS = 300;
 /** Sector targets: kinds share the ring in a fixed order; the ellipse is wide, for a landscape picture. */
 function sectorTargets(graph: Graph): Map<string, { x: number; y: number }> {
   const firstRing = graph.nodes.filter((n) => n.depth === 1);
-  const kinds = [...new Set(firstRing.map((n) => n.kind))];
+  const kinds = [...new Set(firstRing.map((n) => n.kind))].filter((k) => k !== 'more');
   const radius = 90 + 9 * Math.sqrt(firstRing.length) * 6;
   const targets = new Map<string, { x: number; y: number }>();
   kinds.forEach((kind, i) => {
@@ -51,19 +51,38 @@ function sectorTargets(graph: Graph): Map<string, { x: number; y: number }> {
 function simulate(graph: Graph, boxes: readonly Box[]): SimNode[] {
   const sectors = sectorTargets(graph);
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const parentOf = new Map<string, string>();
+  for (const e of graph.edges) if (!parentOf.has(e.to)) parentOf.set(e.to, e.from);
+  const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  // A "+N more" node sits with the section it stands for: the kind of its siblings of the same relation.
+  const summarisedKind = new Map<string, NodeKind>();
+  for (const e of graph.edges) {
+    if (kindOf.get(e.to) !== 'more') continue;
+    const sibling = graph.edges.find((s) => s.from === e.from && s.relation === e.relation && kindOf.get(s.to) !== 'more');
+    const kind = sibling && kindOf.get(sibling.to);
+    if (kind) summarisedKind.set(e.to, kind);
+  }
   const sim: SimNode[] = graph.nodes.map((n, i) => {
-    const target = n.depth === 0 ? { x: 0, y: 0 } : (sectors.get(n.kind) ?? { x: 0, y: 0 });
+    // Depth 2 goes outside its parent's sector, so the second ring reads as hanging from the first.
+    const sectorKind = n.depth === 2 ? kindOf.get(parentOf.get(n.id) ?? '') : n.kind === 'more' ? summarisedKind.get(n.id) : n.kind;
+    const sector = (sectorKind && sectors.get(sectorKind)) || { x: 0, y: 0 };
+    const reach = n.depth === 2 ? 1.9 : 1;
+    const target = n.depth === 0 ? { x: 0, y: 0 } : { x: sector.x * reach, y: sector.y * reach };
+    // Start each node near its target (a small golden-angle spiral apart): the simulation only tidies up.
+    const spread = 12 * Math.sqrt(i);
     return {
       index: i,
       box: boxes[i] ?? { width: 0, height: 0 },
       depth: n.depth,
       targetX: target.x,
       targetY: target.y,
-      ...(n.depth === 0 ? { fx: 0, fy: 0 } : {}),
+      x: target.x + spread * Math.cos(i * 2.4),
+      y: target.y + spread * Math.sin(i * 2.4),
+      ...(n.depth === 0 ? { x: 0, y: 0, fx: 0, fy: 0 } : {}),
     };
   });
   const links = graph.edges.map((e) => ({ source: index.get(e.from) ?? 0, target: index.get(e.to) ?? 0 }));
-  const ringPull = (n: SimNode) => (n.depth === 1 ? 0.12 : 0);
+  const ringPull = (n: SimNode) => (n.depth === 0 ? 0 : n.depth === 1 ? 0.12 : 0.06);
   forceSimulation(sim)
     .randomSource(() => 0.5)
     .force('link', forceLink(links).distance(70).strength(0.2))
@@ -95,7 +114,7 @@ export function layoutGraph(graph: Graph, margin = 24): Layout {
       node,
       x: (rects[i]?.x ?? 0) - minX + margin,
       y: (rects[i]?.y ?? 0) - minY + margin,
-      box: rects[i] ?? { width: 0, height: 0 },
+      box: { width: rects[i]?.width ?? 0, height: rects[i]?.height ?? 0 },
       edgeLabel: dates.get(node.id) ?? null,
     })),
     width: Math.ceil(maxX - minX + 2 * margin),

@@ -29,9 +29,9 @@ describe('drawing the graph', () => {
     expect(intersectingPairs(layout.nodes.map((p) => ({ x: p.x, y: p.y, ...p.box })))).toEqual([]);
   });
 
-  it.each(ALL)('GIVEN the %s THEN the PNG decodes, at the size of the SVG, within bounds', (_name, graph) => {
+  it.each(ALL)('GIVEN the %s THEN the PNG decodes, at the size of the SVG, within bounds', async (_name, graph) => {
     const g = graph();
-    const picture = drawGraph(g);
+    const picture = await drawGraph(g);
     const png = decodePng(picture.png);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
     expect(picture.nodeCount).toBeLessThanOrEqual(MAX_GRAPH_NODES);
@@ -60,13 +60,13 @@ describe('drawing the graph', () => {
     expect(svg).not.toContain('CDATA[');
   });
 
-  it('GIVEN the dark and the light theme THEN each draws in its own colours', () => {
+  it('GIVEN the dark and the light theme THEN each draws in its own colours', async () => {
     const graph = buildGraph(fixtureReport('domain', 'aoldaily.com'));
     const dark = renderSvg(graph, 'dark').svg;
     const light = renderSvg(graph, 'light').svg;
     expect(dark).toContain(`fill="${THEME.dark.background}"`);
     expect(light).toContain(`fill="${THEME.light.background}"`);
-    expect(decodePng(drawGraph(graph, { theme: 'light' }).png).width).toBeGreaterThan(0);
+    expect(decodePng((await drawGraph(graph, { theme: 'light' })).png).width).toBeGreaterThan(0);
   });
 
   it('GIVEN a graph THEN the legend names each kind drawn and each mark used', () => {
