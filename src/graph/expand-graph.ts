@@ -60,6 +60,7 @@ interface Tally {
   lookups: number;
   fromCache: number;
   failed: number;
+  unknown: number;
   expanded: string[];
 }
 
@@ -77,7 +78,7 @@ export async function expandGraph(report: Report, lookups: GraphLookups, options
   const { draft, centre } = startDraft(report, onFeed);
   draft.addNeighbours(centre, report, Math.min(options.firstRingNodes ?? 24, maxNodes) - 1);
   const candidates = await rankCandidates(draft.build(centre, report.source), lookups);
-  const tally: Tally = { lookups: 0, fromCache: 0, failed: 0, expanded: [] };
+  const tally: Tally = { lookups: 0, fromCache: 0, failed: 0, unknown: 0, expanded: [] };
   for (const { node, cached } of candidates) {
     if (tally.expanded.length >= maxExpanded || draft.size >= maxNodes) break;
     let next = cached;
@@ -90,6 +91,7 @@ export async function expandGraph(report: Report, lookups: GraphLookups, options
         continue;
       }
     } else tally.fromCache++;
+    if (!next.found) tally.unknown++;
     const share = Math.max(1, Math.floor((maxNodes - draft.size) / Math.max(1, maxExpanded - tally.expanded.length)));
     expandOne(draft, node, next, Math.min(share, maxNodes - draft.size), onFeed);
     tally.expanded.push(node.label);

@@ -13,7 +13,8 @@ export function expansionLine(graph: Graph): string | null {
   if (x === null) return null;
   const parts = [`Depth 2: ${x.lookups} of ${x.budget} lookups used`];
   if (x.fromCache > 0) parts.push(`${x.fromCache} expanded from the cache`);
-  parts.push(x.expanded.length === 0 ? 'nothing expanded' : `expanded ${x.expanded.length}`);
+  const unknown = x.unknown > 0 ? ` (${x.unknown} with nothing known)` : '';
+  parts.push(x.expanded.length === 0 ? 'nothing expanded' : `expanded ${x.expanded.length}${unknown}`);
   if (x.failed > 0) parts.push(`${x.failed} failed`);
   if (x.leftOut > 0) parts.push(`${x.leftOut} neighbour${x.leftOut === 1 ? '' : 's'} not expanded`);
   return `${parts.join('; ')}.`;

@@ -48,6 +48,13 @@ function sectorTargets(graph: Graph): Map<string, { x: number; y: number }> {
   return targets;
 }
 
+/** One kind only (a family's samples, an address's names): fan the nodes around the whole ring instead. */
+function aroundTheRing(sector: { x: number; y: number }, i: number, count: number): { x: number; y: number } {
+  const rx = Math.max(Math.abs(sector.x), Math.abs(sector.y) * 2);
+  const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, count - 1);
+  return { x: Math.cos(angle) * rx, y: Math.sin(angle) * rx * 0.5 };
+}
+
 function simulate(graph: Graph, boxes: readonly Box[]): SimNode[] {
   const sectors = sectorTargets(graph);
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
@@ -65,7 +72,8 @@ function simulate(graph: Graph, boxes: readonly Box[]): SimNode[] {
   const sim: SimNode[] = graph.nodes.map((n, i) => {
     // Depth 2 goes outside its parent's sector, so the second ring reads as hanging from the first.
     const sectorKind = n.depth === 2 ? kindOf.get(parentOf.get(n.id) ?? '') : n.kind === 'more' ? summarisedKind.get(n.id) : n.kind;
-    const sector = (sectorKind && sectors.get(sectorKind)) || { x: 0, y: 0 };
+    const own = (sectorKind && sectors.get(sectorKind)) || { x: 0, y: 0 };
+    const sector = sectors.size === 1 && n.depth === 1 ? aroundTheRing(own, i, graph.nodes.length) : own;
     const reach = n.depth === 2 ? 1.9 : 1;
     const target = n.depth === 0 ? { x: 0, y: 0 } : { x: sector.x * reach, y: sector.y * reach };
     // Start each node near its target (a small golden-angle spiral apart): the simulation only tidies up.

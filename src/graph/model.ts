@@ -57,6 +57,8 @@ export interface Expansion {
   /** Neighbours that could have been expanded but were not (budget, failure). */
   readonly leftOut: number;
   readonly failed: number;
+  /** Expanded, but not known upstream (nothing to add). */
+  readonly unknown: number;
 }
 
 export interface Graph {

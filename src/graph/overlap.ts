@@ -54,8 +54,11 @@ export function separate(a: Rect, b: Rect, gap: number, shareA: number, strength
   return true;
 }
 
-/** Pushes intersecting rectangles apart until none intersect (`gap` between them); `pinned` never moves. */
-export function removeOverlaps(rects: Rect[], gap: number, pinned = -1, maxPasses = 500): number {
+/**
+ * Pushes intersecting rectangles apart until none intersect (`gap` between them); `pinned` never moves.
+ * Any still caught after `maxPasses` (pushing can oscillate in a crowd) goes to a row of its own below the rest.
+ */
+export function removeOverlaps(rects: Rect[], gap: number, pinned = -1, maxPasses = 200): number {
   for (let pass = 1; pass <= maxPasses; pass++) {
     let moved = false;
     for (const [a, b, i, j] of pairs(rects)) {
@@ -64,7 +67,27 @@ export function removeOverlaps(rects: Rect[], gap: number, pinned = -1, maxPasse
     }
     if (!moved) return pass;
   }
+  shelveStragglers(rects, gap, pinned);
   return maxPasses;
+}
+
+function shelveStragglers(rects: Rect[], gap: number, pinned: number): void {
+  const left = Math.min(...rects.map((r) => r.x - r.width / 2));
+  let top = Math.max(...rects.map((r) => r.y + r.height / 2)) + gap;
+  let x = left;
+  let rowHeight = 0;
+  rects.forEach((r, i) => {
+    if (i === pinned || !rects.some((o, j) => j !== i && overlapOf(r, o, gap).dx > 0 && overlapOf(r, o, gap).dy > 0)) return;
+    if (x > left && x + r.width > left + 1200) {
+      top += rowHeight + gap;
+      x = left;
+      rowHeight = 0;
+    }
+    r.x = x + r.width / 2;
+    r.y = top + r.height / 2;
+    x += r.width + gap;
+    rowHeight = Math.max(rowHeight, r.height);
+  });
 }
 
 interface Movable {
