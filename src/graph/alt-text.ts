@@ -13,7 +13,8 @@ function described(node: GraphNode): string {
 /** The pieces of the alt text: whole labels, never cut inside one (a cut label could lose its defanging). */
 function pieces(graph: Graph): string[] {
   const c = graph.centre;
-  const out = [`ThreatCrowd graph of ${described(c)}, a ${KIND_STYLE[c.kind].name}: ${graph.nodes.length} nodes.`];
+  const kind = KIND_STYLE[c.kind].name;
+  const out = [`ThreatCrowd graph of ${described(c)}, ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}: ${graph.nodes.length} nodes.`];
   const byKind = new Map<NodeKind, GraphNode[]>();
   for (const n of graph.nodes) if (n.id !== c.id && n.kind !== 'more') byKind.set(n.kind, [...(byKind.get(n.kind) ?? []), n]);
   for (const [kind, list] of byKind) {

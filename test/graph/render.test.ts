@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { altText } from '../../src/graph/alt-text.js';
 import { buildGraph, MAX_GRAPH_NODES } from '../../src/graph/build-graph.js';
 import { drawGraph } from '../../src/graph/draw-graph.js';
+import { expandGraph, type GraphLookups } from '../../src/graph/expand-graph.js';
 import { layoutGraph } from '../../src/graph/layout.js';
 import type { Graph } from '../../src/graph/model.js';
 import { intersectingPairs } from '../../src/graph/overlap.js';
 import { renderSvg } from '../../src/graph/render-svg.js';
 import { THEME } from '../../src/graph/theme.js';
+import { emptyReport } from '../../src/threatcrowd/report.js';
 import { SYNTHETIC_FIXTURES } from '../support/fixtures.js';
 import { FIXTURE_REPORTS, fixtureReport, HOSTILE_VALUES, hostileReport, isLive } from '../support/graphs.js';
 import { decodePng } from '../support/png.js';
@@ -15,6 +17,18 @@ const ALL: Array<[string, () => Graph]> = [
   ...FIXTURE_REPORTS.map(([name, report]): [string, () => Graph] => [name, () => buildGraph(report())]),
   ['hostile report with 10,000 subdomains', () => buildGraph(hostileReport(10_000))],
 ];
+
+/** Expansion answered from the bundled fixtures (nothing known when there is none). */
+const fixtureLookups: GraphLookups = {
+  cached: async () => undefined,
+  lookup: async (type, value) => {
+    try {
+      return fixtureReport(type, value, SYNTHETIC_FIXTURES);
+    } catch {
+      return emptyReport(type, value, '2026-12-01T00:00:00.000Z');
+    }
+  },
+};
 
 /** The text of every <text> element, XML entities decoded. */
 function svgTexts(svg: string): string[] {
@@ -53,8 +67,16 @@ describe('drawing the graph', () => {
     expect([...tags].sort()).toEqual(['circle', 'g', 'line', 'path', 'polygon', 'rect', 'svg', 'text'].filter((t) => tags.has(t)).sort());
   });
 
-  it('GIVEN hostile values THEN none reaches the SVG raw: markup is escaped or removed', () => {
+  it('GIVEN a depth-2 graph THEN its label boxes do not intersect either', async () => {
+    const graph = await expandGraph(fixtureReport('domain', 'evilupdate.top', SYNTHETIC_FIXTURES), fixtureLookups, { maxLookups: 5 });
+    expect(graph.nodes.some((n) => n.depth === 2)).toBe(true);
+    const layout = layoutGraph(graph);
+    expect(intersectingPairs(layout.nodes.map((p) => ({ x: p.x, y: p.y, ...p.box })))).toEqual([]);
+  });
+
+  it('GIVEN hostile values THEN none reaches the SVG raw: markup is escaped or removed, no invisible character is left', () => {
     const { svg } = renderSvg(buildGraph(hostileReport(100)));
+    expect(svg.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}]/u);
     for (const value of HOSTILE_VALUES.filter((v) => /[<>&"]/.test(v))) expect(svg).not.toContain(value);
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('CDATA[');
