@@ -9,7 +9,8 @@ export const EDGE_FONT_SIZE = 10;
 export const MONO_ADVANCE = 1233 / 2048;
 /** Room for the type icon at the left of a box. */
 export const ICON_SPACE = 22;
-const PAD_X = 8;
+/** Padding left and right of a box's content. */
+export const PAD_X = 8;
 const LINE = 18;
 const EDGE_LINE = 13;
 

@@ -1,7 +1,7 @@
 /** The graph as SVG: title, edges, node boxes (type icon, defanged label, edge date), notes and legend. */
 import { escapeXml } from './escape-xml.js';
 import { noteLines } from './graph-notes.js';
-import { EDGE_FONT_SIZE, ICON_SPACE, LABEL_FONT_SIZE, textWidth } from './label-metrics.js';
+import { EDGE_FONT_SIZE, ICON_SPACE, LABEL_FONT_SIZE, PAD_X, textWidth } from './label-metrics.js';
 import { type Layout, layoutGraph, type PlacedNode } from './layout.js';
 import type { Graph } from './model.js';
 import { LEGEND_FONT_SIZE, legendMinWidth, legendSvg, notesSvg } from './svg-legend.js';
@@ -34,12 +34,12 @@ function nodeSvg(p: PlacedNode, theme: Theme, top: number): string {
   const baseline = y + (centre ? 7 : 4) + size;
   const parts = [
     `<rect x="${f(left)}" y="${f(y)}" width="${box.width}" height="${box.height}" rx="6" fill="${centre ? theme.centrePanel : theme.panel}" ${stroke}${dash}/>`,
-    shapeSvg(KIND_STYLE[node.kind].shape, left + 8 + 7, baseline - size * 0.36, centre ? 7 : 6, colour),
-    `<text x="${f(left + 8 + ICON_SPACE)}" y="${f(baseline)}" font-size="${size}"${centre ? ' font-weight="bold"' : ''} fill="${node.kind === 'more' ? theme.muted : theme.text}">${escapeXml(node.label)}</text>`,
+    shapeSvg(KIND_STYLE[node.kind].shape, left + PAD_X + 7, baseline - size * 0.36, centre ? 7 : 6, colour),
+    `<text x="${f(left + PAD_X + ICON_SPACE)}" y="${f(baseline)}" font-size="${size}"${centre ? ' font-weight="bold"' : ''} fill="${node.kind === 'more' ? theme.muted : theme.text}">${escapeXml(node.label)}</text>`,
   ];
   if (p.edgeLabel) {
     parts.push(
-      `<text x="${f(left + 8 + ICON_SPACE)}" y="${f(baseline + 14)}" font-size="${EDGE_FONT_SIZE}" fill="${theme.muted}">${escapeXml(p.edgeLabel)}</text>`,
+      `<text x="${f(left + PAD_X + ICON_SPACE)}" y="${f(baseline + 14)}" font-size="${EDGE_FONT_SIZE}" fill="${theme.muted}">${escapeXml(p.edgeLabel)}</text>`,
     );
   }
   return parts.join('');
