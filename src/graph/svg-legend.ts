@@ -33,11 +33,17 @@ function markItem(mark: Mark, theme: Theme): Item {
   };
 }
 
-/** Legend items for the kinds and marks present in `graph`. */
+function dateItem(): Item {
+  const text = 'date: last resolved';
+  return { width: textWidth(text, LEGEND_FONT_SIZE), draw: (x, y) => `<text x="${x}" y="${y}">${text}</text>` };
+}
+
+/** Legend items for the kinds and marks present in `graph`, and what a date means when there are dates. */
 function items(graph: Graph, theme: Theme): Item[] {
   const kinds = [...new Set(graph.nodes.map((n) => n.kind))].sort((a, b) => a.localeCompare(b));
   const marks = (['malicious', 'suspicious', 'safe'] as const).filter((m) => graph.nodes.some((n) => n.mark === m));
-  return [...kinds.map((k) => kindItem(k, theme)), ...marks.map((m) => markItem(m, theme))];
+  const dates = graph.edges.some((e) => e.label !== null) ? [dateItem()] : [];
+  return [...kinds.map((k) => kindItem(k, theme)), ...marks.map((m) => markItem(m, theme)), ...dates];
 }
 
 /** The legend wrapped to `width`, starting at `top`: its SVG and height. */
