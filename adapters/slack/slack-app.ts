@@ -205,18 +205,21 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       const links = (event as { links?: Array<{ url: string }> }).links ?? [];
       const unfurls: Record<string, { blocks: unknown[] }> = {};
       for (const { url } of links.slice(0, 5)) {
-        const text = unfurlCommand(url);
-        if (!text) continue;
-        const invocation: Invocation = {
-          platform: 'slack',
-          userId: (event as { user?: string }).user ?? 'unknown',
-          channelId: (event as { channel: string }).channel,
-          text,
-          kind: 'command',
-        };
-        const summary = (await settleReplies(await bot.handle(invocation))).find((r) => r.kind === 'summary');
-        const message = summary ? renderSlack({ ...summary, votable: false } as Reply) : null;
-        if (message) unfurls[url] = { blocks: message.blocks };
+        // One bad link (malformed, or its lookup failing) is skipped; the others are still unfurled.
+        await guarded('unfurl', async () => {
+          const text = unfurlCommand(url);
+          if (!text) return;
+          const invocation: Invocation = {
+            platform: 'slack',
+            userId: (event as { user?: string }).user ?? 'unknown',
+            channelId: (event as { channel: string }).channel,
+            text,
+            kind: 'command',
+          };
+          const summary = (await settleReplies(await bot.handle(invocation))).find((r) => r.kind === 'summary');
+          const message = summary ? renderSlack({ ...summary, votable: false } as Reply) : null;
+          if (message) unfurls[url] = { blocks: message.blocks };
+        });
       }
       if (Object.keys(unfurls).length === 0) return;
       const e = event as { channel: string; message_ts: string; unfurl_id?: string; source?: string };
