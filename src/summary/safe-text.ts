@@ -19,13 +19,18 @@ const MAIL_AT = /(?<=[\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}-])/gu;
 /** Any `http://`, `https://` or `ftp://`, even glued to the word before it (`x[2Jhttps://…` after an escape is removed). */
 const LINK_SCHEME = /(?:h(?:tt|xx)p(s?)|(f)tp):\/\//gi;
 
+/** Printable ASCII only: nothing to strip (the common case, checked first because it is cheap). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Removes characters that could hide, reorder or escape text; line breaks become spaces. */
 export function stripUnsafe(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   return text.replace(BREAKS, ' ').replace(UNSAFE, '');
 }
 
 /** Defangs every URL, e-mail address, host name and IP address inside free text (`Whitelisted by hxxps://evil[.]com/…`). */
 export function defangText(text: string): string {
+  if (!/[.@:]/.test(text)) return text;
   return text
     .replace(LINK_SCHEME, (_m, s: string | undefined, f: string | undefined) => (f ? 'fxp://' : `hxxp${s ?? ''}://`))
     .replace(DOTTED, (run) => defang(run))
