@@ -11,8 +11,6 @@ const SCHEME = /^(h(?:tt|xx)ps?|f(?:t|x)p):\/\//i;
 /** A dot or `@` not already inside brackets (`[.]`, `[@]`). */
 const LIVE_DOT = /(?<!\[)\.(?!\])/g;
 const LIVE_AT = /(?<!\[)@(?!\])/g;
-/** A host name (or a defanged one) followed by a path, query or fragment: `evil.com/x.exe`. */
-const HOST_WITH_PATH = /^([^/?#\s@]+\.[^/?#\s@]*)([/?#].*)$/s;
 
 /** True when `label` is a top-level name (`com`, `co`, `google`, `рф`): a client may link what ends there. */
 const isTopLevel = memoize(
@@ -62,9 +60,17 @@ export function defang(value: string): string {
     const safe = name.startsWith('f') ? 'fxp' : name.replace('tt', 'xx');
     return `${safe}://${defangAll(value.slice(scheme[0].length))}`;
   }
-  const withPath = HOST_WITH_PATH.exec(value);
-  if (withPath) return `${defangHost(withPath[1] ?? '')}${defangAll(withPath[2] ?? '')}`;
-  const email = /^(.+?)(\[@\]|@)([^@]*)$/s.exec(value);
-  if (email) return `${defangDotted(email[1] ?? '').replace(LIVE_AT, '[@]')}[@]${defangHost(email[3] ?? '')}`;
+  // A host name (or a defanged one) followed by a path, query or fragment: `evil.com/x.exe`.
+  const cut = value.search(/[/?#]/);
+  const host = cut > 0 ? value.slice(0, cut) : '';
+  if (host.includes('.') && !/[\s@]/.test(host)) return `${defangHost(host)}${defangAll(value.slice(cut))}`;
+  // An e-mail address: the last `@`, live or already bracketed.
+  const at = value.lastIndexOf('@');
+  const bracketed = at > 0 && value[at - 1] === '[' && value[at + 1] === ']';
+  const localEnd = bracketed ? at - 1 : at;
+  if (localEnd > 0) {
+    const local = defangDotted(value.slice(0, localEnd)).replace(LIVE_AT, '[@]');
+    return `${local}[@]${defangHost(value.slice(bracketed ? at + 2 : at + 1))}`;
+  }
   return defangHost(value);
 }

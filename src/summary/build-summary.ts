@@ -40,7 +40,8 @@ function section<T>(title: string, all: readonly T[], limit: number, show: (item
   return { title, items: all.slice(0, limit).map(show), total: all.length };
 }
 
-const shown = (text: string) => safeText(defang(text), ITEM_MAX);
+/** An upstream indicator for display: cut first (an answer may hold a 10 MB string), then defanged and made safe. */
+const shown = (text: string) => safeText(defang(text.slice(0, ITEM_MAX * 4)), ITEM_MAX);
 
 function resolutionText(r: DomainResolution | IpResolution): string {
   const target = 'ip' in r ? r.ip : r.domain;

@@ -18,7 +18,7 @@ export function upstreamName(text: string): string | null {
 
 /** An IPv4 or IPv6 address as written, or null. */
 export function upstreamIp(text: string): string | null {
-  return canonicalIPv4(text) || canonicalIPv6(text) ? text : null;
+  return text.length <= 64 && (canonicalIPv4(text) || canonicalIPv6(text)) ? text : null;
 }
 
 /** An e-mail address, lower-cased, or null. */

@@ -115,4 +115,17 @@ describe('hostile answers', () => {
     const message = renderSlack(await summaryFor('threatcrowd', 'hostile-huge[.]top')) as SlackMessage;
     expect(slackTexts(message).join('\n')).toContain('+9995 more');
   });
+
+  it('GIVEN megabyte-long strings in an answer THEN the summary is built and rendered promptly (work is linear)', async () => {
+    const t = await createTestBot({ PROVIDERS: 'threatcrowd' });
+    const long = ['x'.repeat(2_000_000), '@'.repeat(1_000_000), 'a.'.repeat(500_000), `https://${'b.'.repeat(300_000)}com`];
+    t.sim.setAnswer('domain', 'long-strings.top', JSON.stringify({ response_code: '1', references: long, scans: long, subdomains: long }));
+    const started = performance.now();
+    const [reply] = await t.command('long-strings[.]top');
+    if (reply?.kind !== 'summary') throw new Error('expected a summary');
+    expectSlackWithinLimits(renderSlack(reply) as SlackMessage);
+    expectDiscordWithinLimits(renderDiscord(reply));
+    // A quadratic step would take minutes here; linear work takes well under a second even on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });

@@ -71,7 +71,7 @@ describe('unfurls', () => {
     const event = { type: 'link_shared', channel: 'C1', user: 'U1', message_ts: '1700000200.000100', links };
     await sendSigned(url, SECRET, eventBody(event), JSON_TYPE);
     await slack.waitFor(() => slack.callsOf('chat.unfurl').length === 1);
-    const unfurls = (slack.callsOf('chat.unfurl')[0]?.args as { unfurls: Record<string, unknown> }).unfurls;
+    const unfurls = (slack.callsOf('chat.unfurl')[0]?.args.unfurls ?? {}) as Record<string, unknown>;
     expect(Object.keys(unfurls)).toEqual([good]);
   });
 });
