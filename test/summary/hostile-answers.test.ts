@@ -119,10 +119,16 @@ describe('hostile answers', () => {
   it('GIVEN megabyte-long strings in an answer THEN the summary is built and rendered promptly (work is linear)', async () => {
     const t = await createTestBot({ PROVIDERS: 'threatcrowd' });
     const long = ['x'.repeat(2_000_000), '@'.repeat(1_000_000), 'a.'.repeat(500_000), `https://${'b.'.repeat(300_000)}com`];
-    t.sim.setAnswer('domain', 'long-strings.top', JSON.stringify({ response_code: '1', references: long, scans: long, subdomains: long }));
+    const [x, at, dots, url] = long;
+    t.sim.setAnswer(
+      'domain',
+      'long-strings.top',
+      JSON.stringify({ response_code: '1', references: [x, url], scans: [at], subdomains: [dots] }),
+    );
     const started = performance.now();
-    const [reply] = await t.command('long-strings[.]top');
-    if (reply?.kind !== 'summary') throw new Error('expected a summary');
+    const replies = await t.command('long-strings[.]top');
+    const reply = replies.find((r) => r.kind === 'summary');
+    if (reply?.kind !== 'summary') throw new Error(`expected a summary, got ${JSON.stringify(replies).slice(0, 300)}`);
     expectSlackWithinLimits(renderSlack(reply) as SlackMessage);
     expectDiscordWithinLimits(renderDiscord(reply));
     // A quadratic step would take minutes here; linear work takes well under a second even on a loaded machine.
