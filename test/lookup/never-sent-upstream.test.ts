@@ -54,6 +54,16 @@ describe('never sent upstream', () => {
     expect(t.sim.requests).toEqual([]);
   });
 
+  it('GIVEN a vote on a summary whose value has since become internal THEN the vote is kept in-house, not forwarded', async () => {
+    const t = await createTestBot(env);
+    await t.bot.summaryPosted({ platform: 'console', channelId: 'C1' }, 'old-summary', { type: 'domain', value: 'wiki.corp.example.com' });
+    await t.react('thumbsdown', 'old-summary');
+    await t.votes.deliverDue();
+    expect(await t.votes.tally({ type: 'domain', value: 'wiki.corp.example.com' })).toEqual({ malicious: 1, safe: 0 });
+    expect(t.sim.votes).toEqual([]);
+    expect(t.sim.requests).toEqual([]);
+  });
+
   it('GIVEN `lookup --type antivirus` of an internal name or private address THEN exit 1 and no request', async () => {
     const sim = await useSimulator();
     for (const value of ['secret-db.corp.example.com', '10.20.30.40']) {
