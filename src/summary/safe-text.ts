@@ -4,6 +4,7 @@
  * Renderers then only escape for their platform and keep its limits.
  */
 import { defang } from '../indicators/defang.js';
+import { canonicalIPv6 } from '../indicators/ip.js';
 import { truncate } from './split-text.js';
 
 // C0/C1 controls (terminal escapes, OSC-8 links), soft hyphen, Arabic letter mark, zero-width and bidi marks,
@@ -17,6 +18,8 @@ const DOTTED = /[\p{L}\p{N}_-]+(?:(?:\.|\[\.\])[\p{L}\p{N}_-]+)+\.?/gu;
 /** An `@` between what could be an e-mail's local part and its domain. */
 const MAIL_AT = /(?<=[\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}-])/gu;
 /** Any `http://`, `https://` or `ftp://`, even glued to the word before it (`x[2Jhttps://…` after an escape is removed). */
+/** Groups of hex digits joined by colons: maybe an IPv6 address (checked before it is defanged). */
+const IPV6_RUN = /(?<![\w:.[\]])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:[\]])/gi;
 const LINK_SCHEME = /(?:h(?:tt|xx)p(s?)|(f)tp):\/\//gi;
 
 /** Printable ASCII only: nothing to strip (the common case, checked first because it is cheap). */
@@ -34,6 +37,7 @@ export function defangText(text: string): string {
   return text
     .replace(LINK_SCHEME, (_m, s: string | undefined, f: string | undefined) => (f ? 'fxp://' : `hxxp${s ?? ''}://`))
     .replace(DOTTED, (run) => defang(run))
+    .replace(IPV6_RUN, (run) => (canonicalIPv6(run) ? defang(run) : run))
     .replace(MAIL_AT, '[@]');
 }
 
