@@ -6,6 +6,7 @@
 import type { Reply } from '../../src/bot/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
+import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
 
@@ -52,7 +53,7 @@ export function escapeDiscord(text: string): string {
 
 /** An untrusted value as inline code (back-ticks neutralised, mentions broken). */
 function code(value: string): string {
-  return `\`${truncate(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX).replace(/@/g, '@\u200b')}\``;
+  return `\`${boundSafe(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX).replace(/@/g, '@\u200b')}\``;
 }
 
 const NO_MENTIONS = { parse: [] as [], replied_user: false as const };
@@ -85,9 +86,9 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
   ].slice(0, DISCORD_LIMITS.fields);
   const footer = [`source: ${summary.source}`, summary.freshness].filter(Boolean).join(' · ');
   const embed: DiscordEmbed = {
-    title: truncate(`${TYPE_LABELS[summary.type]} ${escapeDiscord(summary.display)}`, DISCORD_LIMITS.title),
+    title: truncate(`${TYPE_LABELS[summary.type]} ${escapeDiscord(boundSafe(summary.display, 110))}`, DISCORD_LIMITS.title),
     description: truncate(
-      `**${escapeDiscord(truncate(summary.verdict.text, 1000))}**${flagLines(summary)}${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
+      `**${escapeDiscord(boundSafe(summary.verdict.text, 1000))}**${flagLines(summary)}${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
       DISCORD_LIMITS.description,
     ),
     color: COLOURS[summary.verdict.tone],

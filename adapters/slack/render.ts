@@ -6,6 +6,7 @@
 import type { Reply } from '../../src/bot/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
+import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, splitText, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
 
@@ -39,7 +40,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** An untrusted value as inline code: formatting characters inert, back-ticks and new lines neutralised. */
 function code(value: string): string {
-  return `\`${escapeMrkdwn(truncate(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX))}\``;
+  return `\`${escapeMrkdwn(boundSafe(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX))}\``;
 }
 
 const mrkdwn = (text: string): Text => ({ type: 'mrkdwn', text });
@@ -59,13 +60,13 @@ function sections(text: string): SlackBlock[] {
 
 export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] {
   const blocks: SlackBlock[] = [
-    { type: 'header', text: plain(truncate(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
+    { type: 'header', text: plain(boundSafe(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
   ];
   const flags = summary.flags
     .filter((f) => f !== summary.verdict.text)
     .map((f) => `  ·  ⚑ ${escapeMrkdwn(f)}`)
     .join('');
-  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(truncate(summary.verdict.text, LINE_MAX))}*${flags}${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
+  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(boundSafe(summary.verdict.text, LINE_MAX))}*${flags}${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
   blocks.push({ type: 'section', text: mrkdwn(truncate(verdict, SLACK_LIMITS.sectionText)) });
   if (summary.facts.length > 0)
     blocks.push({
@@ -100,7 +101,7 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
 
 function summaryFallback(summary: Summary): string {
   return escapeMrkdwn(
-    truncate(
+    boundSafe(
       `${TYPE_LABELS[summary.type]} ${summary.display}: ${summary.verdict.text}${summary.team ? ` (${teamLine(summary.team)})` : ''}`,
       LINE_MAX,
     ),

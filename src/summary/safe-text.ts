@@ -19,7 +19,7 @@ const DOTTED = /[\p{L}\p{N}_-]+(?:(?:\.|\[\.\])[\p{L}\p{N}_-]+)+\.?/gu;
 const MAIL_AT = /(?<=[\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}-])/gu;
 /** Any `http://`, `https://` or `ftp://`, even glued to the word before it (`x[2Jhttps://…` after an escape is removed). */
 /** Groups of hex digits joined by colons: maybe an IPv6 address (checked before it is defanged). */
-const IPV6_RUN = /(?<![\w:.[\]])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:[\]])/gi;
+const IPV6_RUN = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
 const LINK_SCHEME = /(?:h(?:tt|xx)p(s?)|(f)tp):\/\//gi;
 
 /** Printable ASCII only: nothing to strip (the common case, checked first because it is cheap). */
@@ -41,8 +41,24 @@ export function defangText(text: string): string {
     .replace(MAIL_AT, '[@]');
 }
 
+/**
+ * `text` (already free of unsafe characters) cut to at most `max` characters with every indicator defanged.
+ * The cut comes before defanging, since a cut label can become a top-level name (`evil.comevil` → `evil.com…`);
+ * renderers cutting to their own limits use this rather than a bare truncate.
+ */
+export function boundSafe(text: string, max: number): string {
+  let budget = max;
+  for (;;) {
+    const safe = defangText(truncate(text, budget));
+    if (safe.length <= max) return safe;
+    // Each broken dot adds two characters: cut shorter and defang again.
+    if (budget <= 1) return truncate(safe.replace(/[.@:]/g, ' '), max);
+    budget -= Math.max(1, safe.length - max);
+  }
+}
+
 /** An upstream string ready for any renderer: safe characters, no live indicator, at most `max` characters. */
 export function safeText(text: string, max = 200): string {
   // Cut generously first, so a hostile 10 MB string costs nothing more than its first few thousand characters.
-  return truncate(defangText(stripUnsafe(text.slice(0, max * 4)).trim()), max);
+  return boundSafe(stripUnsafe(text.slice(0, max * 4)).trim(), max);
 }

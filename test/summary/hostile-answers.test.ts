@@ -7,6 +7,7 @@ import { renderReplyText } from '../../adapters/console/render.js';
 import { renderDiscord } from '../../adapters/discord/render.js';
 import { renderSlack, type SlackMessage } from '../../adapters/slack/render.js';
 import type { Reply } from '../../src/bot/reply.js';
+import type { Summary } from '../../src/summary/summary.js';
 import {
   discordTexts,
   ESCAPE_OR_BIDI,
@@ -87,7 +88,7 @@ describe('hostile answers', () => {
 
   it('GIVEN an OTX answer with 31 long validation names THEN the verdict names three, counts the rest, and stays short', async () => {
     const { summary } = await summaryFor('otx', 'otx-hostile[.]top');
-    expect(summary.verdict.text).toMatch(/^OTX: Whitelisted by hxxps:\/\/evil-0\./);
+    expect(summary.verdict.text).toMatch(/^OTX: Whitelisted by hxxps:\/\/evil-0\[\.\]/);
     expect(liveIndicators(summary.verdict.text)).toEqual([]);
     expect(summary.verdict.text).toMatch(/\+29 more$/);
     expect(summary.verdict.text.length).toBeLessThan(300);
@@ -133,5 +134,31 @@ describe('hostile answers', () => {
     expectDiscordWithinLimits(renderDiscord(reply));
     // A quadratic step would take minutes here; linear work takes well under a second even on a loaded machine.
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('GIVEN an item a renderer must cut THEN the cut never leaves a live name (`….comevil[.]org` cut to `….co`)', () => {
+    const item = `${'a'.repeat(96)}.comevil[.]org`;
+    const summary: Summary = {
+      type: 'domain',
+      value: 'x.top',
+      display: `${'b'.repeat(140)}.comevil[.]org`,
+      found: true,
+      verdict: { tone: 'none', text: 'no votes' },
+      flags: [],
+      facts: [],
+      sections: [{ title: 'Subdomains', items: [item], total: 1 }],
+      permalink: null,
+      source: 'ThreatCrowd',
+      freshness: null,
+      stale: false,
+      team: null,
+    };
+    const reply: Reply = { kind: 'summary', visibility: 'public', summary, target: { type: 'domain', value: 'x.top' }, votable: false };
+    const slack = slackWithoutTrustedLinks(renderSlack(reply) as SlackMessage);
+    const discord = discordVisible(discordTexts(renderDiscord(reply)).texts.join('\n'));
+    for (const text of [slack, discord]) {
+      expect(text).toContain('…');
+      expect(liveIndicators(text)).toEqual([]);
+    }
   });
 });
