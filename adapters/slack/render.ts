@@ -129,7 +129,10 @@ export function renderSlack(reply: Reply): SlackMessage | null {
       return null;
     case 'error': {
       const usage = reply.usage ? `\n\`\`\`${escapeMrkdwn(reply.usage)}\`\`\`` : '';
-      return { text: escapeMrkdwn(reply.text), blocks: sections(`:warning: ${escapeMrkdwn(reply.text)}${usage}`) };
+      return {
+        text: truncate(escapeMrkdwn(reply.text), SLACK_LIMITS.sectionText),
+        blocks: sections(`:warning: ${escapeMrkdwn(reply.text)}${usage}`),
+      };
     }
     case 'help': {
       const lines = reply.commands.map((c) => `\`${escapeMrkdwn(c.usage)}\`\n${escapeMrkdwn(c.summary)}`);
