@@ -105,7 +105,7 @@ describe('hostile answers', () => {
   it('GIVEN names with line breaks or markup inside THEN they are dropped, never repaired into another name', async () => {
     const { summary } = await summaryFor('threatcrowd', 'hostile-markup[.]top');
     const subdomains = summary.sections.find((s) => s.title === 'Subdomains');
-    expect(subdomains?.total).toBe(3); // zero-width, ok, deep.evil.com: everything else was not a name
+    expect(subdomains?.total).toBe(3); // _it_, ok and deep.evil.com: everything else (markup, breaks, zero-width) is not a name
     const all = summary.sections.flatMap((s) => s.items).join(' ');
     expect(all).not.toMatch(/linebreak|breakhostile/);
     const ip = await summaryFor('threatcrowd', '45.77.12[.]35');
