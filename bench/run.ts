@@ -5,6 +5,7 @@ import { benchFeeds } from './feeds.js';
 import { benchGraph } from './graph.js';
 import { benchLookups } from './lookups.js';
 import { benchMemory } from './memory.js';
+import { benchRendering } from './rendering.js';
 
 const which = process.argv[2] ?? 'all';
 console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().toISOString()} — node ${process.version}\n`);
@@ -13,6 +14,10 @@ if (which === 'all' || which === 'detection') {
   console.log(benchDetection().join('\n'));
   console.log('\n### Accuracy on labelled lines\n');
   console.log(benchAccuracy().join('\n'));
+}
+if (which === 'all' || which === 'rendering') {
+  console.log('\n## Safe rendering of hostile answers\n');
+  console.log(benchRendering().join('\n'));
 }
 if (which === 'all' || which === 'lookups') {
   console.log('\n## Lookups through limiter and cache\n');

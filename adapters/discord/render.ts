@@ -6,7 +6,8 @@
 import type { Reply } from '../../src/bot/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
-import { truncate } from '../../src/summary/split-text.js';
+import { boundSafe } from '../../src/summary/safe-text.js';
+import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
 
 export const DISCORD_LIMITS = {
@@ -52,7 +53,7 @@ export function escapeDiscord(text: string): string {
 
 /** An untrusted value as inline code (back-ticks neutralised, mentions broken). */
 function code(value: string): string {
-  return `\`${truncate(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX).replace(/@/g, '@\u200b')}\``;
+  return `\`${boundSafe(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX).replace(/@/g, '@\u200b')}\``;
 }
 
 const NO_MENTIONS = { parse: [] as [], replied_user: false as const };
@@ -76,26 +77,25 @@ function flagLines(summary: Summary): string {
 export function summaryEmbed(summary: Summary): DiscordEmbed {
   const fields = [
     ...summary.facts.map((f) => ({ name: f.label, value: code(f.value), inline: true })),
-    ...summary.sections.map((s) => {
-      const more = s.total > s.items.length ? `\n+${s.total - s.items.length} more` : '';
-      return {
-        name: `${s.title} (${s.total})`,
-        value: truncate(`${s.items.map(code).join('\n')}${more}`, DISCORD_LIMITS.fieldValue),
-        inline: false,
-      };
-    }),
+    ...summary.sections.map((s) => ({
+      name: truncate(`${s.title} (${s.total})`, DISCORD_LIMITS.fieldName),
+      // The items that fit, whole, then "+N more": never a code span cut open.
+      value: fitLines(s.items.map(code), DISCORD_LIMITS.fieldValue, s.total - s.items.length),
+      inline: false,
+    })),
   ].slice(0, DISCORD_LIMITS.fields);
   const footer = [`source: ${summary.source}`, summary.freshness].filter(Boolean).join(' · ');
   const embed: DiscordEmbed = {
-    title: truncate(`${TYPE_LABELS[summary.type]} ${escapeDiscord(summary.display)}`, DISCORD_LIMITS.title),
+    title: truncate(`${TYPE_LABELS[summary.type]} ${escapeDiscord(boundSafe(summary.display, 110))}`, DISCORD_LIMITS.title),
     description: truncate(
-      `**${escapeDiscord(summary.verdict.text)}**${flagLines(summary)}${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
+      `**${escapeDiscord(boundSafe(summary.verdict.text, 1000))}**${flagLines(summary)}${summary.team ? `\n${teamLine(summary.team)}` : ''}`,
       DISCORD_LIMITS.description,
     ),
     color: COLOURS[summary.verdict.tone],
     fields,
     footer: { text: truncate(footer, DISCORD_LIMITS.footer) },
   };
+  // The bot's own template link (see src/summary/permalink.ts): the only live link in a summary.
   if (summary.permalink) embed.url = summary.permalink;
   // Keep the whole embed inside the 6,000-character budget by dropping the last lists.
   while (embedSize(embed) > DISCORD_LIMITS.total - 200 && embed.fields && embed.fields.length > 0) embed.fields.pop();

@@ -6,11 +6,14 @@
 import type { Reply } from '../../src/bot/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
-import { splitText, truncate } from '../../src/summary/split-text.js';
+import { boundSafe } from '../../src/summary/safe-text.js';
+import { fitLines, splitText, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
 
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, headerText: 150, message: 12_000 } as const;
 const ITEM_MAX = 120;
+/** Longest untrusted text put in one mrkdwn string: escaping may grow it fivefold (`&` → `&amp;`), still under 3,000. */
+const LINE_MAX = 500;
 
 type Text = { type: 'mrkdwn' | 'plain_text'; text: string; emoji?: boolean };
 export type SlackBlock =
@@ -37,14 +40,14 @@ export function escapeMrkdwn(text: string): string {
 
 /** An untrusted value as inline code: formatting characters inert, back-ticks and new lines neutralised. */
 function code(value: string): string {
-  return `\`${escapeMrkdwn(truncate(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX))}\``;
+  return `\`${escapeMrkdwn(boundSafe(value.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '), ITEM_MAX))}\``;
 }
 
 const mrkdwn = (text: string): Text => ({ type: 'mrkdwn', text });
 const plain = (text: string): Text => ({ type: 'plain_text', text, emoji: true });
 const VERDICT_ICON = { malicious: '🔴', split: '🟠', safe: '🟢', none: '⚪', unknown: '⚪' } as const;
 
-/** The provider's page as a link (the summary only keeps well-formed URLs, so none can break out of `<url|label>`). */
+/** The provider's page as a link (the summary's permalink is built by the bot from its own templates, never taken from an answer). */
 function permalinkMrkdwn(url: string | null, source: string): string | null {
   if (!url) return null;
   return `<${url.replace(/&/g, '&amp;')}|${escapeMrkdwn(source)} page>`;
@@ -57,26 +60,31 @@ function sections(text: string): SlackBlock[] {
 
 export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] {
   const blocks: SlackBlock[] = [
-    { type: 'header', text: plain(truncate(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
+    { type: 'header', text: plain(boundSafe(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
   ];
   const flags = summary.flags
     .filter((f) => f !== summary.verdict.text)
     .map((f) => `  ·  ⚑ ${escapeMrkdwn(f)}`)
     .join('');
-  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(summary.verdict.text)}*${flags}${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
-  blocks.push({ type: 'section', text: mrkdwn(verdict) });
+  const verdict = `${VERDICT_ICON[summary.verdict.tone]} *${escapeMrkdwn(boundSafe(summary.verdict.text, LINE_MAX))}*${flags}${summary.team ? `  ·  ${teamLine(summary.team)}` : ''}`;
+  blocks.push({ type: 'section', text: mrkdwn(truncate(verdict, SLACK_LIMITS.sectionText)) });
   if (summary.facts.length > 0)
-    blocks.push({ type: 'section', fields: summary.facts.map((f) => mrkdwn(`*${f.label}*\n${code(f.value)}`)) });
+    blocks.push({
+      type: 'section',
+      fields: summary.facts.slice(0, SLACK_LIMITS.fields).map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${code(f.value)}`)),
+    });
   for (const s of summary.sections) {
-    const more = s.total > s.items.length ? `\n+${s.total - s.items.length} more` : '';
-    blocks.push(...sections(`*${escapeMrkdwn(s.title)}* (${s.total})\n${s.items.map(code).join('\n')}${more}`));
+    // One block per list, whatever the list holds: the items that fit, then "+N more".
+    const title = `*${escapeMrkdwn(s.title)}* (${s.total})\n`;
+    const list = fitLines(s.items.map(code), SLACK_LIMITS.sectionText - title.length, s.total - s.items.length);
+    blocks.push({ type: 'section', text: mrkdwn(`${title}${list}`) });
   }
   const context = [
-    `source: ${escapeMrkdwn(summary.source)}`,
-    summary.freshness ? escapeMrkdwn(summary.freshness) : null,
+    `source: ${escapeMrkdwn(truncate(summary.source, 100))}`,
+    summary.freshness ? escapeMrkdwn(truncate(summary.freshness, LINE_MAX)) : null,
     permalinkMrkdwn(summary.permalink, summary.source),
   ];
-  blocks.push({ type: 'context', elements: [mrkdwn(context.filter(Boolean).join('  ·  '))] });
+  blocks.push({ type: 'context', elements: [mrkdwn(truncate(context.filter(Boolean).join('  ·  '), SLACK_LIMITS.sectionText))] });
   if (votable) {
     const value = `${summary.type}:${summary.value}`.slice(0, 2000);
     blocks.push({
@@ -93,7 +101,10 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
 
 function summaryFallback(summary: Summary): string {
   return escapeMrkdwn(
-    `${TYPE_LABELS[summary.type]} ${summary.display}: ${summary.verdict.text}${summary.team ? ` (${teamLine(summary.team)})` : ''}`,
+    boundSafe(
+      `${TYPE_LABELS[summary.type]} ${summary.display}: ${summary.verdict.text}${summary.team ? ` (${teamLine(summary.team)})` : ''}`,
+      LINE_MAX,
+    ),
   );
 }
 
@@ -118,7 +129,10 @@ export function renderSlack(reply: Reply): SlackMessage | null {
       return null;
     case 'error': {
       const usage = reply.usage ? `\n\`\`\`${escapeMrkdwn(reply.usage)}\`\`\`` : '';
-      return { text: escapeMrkdwn(reply.text), blocks: sections(`:warning: ${escapeMrkdwn(reply.text)}${usage}`) };
+      return {
+        text: truncate(escapeMrkdwn(reply.text), SLACK_LIMITS.sectionText),
+        blocks: sections(`:warning: ${escapeMrkdwn(reply.text)}${usage}`),
+      };
     }
     case 'help': {
       const lines = reply.commands.map((c) => `\`${escapeMrkdwn(c.usage)}\`\n${escapeMrkdwn(c.summary)}`);

@@ -2,13 +2,14 @@
  * The Slack adapter's glue: a Bolt app whose listeners map Slack payloads to invocations, hand them to the
  * core, and deliver the replies. It decides nothing about what to say.
  */
-import { App, LogLevel, type webApi } from '@slack/bolt';
+import { App, type webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot/bot.js';
 import { baseEmoji, REVEAL_EMOJI } from '../../src/bot/emoji.js';
 import type { Invocation } from '../../src/bot/invocation.js';
 import { type Reply, settleReplies } from '../../src/bot/reply.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
+import { boltLogger } from './bolt-logger.js';
 import { NOT_IN_CHANNEL, SlackDelivery, slackErrorCode, type Where } from './deliver.js';
 import { renderSlack } from './render.js';
 import {
@@ -204,18 +205,21 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       const links = (event as { links?: Array<{ url: string }> }).links ?? [];
       const unfurls: Record<string, { blocks: unknown[] }> = {};
       for (const { url } of links.slice(0, 5)) {
-        const text = unfurlCommand(url);
-        if (!text) continue;
-        const invocation: Invocation = {
-          platform: 'slack',
-          userId: (event as { user?: string }).user ?? 'unknown',
-          channelId: (event as { channel: string }).channel,
-          text,
-          kind: 'command',
-        };
-        const summary = (await settleReplies(await bot.handle(invocation))).find((r) => r.kind === 'summary');
-        const message = summary ? renderSlack({ ...summary, votable: false } as Reply) : null;
-        if (message) unfurls[url] = { blocks: message.blocks };
+        // One bad link (malformed, or its lookup failing) is skipped; the others are still unfurled.
+        await guarded('unfurl', async () => {
+          const text = unfurlCommand(url);
+          if (!text) return;
+          const invocation: Invocation = {
+            platform: 'slack',
+            userId: (event as { user?: string }).user ?? 'unknown',
+            channelId: (event as { channel: string }).channel,
+            text,
+            kind: 'command',
+          };
+          const summary = (await settleReplies(await bot.handle(invocation))).find((r) => r.kind === 'summary');
+          const message = summary ? renderSlack({ ...summary, votable: false } as Reply) : null;
+          if (message) unfurls[url] = { blocks: message.blocks };
+        });
       }
       if (Object.keys(unfurls).length === 0) return;
       const e = event as { channel: string; message_ts: string; unfurl_id?: string; source?: string };
@@ -244,23 +248,6 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       await delivery.flushEdits();
       await app.stop();
     },
-  };
-}
-
-/** Bolt's (and its Socket Mode client's) logs, into the bot's structured log. */
-function boltLogger(log: Logger) {
-  let level = LogLevel.WARN;
-  const child = log.child({ component: 'bolt' });
-  return {
-    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
-    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
   };
 }
 

@@ -40,7 +40,17 @@ export function unfurlCommand(link: string): string | null {
   if (host === 'otx.alienvault.com') {
     const match = OTX.exec(url.pathname);
     const type = match ? OTX_TYPES[(match[1] ?? '').toLowerCase()] : undefined;
-    if (match && type) return `${type} "${decodeURIComponent(match[2] ?? '').replace(/"/g, '')}"`;
+    const value = match ? decodedOrNull(match[2] ?? '') : null;
+    if (type && value) return `${type} "${value.replace(/"/g, '')}"`;
   }
   return null;
+}
+
+/** A percent-decoded path segment, or null when it is malformed (`%E0%A4%A`): that link is skipped, not the event. */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

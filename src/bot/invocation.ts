@@ -39,7 +39,13 @@ export interface Invocation {
   readonly button?: ButtonEvent;
 }
 
-/** `platform:team:channel`, the key of everything kept per channel. */
+/**
+ * `platform:team:channel`, the key of everything kept per channel (modes, claims, summaries and votes).
+ * Slack channel IDs are unique across workspaces, and in a Slack Connect or Enterprise Grid channel the
+ * team differs by who spoke (`event.team` is the sender's, `team_id` the receiving workspace's): Slack keys
+ * by channel alone, so messages, commands, reactions and buttons all meet on one key.
+ */
 export function channelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>): string {
-  return `${invocation.platform}:${invocation.teamId ?? '-'}:${invocation.channelId}`;
+  const team = invocation.platform === 'slack' ? '-' : (invocation.teamId ?? '-');
+  return `${invocation.platform}:${team}:${invocation.channelId}`;
 }

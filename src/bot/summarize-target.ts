@@ -2,6 +2,7 @@
 
 import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { NoSourceAnsweredError } from '../providers/provider-chain.js';
 import { indicatorField } from '../runtime/logger.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { displayTarget } from '../summary/display-target.js';
@@ -26,6 +27,11 @@ const UPSTREAM_PROBLEMS: Record<string, string> = {
 export function upstreamProblem(error: UpstreamError, provider = 'ThreatCrowd'): string {
   const detail = 'status' in error && typeof error.status === 'number' ? ` (HTTP ${error.status})` : '';
   return `${provider} ${UPSTREAM_PROBLEMS[error.kind] ?? 'failed'}${detail}`;
+}
+
+/** "AlienVault OTX does not look up e-mail addresses; ": so nobody wonders whether another source was skipped by mistake. */
+function noOtherSource(error: UpstreamError): string {
+  return error instanceof NoSourceAnsweredError ? `${error.unsupportedSentence}; ` : '';
 }
 
 /**
@@ -80,7 +86,7 @@ export async function summarizeTarget(
       return {
         kind: 'error',
         visibility: 'ephemeral',
-        text: `${upstreamProblem(error, error.provider)} for ${displayTarget(target)}; no cached answer to fall back on. Try again later.`,
+        text: `${upstreamProblem(error, error.provider)} for ${displayTarget(target)}; ${noOtherSource(error)}no cached answer to fall back on. Try again later.`,
       };
     }
     throw error;

@@ -61,16 +61,45 @@ export const ipSkipReason = memoize(ipSkipReasonUncached);
 
 function ipSkipReasonUncached(canonical: string): SkipReason | null {
   // Parse with the right class: ipaddr.parse tries IPv6 first, which throws (slowly) for every IPv4.
-  if (!canonical.includes(':')) {
-    const v4 = ipaddr.IPv4.parse(canonical);
-    const range = v4.range();
-    if (range === 'unicast') return null;
-    if (DOCUMENTATION_V4.some((cidr) => v4.match(cidr))) return 'documentation-ip';
-    return V4_REASONS[range] ?? 'reserved-ip';
-  }
+  if (!canonical.includes(':')) return ipv4SkipReason(ipaddr.IPv4.parse(canonical));
   const v6 = ipaddr.IPv6.parse(canonical);
+  // An address that carries an IPv4 is as internal as the IPv4 it carries (`64:ff9b::10.0.0.1` reaches 10.0.0.1).
+  for (const v4 of embeddedIPv4s(v6)) {
+    const reason = ipv4SkipReason(v4);
+    if (reason) return reason;
+  }
   const range = v6.range();
   if (DOCUMENTATION_V6.some((cidr) => v6.match(cidr))) return 'documentation-ip';
   if (V6_PUBLIC.has(range)) return null;
   return V6_REASONS[range] ?? 'reserved-ip';
+}
+
+function ipv4SkipReason(v4: ipaddr.IPv4): SkipReason | null {
+  const range = v4.range();
+  if (range === 'unicast') return null;
+  if (DOCUMENTATION_V4.some((cidr) => v4.match(cidr))) return 'documentation-ip';
+  return V4_REASONS[range] ?? 'reserved-ip';
+}
+
+const NAT64 = ['64:ff9b::/96', '64:ff9b:1::/48'].map((c) => ipaddr.IPv6.parseCIDR(c));
+const SIX_TO_FOUR = ipaddr.IPv6.parseCIDR('2002::/16');
+const TEREDO = ipaddr.IPv6.parseCIDR('2001::/32');
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR('::/96');
+const IPV4_TRANSLATED = ipaddr.IPv6.parseCIDR('::ffff:0:0:0/96');
+
+const v4From = (bytes: readonly number[]) => new ipaddr.IPv4(bytes.map((b) => b & 0xff));
+
+/**
+ * The IPv4 addresses an IPv6 address carries: IPv4-mapped and IPv4-compatible (`::ffff:a.b.c.d`, `::a.b.c.d`),
+ * SIIT (`::ffff:0:a.b.c.d`), NAT64 (`64:ff9b::/96`, the local-use `64:ff9b:1::/48`), 6to4 (`2002:AABB:CCDD::`)
+ * and Teredo (server in bits 32–63, client in the last 32 bits, inverted).
+ */
+export function embeddedIPv4s(v6: ipaddr.IPv6): ipaddr.IPv4[] {
+  const b = v6.toByteArray();
+  const last32 = b.slice(12, 16);
+  if (v6.isIPv4MappedAddress() || v6.match(IPV4_TRANSLATED) || NAT64.some((cidr) => v6.match(cidr))) return [v4From(last32)];
+  if (v6.match(IPV4_COMPATIBLE) && v6.range() !== 'unspecified' && v6.range() !== 'loopback') return [v4From(last32)];
+  if (v6.match(SIX_TO_FOUR)) return [v4From(b.slice(2, 6))];
+  if (v6.match(TEREDO)) return [v4From(b.slice(4, 8)), v4From(last32.map((x) => ~x))];
+  return [];
 }

@@ -2,6 +2,7 @@
 import { UserError } from '../errors/user-error.js';
 import { classifyValue } from '../indicators/classify-value.js';
 import { defang } from '../indicators/defang.js';
+import { internalValue } from '../indicators/privacy.js';
 import type { IndicatorType, SkipReason } from '../indicators/types.js';
 import type { LookupType } from '../threatcrowd/report.js';
 
@@ -38,6 +39,13 @@ export function skipExplanation(display: string, reason: SkipReason): string {
   return `${display} ${REASONS[reason]}; it is never sent to ThreatCrowd.`;
 }
 
+/** Throws the explanation when `target` holds an internal value: no provider is ever asked about one. */
+export function assertShareable(target: LookupTarget, ignoreDomains: readonly string[]): LookupTarget {
+  const internal = internalValue(target.type, target.value, ignoreDomains);
+  if (internal) throw new UserError(skipExplanation(defang(internal.value), internal.reason));
+  return target;
+}
+
 /** What a person typed, shortened and defanged for the error line (it may be a live indicator). */
 const shown = (text: string) => defang(text.slice(0, 80));
 
@@ -49,7 +57,7 @@ export function resolveTarget(raw: string, type: LookupType | undefined, ignoreD
   if (type === 'antivirus') {
     if (!FAMILY.test(text))
       throw new UserError(`"${shown(text)}" is not an antivirus family name (letters, digits and . _ - / ! +, up to 64).`);
-    return { type, value: text.toLowerCase() };
+    return assertShareable({ type, value: text.toLowerCase() }, ignoreDomains);
   }
   const found = classifyValue(text, ignoreDomains);
   if (found.kind === 'none') {
@@ -62,5 +70,5 @@ export function resolveTarget(raw: string, type: LookupType | undefined, ignoreD
   const lookupType = LOOKUP_OF[found.indicator.type];
   if (type && type !== lookupType)
     throw new UserError(`"${shown(text)}" is not a valid ${type === 'file' ? 'MD5, SHA1 or SHA-256 hash' : type}.`);
-  return { type: lookupType, value: found.indicator.value };
+  return assertShareable({ type: lookupType, value: found.indicator.value }, ignoreDomains);
 }

@@ -1,5 +1,11 @@
 /** One HTTP GET with a timeout and a body cap, failures mapped to the typed upstream errors. */
-import { UpstreamError, UpstreamNetworkError, UpstreamTimeoutError, UpstreamTooLargeError } from '../threatcrowd/errors.js';
+import {
+  UpstreamError,
+  UpstreamNetworkError,
+  UpstreamStatusError,
+  UpstreamTimeoutError,
+  UpstreamTooLargeError,
+} from '../threatcrowd/errors.js';
 
 export const USER_AGENT = 'threatcrowd-bot/0.1 (+https://github.com/threatcrowd-bot)';
 
@@ -11,7 +17,13 @@ export interface HttpGetOptions {
   readonly request: string;
   readonly provider?: string;
   readonly headers?: Record<string, string>;
+  /** Headers (API keys) sent only to the request's own origin: a redirect elsewhere is followed without them. */
+  readonly secretHeaders?: Record<string, string>;
 }
+
+/** Redirects followed before giving up (each one checked, not left to fetch: it would forward every header). */
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export interface HttpAnswer {
   readonly status: number;
@@ -23,16 +35,34 @@ function isTimeout(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
+/**
+ * Sends the request and follows redirects by hand: a hop to another origin (scheme, host or port) goes on
+ * without the secret headers, so an API key never reaches a host it was not meant for.
+ */
+async function fetchFollowing(url: URL, options: HttpGetOptions, signal: AbortSignal): Promise<Response> {
+  const base = { 'user-agent': USER_AGENT, accept: 'application/json, text/plain;q=0.9, */*;q=0.1', ...options.headers };
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const secrets = current.origin === url.origin ? options.secretHeaders : undefined;
+    const response = await options.fetch(current, { headers: { ...base, ...secrets }, signal, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || !location) return response;
+    await response.body?.cancel().catch(() => {});
+    if (hops >= MAX_REDIRECTS) throw new UpstreamStatusError(response.status, options.request, { provider: options.provider });
+    current = new URL(location, current);
+    if (current.protocol !== 'https:' && current.protocol !== 'http:') {
+      throw new UpstreamStatusError(response.status, options.request, { provider: options.provider });
+    }
+  }
+}
+
 export async function httpGet(url: URL, options: HttpGetOptions): Promise<HttpAnswer> {
   const errorOptions = { provider: options.provider };
   let response: Response;
   try {
-    response = await options.fetch(url, {
-      headers: { 'user-agent': USER_AGENT, accept: 'application/json, text/plain;q=0.9, */*;q=0.1', ...options.headers },
-      signal: AbortSignal.timeout(options.timeoutMs),
-      redirect: 'follow',
-    });
+    response = await fetchFollowing(url, options, AbortSignal.timeout(options.timeoutMs));
   } catch (error) {
+    if (error instanceof UpstreamError) throw error;
     if (isTimeout(error)) throw new UpstreamTimeoutError(options.timeoutMs, options.request, errorOptions);
     throw new UpstreamNetworkError(options.request, error, errorOptions);
   }

@@ -1,8 +1,10 @@
 /**
  * The providers in PROVIDERS order: the first healthy one that supports the lookup answers; a failing or
- * paused one hands over to the next at once. The answer names its provider (`report.source`).
+ * paused one hands over to the next at once. The answer names its provider (`report.source`). No provider is
+ * ever asked about an internal value (private address, reserved name, IGNORE_DOMAINS), whatever its type.
  */
 import type { ReportProvider } from '../cache/cached-lookup.js';
+import { assertShareable } from '../lookup/resolve-target.js';
 import { UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
 import type { Priority } from '../throttle/limiter.js';
@@ -17,17 +19,64 @@ const TYPE_NAMES: Record<LookupType, string> = {
   antivirus: 'malware family',
 };
 
+/** What a provider that lacks a lookup type cannot do, for people: "does not look up e-mail addresses". */
+const CANNOT: Record<LookupType, string> = {
+  domain: 'does not look up domains',
+  ip: 'does not look up IP addresses',
+  email: 'does not look up e-mail addresses',
+  file: 'does not look up this kind of file hash',
+  antivirus: 'does not look up malware families',
+};
+
+/**
+ * Every provider that supports the lookup failed, and the others do not support it: the failure of the
+ * last one asked (its kind, provider and status), with the providers that were never asked and why.
+ */
+export class NoSourceAnsweredError extends UpstreamError {
+  readonly kind: string;
+  override readonly retryable: boolean;
+  readonly status?: number;
+  constructor(
+    readonly failure: UpstreamError,
+    /** Display names of the providers that do not support this lookup. */
+    readonly unsupportedBy: readonly string[],
+    readonly lookupType: LookupType,
+  ) {
+    super(`failed and no other source supports the lookup`, failure.request, { cause: failure, provider: failure.provider });
+    this.kind = failure.kind;
+    this.retryable = failure.retryable;
+    if ('status' in failure && typeof failure.status === 'number') this.status = failure.status;
+  }
+
+  /** "AlienVault OTX does not look up e-mail addresses". */
+  get unsupportedSentence(): string {
+    return `${this.unsupportedBy.join(' and ')} ${CANNOT[this.lookupType]}`;
+  }
+}
+
+export interface ProviderChainOptions {
+  /** Internal domains, never sent to any provider. @default [] */
+  readonly ignoreDomains?: readonly string[];
+}
+
 export class ProviderChain implements ReportProvider {
   readonly name = 'chain';
+  private readonly ignoreDomains: readonly string[];
 
-  constructor(readonly providers: readonly GuardedProvider[]) {
+  constructor(
+    readonly providers: readonly GuardedProvider[],
+    options: ProviderChainOptions = {},
+  ) {
     if (providers.length === 0) throw new TypeError('at least one provider is needed');
+    this.ignoreDomains = options.ignoreDomains ?? [];
   }
 
   async report(type: LookupType, value: string, options: { priority?: Priority } = {}): Promise<Report> {
+    // The last guard: whatever path a value took (command, unfurl, reaction, CLI, a cached target), it stops here.
+    assertShareable({ type, value }, this.ignoreDomains);
     const candidates = this.providers.filter((p) => p.supports(type, value));
     if (candidates.length === 0) throw new UnsupportedLookupError(this.unsupportedMessage(type, value));
-    let lastError: unknown;
+    let lastError: UpstreamError | undefined;
     for (const provider of candidates) {
       try {
         return await provider.report(type, value, options);
@@ -36,6 +85,8 @@ export class ProviderChain implements ReportProvider {
         lastError = error;
       }
     }
+    const unsupported = this.providers.filter((p) => !candidates.includes(p)).map((p) => p.displayName);
+    if (lastError && unsupported.length > 0) throw new NoSourceAnsweredError(lastError, unsupported, type);
     throw lastError;
   }
 

@@ -3,6 +3,7 @@ import { Bot } from '../bot/bot.js';
 import { type Clock, systemClock } from '../bot/clock.js';
 import { type BotSettings, DEFAULT_BOT_SETTINGS } from '../bot/context.js';
 import type { Settings } from '../config/settings.js';
+import { internalValue } from '../indicators/privacy.js';
 import { VoteService } from '../votes/vote-service.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
@@ -30,7 +31,11 @@ export interface BuiltBot {
 export function buildBot(services: Services, logger: Logger, options: { clock?: Clock; bot?: Partial<BotSettings> } = {}): BuiltBot {
   const votes = new VoteService({
     ledger: services.store.namespace('votes'),
-    send: (value, malicious) => services.client.vote(value, malicious, { priority: 'vote' }),
+    // A value that became internal after its summary was posted (IGNORE_DOMAINS grew) stays in-house, like VOTE_FORWARD=false.
+    send: async (value, malicious) => {
+      if (internalValue(undefined, value, services.settings.IGNORE_DOMAINS)) return;
+      await services.client.vote(value, malicious, { priority: 'vote' });
+    },
     forward: services.settings.VOTE_FORWARD,
     logger,
     onCast: (malicious) => services.metrics.votesCast.inc({ verdict: malicious ? 'malicious' : 'safe' }),

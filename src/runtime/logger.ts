@@ -1,6 +1,10 @@
-/** Structured logs with pino; tokens never appear, and looked-up values only with LOG_INDICATORS=true. */
+/**
+ * Structured logs with pino; tokens never appear, nor the Slack and Discord clients' request or message
+ * bodies, and looked-up values only with LOG_INDICATORS=true.
+ */
 import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import { safeError } from './log-safety.js';
 
 export type { Logger };
 
@@ -14,6 +18,10 @@ const REDACT = [
   '*.authorization',
   'apiKey',
   '*.apiKey',
+  'requestBody',
+  '*.requestBody',
+  'config.data',
+  '*.config.data',
 ];
 
 /** pino-pretty when it is installed (development) and logs go to a terminal; JSON otherwise. */
@@ -30,7 +38,16 @@ function prettyStream(destination: NodeJS.WritableStream): pino.DestinationStrea
 /** A logger writing JSON to `destination` (stderr by default; pretty in a terminal). */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
   const stream = prettyStream(destination) ?? (destination as pino.DestinationStream);
-  return pino({ level, base: { app: 'threatcrowd-bot' }, redact: { paths: REDACT, censor: '[redacted]' } }, stream);
+  return pino(
+    {
+      level,
+      base: { app: 'threatcrowd-bot' },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      // Errors by a whitelist of fields: a discord.js or axios error carries the whole message it tried to send.
+      serializers: { err: safeError, error: safeError },
+    },
+    stream,
+  );
 }
 
 /** The looked-up value as a log field, only when the operator opted in (LOG_INDICATORS=true). */

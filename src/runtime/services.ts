@@ -69,7 +69,10 @@ export async function createServices(settings: Settings): Promise<Services> {
     breaker,
   );
   const byName = { threatcrowd, otx };
-  const providers = new ProviderChain(settings.PROVIDERS.map((name) => byName[name]));
+  const providers = new ProviderChain(
+    settings.PROVIDERS.map((name) => byName[name]),
+    { ignoreDomains: settings.IGNORE_DOMAINS },
+  );
   const feeds = new CrowdFeeds(
     { text: (path) => threatcrowd.guard(() => client.text(path)), reachable: () => threatcrowd.state() !== 'open' },
     store.namespace('feeds'),

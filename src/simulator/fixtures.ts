@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 const NAME = /^(domain|ip|email|antivirus|file)-(.+)\.json$/;
 
-/** The fixtures that ship with the project: the real recordings and the synthetic ones. */
+/** The fixtures that ship with the project: the real recordings, the synthetic ones, and hostile answers. */
 export const BUNDLED_FIXTURE_DIRS: readonly string[] = (() => {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   // From src/ (tsx) the project root is two levels up; from dist/src/ it is three.
   const base = root.endsWith('dist') ? resolve(root, '..') : root;
-  return [join(base, 'fixtures', 'threatcrowd', 'real'), join(base, 'fixtures', 'threatcrowd', 'synthetic')];
+  return ['real', 'synthetic', 'hostile'].map((kind) => join(base, 'fixtures', 'threatcrowd', kind));
 })();
 
 /** Raw bodies keyed `endpoint:value` (value lower-cased). Later directories override earlier ones. */

@@ -4,6 +4,8 @@ import { defang } from '../indicators/defang.js';
 import type { DomainResolution, IpResolution, Report } from '../threatcrowd/report.js';
 import { formatAge } from './age.js';
 import { displayTarget } from './display-target.js';
+import { trustedPermalink } from './permalink.js';
+import { safeText } from './safe-text.js';
 import type { Summary, SummarySection, TeamTally } from './summary.js';
 import { verdictFromOtx, verdictFromVotes } from './verdict.js';
 
@@ -22,8 +24,9 @@ export interface SummaryOptions {
 
 export const FEED_FLAG = "on ThreatCrowd's malicious feed";
 
-/** A well-formed provider page URL; anything odd (a broken or hostile answer) is dropped rather than linked. */
-const PAGE_URL = /^https?:\/\/[\w.-]{1,253}(?::\d{1,5})?\/[\w./?=&%@:+-]{0,1500}$/;
+/** Longest item of a list, and most validation names named in OTX's verdict line. */
+const ITEM_MAX = 200;
+const VALIDATIONS_SHOWN = 3;
 
 const PROVIDER_NAMES: Record<string, string> = {
   threatcrowd: 'ThreatCrowd',
@@ -31,20 +34,30 @@ const PROVIDER_NAMES: Record<string, string> = {
   'threatcrowd-feed': "ThreatCrowd's crowd feed",
 };
 
-function section(title: string, all: readonly string[], limit: number): SummarySection | null {
+/** The first `limit` items, each made safe (only those shown pay for it: an answer may list 10,000). */
+function section<T>(title: string, all: readonly T[], limit: number, show: (item: T) => string): SummarySection | null {
   if (all.length === 0) return null;
-  return { title, items: all.slice(0, limit), total: all.length };
+  return { title, items: all.slice(0, limit).map(show), total: all.length };
 }
+
+/** An upstream indicator for display: cut first (an answer may hold a 10 MB string), then defanged and made safe. */
+const shown = (text: string) => safeText(defang(text.slice(0, ITEM_MAX * 4)), ITEM_MAX);
 
 function resolutionText(r: DomainResolution | IpResolution): string {
   const target = 'ip' in r ? r.ip : r.domain;
-  return `${defang(target)} (${r.lastResolved ?? 'date unknown'})`;
+  return `${shown(target)} (${r.lastResolved ?? 'date unknown'})`;
+}
+
+/** OTX's validation names are upstream text: each made safe and short, a few named, the rest counted. */
+function validationNames(validation: readonly string[]): string[] {
+  const names = validation.slice(0, VALIDATIONS_SHOWN).map((v) => safeText(v, 60));
+  return validation.length > VALIDATIONS_SHOWN ? [...names, `+${validation.length - VALIDATIONS_SHOWN} more`] : names;
 }
 
 function verdict(report: Report, onFeed: boolean) {
   const base =
     report.source === 'otx'
-      ? verdictFromOtx(report.pulseCount ?? 0, report.validation ?? [], report.found)
+      ? verdictFromOtx(report.pulseCount ?? 0, validationNames(report.validation ?? []), report.found)
       : verdictFromVotes(report.votes, report.found, report.type === 'domain' || report.type === 'ip');
   // The feed is built from crowd votes: with nothing more specific to say, it is the verdict.
   return onFeed && (base.tone === 'none' || base.tone === 'unknown') ? { tone: 'malicious' as const, text: FEED_FLAG } : base;
@@ -63,18 +76,19 @@ export function buildSummary(report: Report, options: SummaryOptions = {}): Summ
         ? `cached ${age} ago`
         : null;
   const facts = [
-    ...(report.md5 ? [{ label: 'MD5', value: report.md5 }] : []),
-    ...(report.sha1 ? [{ label: 'SHA1', value: report.sha1 }] : []),
+    ...(report.md5 ? [{ label: 'MD5', value: safeText(report.md5, 128) }] : []),
+    ...(report.sha1 ? [{ label: 'SHA1', value: safeText(report.sha1, 128) }] : []),
   ];
+  const free = (text: string) => safeText(text, ITEM_MAX);
   const sections = [
-    section('Resolutions', report.resolutions.map(resolutionText), limit),
-    section('Subdomains', report.subdomains.map(defang), limit),
-    section('Hashes', report.hashes, limit),
-    section('E-mails', report.emails.map(defang), limit),
-    section('Domains', report.domains.map(defang), limit),
-    section('IPs', report.ips.map(defang), limit),
-    section('AV detections', report.scans, limit),
-    section('References', report.references.map(defang), limit),
+    section('Resolutions', report.resolutions, limit, resolutionText),
+    section('Subdomains', report.subdomains, limit, shown),
+    section('Hashes', report.hashes, limit, free),
+    section('E-mails', report.emails, limit, shown),
+    section('Domains', report.domains, limit, shown),
+    section('IPs', report.ips, limit, shown),
+    section('AV detections', report.scans, limit, free),
+    section('References', report.references, limit, shown),
   ].filter((s): s is SummarySection => s !== null);
   return {
     type: report.type,
@@ -85,7 +99,7 @@ export function buildSummary(report: Report, options: SummaryOptions = {}): Summ
     flags: options.onFeed ? [FEED_FLAG] : [],
     facts,
     sections,
-    permalink: report.permalink && PAGE_URL.test(report.permalink) ? report.permalink : null,
+    permalink: trustedPermalink(report),
     source,
     freshness,
     stale: from === 'stale',

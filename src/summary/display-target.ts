@@ -1,7 +1,8 @@
 import { defang } from '../indicators/defang.js';
 import type { LookupType } from '../threatcrowd/report.js';
+import { safeText } from './safe-text.js';
 
-/** How a looked-up value is shown: defanged, except hashes and malware families (nothing to link). */
+/** How a looked-up value is shown: defanged (a family name may hold a host name too), safe, bounded. */
 export function displayTarget(target: { readonly type: LookupType; readonly value: string }): string {
-  return target.type === 'file' || target.type === 'antivirus' ? target.value : defang(target.value);
+  return safeText(target.type === 'file' || target.type === 'antivirus' ? target.value : defang(target.value), 256);
 }

@@ -1,12 +1,12 @@
 /** Plain-text rendering of a summary, for the console and `lookup --format text`. */
 import { defang } from '../indicators/defang.js';
 import { teamLine } from './describe.js';
+import { stripUnsafe } from './safe-text.js';
 import { type Summary, TYPE_LABELS } from './summary.js';
 
-/** Removes control characters (terminal escapes) from untrusted text. */
+/** Removes control, format and bidi characters (terminal escapes, OSC-8 links, reordering) from untrusted text. */
 export function plainSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  return text.split('\n').map(stripUnsafe).join('\n');
 }
 
 export function renderSummaryText(summary: Summary): string {
@@ -14,16 +14,16 @@ export function renderSummaryText(summary: Summary): string {
     .filter((f) => f !== summary.verdict.text)
     .map((f) => ` [${f}]`)
     .join('');
-  const lines = [`${TYPE_LABELS[summary.type]} ${plainSafe(summary.display)} — ${summary.verdict.text}${flags}`];
+  const lines = [`${TYPE_LABELS[summary.type]} ${summary.display} — ${summary.verdict.text}${flags}`];
   if (summary.team) lines.push(`  ${teamLine(summary.team)}`);
-  for (const fact of summary.facts) lines.push(`  ${fact.label}: ${plainSafe(fact.value)}`);
+  for (const fact of summary.facts) lines.push(`  ${fact.label}: ${fact.value}`);
   for (const s of summary.sections) {
     const more = s.total > s.items.length ? ` (+${s.total - s.items.length} more)` : '';
-    lines.push(`  ${s.title} (${s.total}): ${s.items.map(plainSafe).join(', ')}${more}`);
+    lines.push(`  ${s.title} (${s.total}): ${s.items.join(', ')}${more}`);
   }
-  const footer = [`source: ${summary.source}`, summary.freshness, summary.permalink ? plainSafe(defang(summary.permalink)) : null].filter(
-    Boolean,
-  );
+  // In a terminal every link is live: even the bot's own page is printed defanged.
+  const footer = [`source: ${summary.source}`, summary.freshness, summary.permalink ? defang(summary.permalink) : null].filter(Boolean);
   lines.push(`  ${footer.join(' · ')}`);
-  return lines.join('\n');
+  // Every line goes through the same filter, the verdict included: no escape sequence reaches the terminal.
+  return lines.map(plainSafe).join('\n');
 }

@@ -28,3 +28,22 @@ export function truncate(text: string, max: number): string {
   const code = text.charCodeAt(cut - 1);
   return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut)}…`;
 }
+
+/**
+ * As many whole `lines` as fit in `max` characters, then "+N more" counting those left out and `hidden`
+ * (items never rendered): a list is shortened, never cut in the middle of an item or a code span.
+ */
+export function fitLines(lines: readonly string[], max: number, hidden = 0): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, line] of lines.entries()) {
+    const rest = lines.length - i - 1 + hidden;
+    const more = rest > 0 ? `\n+${rest} more`.length : 0;
+    if (length + line.length + (kept.length > 0 ? 1 : 0) + more > max) break;
+    kept.push(line);
+    length += line.length + (kept.length > 1 ? 1 : 0);
+  }
+  const left = lines.length - kept.length + hidden;
+  const tail = left > 0 ? `+${left} more` : '';
+  return truncate([...kept, ...(tail ? [tail] : [])].join('\n'), max);
+}

@@ -1,6 +1,7 @@
 /**
- * The platform-neutral summary of one report: what every renderer shows. Every indicator in it is
- * already defanged; every string is still untrusted text that renderers must escape.
+ * The platform-neutral summary of one report: what every renderer shows. Every string from upstream in it
+ * has been through the safe-text rule (defanged, no control or bidi characters, bounded); renderers still
+ * escape it for their platform and keep their limits.
  */
 import type { LookupType } from '../threatcrowd/report.js';
 import type { Verdict } from './verdict.js';
@@ -30,7 +31,7 @@ export interface Summary {
   readonly flags: readonly string[];
   readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string }>;
   readonly sections: readonly SummarySection[];
-  /** The provider's page, only when it is a well-formed http(s) URL. */
+  /** The provider's page, built by the bot from its own templates (src/summary/permalink.ts), never taken from an answer. */
   readonly permalink: string | null;
   /** "ThreatCrowd" or another provider's name. */
   readonly source: string;

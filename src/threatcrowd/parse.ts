@@ -4,29 +4,36 @@
  */
 import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from './errors.js';
 import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report, type Votes } from './report.js';
+import { upstreamEmail, upstreamHash, upstreamIp, upstreamName } from './upstream-values.js';
 
 type Raw = Record<string, unknown>;
 
 const JUNK = new Set(['', '-', '0.0.0.0', 'error scanning file']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The value trimmed (a trailing `\r` is junk), or null for junk; what is inside is judged by the field's own rule. */
 function clean(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const text = String(value)
-    .replace(/[\r\n\t]+/g, '')
-    .trim();
+  const text = String(value).trim();
   return JUNK.has(text.toLowerCase()) ? null : text;
 }
 
-function strings(value: unknown, lowerCase: boolean): string[] {
+/** A list's valid values, each once; `valid` returns null for a value that must be dropped. */
+function strings(value: unknown, valid: (text: string) => string | null = (text) => text): string[] {
   if (!Array.isArray(value)) return [];
   const out = new Set<string>();
   for (const item of value) {
     const text = clean(item);
-    if (text !== null) out.add(lowerCase ? text.toLowerCase() : text);
+    const kept = text === null ? null : valid(text);
+    if (kept !== null) out.add(kept);
   }
   return [...out];
 }
+
+const cleanWith = (value: unknown, valid: (text: string) => string | null) => {
+  const text = clean(value);
+  return text === null ? null : valid(text);
+};
 
 function date(value: unknown): string | null {
   const text = clean(value);
@@ -49,9 +56,9 @@ function resolutions<T extends DomainResolution | IpResolution>(
   const newest = new Map<string, T>();
   for (const item of value) {
     if (typeof item !== 'object' || item === null) continue;
-    const target = clean((item as Raw)[key]);
+    const target = cleanWith((item as Raw)[key], key === 'domain' ? upstreamName : upstreamIp);
     if (target === null) continue;
-    const entry = make(key === 'domain' ? target.toLowerCase() : target, date((item as Raw).last_resolved));
+    const entry = make(target, date((item as Raw).last_resolved));
     const earlier = newest.get(targetOf(entry));
     if (!earlier || (entry.lastResolved ?? '') > (earlier.lastResolved ?? '')) newest.set(targetOf(entry), entry);
   }
@@ -90,15 +97,15 @@ export function normaliseReport(type: LookupType, value: string, raw: Raw, fetch
     votes: votes(raw.votes),
     permalink: clean(raw.permalink),
     resolutions: resolutionList,
-    hashes: strings(raw.hashes, true),
-    subdomains: strings(raw.subdomains, true),
-    emails: strings(raw.emails, true),
-    domains: strings(raw.domains, true),
-    references: strings(raw.references, false),
-    scans: strings(raw.scans, false),
-    md5: clean(raw.md5)?.toLowerCase() ?? null,
-    sha1: clean(raw.sha1)?.toLowerCase() ?? null,
-    ips: strings(raw.ips, false),
+    hashes: strings(raw.hashes, upstreamHash),
+    subdomains: strings(raw.subdomains, upstreamName),
+    emails: strings(raw.emails, upstreamEmail),
+    domains: strings(raw.domains, upstreamName),
+    references: strings(raw.references),
+    scans: strings(raw.scans),
+    md5: cleanWith(raw.md5, upstreamHash),
+    sha1: cleanWith(raw.sha1, upstreamHash),
+    ips: strings(raw.ips, upstreamIp),
   };
 }
 

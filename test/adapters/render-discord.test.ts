@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS, type DiscordMessage, escapeDiscord, renderDiscord } from '../../adapters/discord/render.js';
+import { escapeDiscord, renderDiscord } from '../../adapters/discord/render.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { Summary } from '../../src/summary/summary.js';
+import { expectDiscordWithinLimits as expectWithinLimits, TRUSTED_LINK } from '../support/output-checks.js';
 import { fixtureSummaries, hostileSummary } from '../support/summaries.js';
 
 const summaryReply = (summary: Summary): Reply => ({
@@ -11,24 +12,6 @@ const summaryReply = (summary: Summary): Reply => ({
   target: { type: summary.type, value: summary.value },
   votable: true,
 });
-
-function expectWithinLimits(message: DiscordMessage): void {
-  expect(message.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
-  let total = 0;
-  for (const e of message.embeds) {
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldName);
-      expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
-      total += f.name.length + f.value.length;
-    }
-    total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
-  }
-  expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
-  expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
-}
 
 describe('Discord rendering', () => {
   it.each(fixtureSummaries())('GIVEN the %s answer THEN an embed within limits that pings nobody', (_file, summary) => {
@@ -40,7 +23,8 @@ describe('Discord rendering', () => {
     expectWithinLimits(message);
     const text = JSON.stringify(message);
     expect(text).not.toMatch(/@everyone|@here|<@\d|<@&\d|<#\d/);
-    expect(text).not.toMatch(/evil\.com|evilupdate\.top/);
+    expect(message.embeds[0]?.url).toMatch(TRUSTED_LINK);
+    expect(JSON.stringify({ ...message, embeds: message.embeds.map((e) => ({ ...e, url: '' })) })).not.toMatch(/evil\.com|evilupdate\.top/);
     expect(message.embeds[0]?.color).toBe(0xd93f0b);
     expect(message.components[0]?.components.map((c) => c.custom_id)).toEqual(['vote-malicious', 'vote-safe']);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlack, SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.js';
+import { renderSlack, type SlackMessage } from '../../adapters/slack/render.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { Summary } from '../../src/summary/summary.js';
+import { slackTexts as allText, expectSlackWithinLimits as expectWithinLimits, TRUSTED_LINK } from '../support/output-checks.js';
 import { fixtureSummaries, hostileSummary } from '../support/summaries.js';
 
 const summaryReply = (summary: Summary, votable = true): Reply => ({
@@ -11,31 +12,6 @@ const summaryReply = (summary: Summary, votable = true): Reply => ({
   target: { type: summary.type, value: summary.value },
   votable,
 });
-
-function allText(message: SlackMessage): string[] {
-  const texts = [message.text];
-  for (const block of message.blocks) {
-    if ('text' in block && block.text) texts.push(block.text.text);
-    if ('fields' in block && block.fields) texts.push(...block.fields.map((f) => f.text));
-    if ('elements' in block)
-      for (const e of block.elements) texts.push('text' in e && typeof e.text === 'object' ? e.text.text : (e as { text: string }).text);
-  }
-  return texts;
-}
-
-function expectWithinLimits(message: SlackMessage): void {
-  expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
-  expect(JSON.stringify(message.blocks).length).toBeLessThan(SLACK_LIMITS.message);
-  expect(message.text.length).toBeGreaterThan(0);
-  for (const block of message.blocks) {
-    if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-    if (block.type === 'section' && block.fields) {
-      expect(block.fields.length).toBeLessThanOrEqual(SLACK_LIMITS.fields);
-      for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fieldText);
-    }
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
-  }
-}
 
 describe('Slack rendering', () => {
   it.each(fixtureSummaries())('GIVEN the %s answer THEN Block Kit within limits, with a fallback text', (_file, summary) => {
@@ -50,10 +26,12 @@ describe('Slack rendering', () => {
     const mrkdwn = allText(message).join('\n');
     expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@U|<@\d|<#C/);
     expect(mrkdwn).toContain('&lt;!channel&gt;');
-    // The only `<…|…>` link is a well-formed permalink; this one was malformed, so none.
-    expect(mrkdwn).not.toMatch(/<https?:[^>]*\|/);
-    expect(mrkdwn).toMatch(/\+10012 more/);
-    expect(mrkdwn).not.toMatch(/evil\.com|evilupdate\.top/);
+    // The only `<…|…>` link is the bot's own page template, whatever permalink the answer carried.
+    const links = [...mrkdwn.matchAll(/<([^<>|]*)\|[^<>]*>/g)].map((m) => m[1]);
+    expect(links).toEqual(['https://www.threatcrowd.org/domain.php?domain=evil.com']);
+    for (const link of links) expect(link).toMatch(TRUSTED_LINK);
+    expect(mrkdwn).toMatch(/\+9996 more/);
+    expect(mrkdwn.replace(/<[^<>|]*\|[^<>]*>/g, '')).not.toMatch(/evil\.com|evilupdate\.top/);
   });
 
   it('GIVEN a votable summary THEN Malicious and Not malicious buttons; a family gets none', () => {

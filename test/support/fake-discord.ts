@@ -49,6 +49,8 @@ export interface FakeDiscord {
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Answer the next request matching with 429 and retry_after (seconds). */
   rateLimitOnce(method: string, pattern: RegExp, retryAfter?: number): void;
+  /** Answer the next `method` request whose path matches with a Discord error (400 Invalid Form Body by default). */
+  failOnce(method: string, pattern: RegExp, status?: number): void;
 }
 
 let snowflake = 500000000000000000n;
@@ -93,6 +95,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RestCall[] = [];
   const messages = new Map<string, Record<string, unknown>>();
   const limits: Array<{ method: string; pattern: RegExp; retryAfter: number }> = [];
+  const failures: Array<{ method: string; pattern: RegExp; status: number }> = [];
   let identifies = 0;
   const shards: string[] = [];
   let resumes = 0;
@@ -211,6 +214,14 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
       );
     }
+    const failure = failures.findIndex((f) => f.method === method && f.pattern.test(path));
+    if (failure >= 0) {
+      const status = failures.splice(failure, 1)[0]?.status ?? 400;
+      const errors = {
+        embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } } },
+      };
+      return json(status, { message: 'Invalid Form Body', code: 50035, errors });
+    }
     calls.push({ method, path, body });
     if (path === '/gateway/bot')
       return json(200, {
@@ -285,6 +296,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }
     },
     rateLimitOnce: (method, pattern, retryAfter = 0.2) => void limits.push({ method, pattern, retryAfter }),
+    failOnce: (method, pattern, status = 400) => void failures.push({ method, pattern, status }),
   };
 }
 

@@ -91,7 +91,8 @@ export class OtxClient implements Provider {
           maxBodyBytes: 8 * 1024 * 1024,
           request,
           provider: PROVIDER,
-          headers: this.options.apiKey ? { 'x-otx-api-key': this.options.apiKey } : {},
+          // The key goes to OTX's origin only: a redirect to another host is followed without it.
+          secretHeaders: this.options.apiKey ? { 'x-otx-api-key': this.options.apiKey } : {},
         }),
       );
       this.options.onRequest?.(section, answer.status < 300 ? 'ok' : String(answer.status));

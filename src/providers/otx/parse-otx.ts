@@ -1,5 +1,6 @@
 /** AlienVault OTX sections → the one report model (source `otx`). Defensive: every field may be missing. */
 import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report } from '../../threatcrowd/report.js';
+import { upstreamHash, upstreamIp, upstreamName } from '../../threatcrowd/upstream-values.js';
 
 type Raw = Record<string, unknown>;
 
@@ -9,6 +10,15 @@ const day = (v: unknown): string | null =>
   asString(v)
     ?.slice(0, 10)
     .match(/^\d{4}-\d{2}-\d{2}$/)?.[0] ?? null;
+/** A host name or hash from the answer, or null when it is not a valid one (dropped, never repaired). */
+const nameIn = (v: unknown): string | null => {
+  const text = asString(v);
+  return text ? upstreamName(text) : null;
+};
+const hashIn = (v: unknown): string | null => {
+  const text = asString(v);
+  return text ? upstreamHash(text) : null;
+};
 const unique = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
 
 export interface OtxSections {
@@ -52,16 +62,17 @@ export function parseOtx(type: LookupType, value: string, sections: OtxSections,
   if (type === 'domain') {
     resolutions = newest(
       dns.flatMap((r): DomainResolution[] => {
-        const ip = asString(r.address);
+        const address = asString(r.address);
+        const ip = address ? upstreamIp(address) : null;
         return ip ? [{ ip, lastResolved: day(r.last) }] : [];
       }),
       (r) => r.ip,
     );
-    subdomains = unique(dns.map((r) => asString(r.hostname)?.toLowerCase() ?? null)).filter((h) => h !== value && h.endsWith(`.${value}`));
+    subdomains = unique(dns.map((r) => nameIn(r.hostname))).filter((h) => h !== value && h.endsWith(`.${value}`));
   } else if (type === 'ip') {
     resolutions = newest(
       dns.flatMap((r): IpResolution[] => {
-        const domain = asString(r.hostname)?.toLowerCase();
+        const domain = nameIn(r.hostname);
         return domain ? [{ domain, lastResolved: day(r.last) }] : [];
       }),
       (r) => r.domain,
@@ -75,11 +86,11 @@ export function parseOtx(type: LookupType, value: string, sections: OtxSections,
     found: pulseCount > 0 || resolutions.length > 0 || Object.keys(results).length > 0 || validation.length > 0,
     resolutions,
     subdomains,
-    hashes: unique(asArray(sections.malware?.data).map((m) => asString(m.hash)?.toLowerCase() ?? null)),
+    hashes: unique(asArray(sections.malware?.data).map((m) => hashIn(m.hash))),
     references,
     scans,
-    md5: asString(results.md5)?.toLowerCase() ?? null,
-    sha1: asString(results.sha1)?.toLowerCase() ?? null,
+    md5: hashIn(results.md5),
+    sha1: hashIn(results.sha1),
     permalink: `https://otx.alienvault.com/indicator/${type}/${encodeURIComponent(value)}`,
     pulseCount,
     validation,

@@ -1,0 +1,45 @@
+/**
+ * The one rule for what never leaves the organisation: private, reserved and documentation addresses (also
+ * inside IPv6 forms that carry an IPv4), reserved names and `IGNORE_DOMAINS`, for every lookup type — a
+ * malware family name is text like any other, so an address or internal name written there is refused too.
+ */
+import { scanText } from './detect.js';
+import { domainSkipReason, reservedName } from './domain.js';
+import { canonicalIPv4, canonicalIPv6, ipSkipReason } from './ip.js';
+import type { SkipReason } from './types.js';
+
+/** What a value is to be looked up as (the API endpoints). */
+export type LookupKind = 'domain' | 'ip' | 'email' | 'file' | 'antivirus';
+
+export interface InternalValue {
+  /** The internal part, canonical (an address inside a longer family name, the domain of an e-mail). */
+  readonly value: string;
+  readonly reason: SkipReason;
+}
+
+function typedReason(type: LookupKind, value: string, ignored: readonly string[]): InternalValue | null {
+  const text = value.trim().toLowerCase();
+  if (type === 'ip') {
+    const ip = canonicalIPv4(text) ?? canonicalIPv6(text);
+    const reason = ip ? ipSkipReason(ip) : null;
+    return ip && reason ? { value: ip, reason } : null;
+  }
+  if (type === 'domain' || type === 'email') {
+    const host = text.slice(text.lastIndexOf('@') + 1).replace(/\.$/, '');
+    const reason = reservedName(host) ? 'reserved-name' : domainSkipReason(host, ignored);
+    return reason ? { value: text, reason } : null;
+  }
+  return null;
+}
+
+/**
+ * Why `value` (looked up as `type`, or of unknown type) must never be sent to any provider, or null.
+ * Checked by the command grammar for a clear answer, and again right before any request as the last guard.
+ */
+export function internalValue(type: LookupKind | undefined, value: string, ignored: readonly string[] = []): InternalValue | null {
+  const typed = type ? typedReason(type, value, ignored) : null;
+  if (typed) return typed;
+  // Whatever the type says, any address or name inside the text counts (`--type antivirus 10.20.30.40`).
+  const [skipped] = scanText(value, { context: 'command', ignoreDomains: ignored }).skipped;
+  return skipped ? { value: skipped.value, reason: skipped.reason } : null;
+}
