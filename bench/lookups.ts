@@ -51,7 +51,7 @@ export async function benchLookups(): Promise<string[]> {
   const client = new ThreatCrowdClient({ baseUrl: simulator.url, limiter, retries: 0 });
   const lookups = new CachedLookup(client, store.namespace('reports'));
   const next = zipfSampler(DISTINCT, 1.1, rand);
-  const latencies: Record<Priority, number[]> = { interactive: [], vote: [], passive: [] };
+  const latencies: Record<Priority, number[]> = { interactive: [], vote: [], bulk: [], passive: [] };
   let shed = 0;
   const pending: Promise<void>[] = [];
   const started = performance.now();

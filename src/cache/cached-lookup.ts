@@ -52,7 +52,7 @@ export interface CacheStats {
 }
 
 const HOUR = 3_600_000;
-const RANK: Record<Priority, number> = { interactive: 0, vote: 1, passive: 2 };
+const RANK: Record<Priority, number> = { interactive: 0, vote: 1, bulk: 2, passive: 3 };
 
 export class CachedLookup {
   readonly stats: CacheStats = { hits: 0, misses: 0, stale: 0, shared: 0, lastSuccessAt: null, lastFailureAt: null, lastFailure: null };
@@ -112,6 +112,12 @@ export class CachedLookup {
   /** The cached entry's report whatever its age, without asking upstream. */
   async peek(type: LookupType, value: string): Promise<Report | undefined> {
     return ((await this.keyv.get(CachedLookup.key(type, value))) as Entry | undefined)?.report;
+  }
+
+  /** True when a fresh answer is cached (a lookup now would not ask upstream). */
+  async isFresh(type: LookupType, value: string): Promise<boolean> {
+    const cached = (await this.keyv.get(CachedLookup.key(type, value))) as Entry | undefined;
+    return cached !== undefined && cached.freshUntil > this.now();
   }
 
   private async resolve(key: string, type: LookupType, value: string, priority: Priority): Promise<LookupOutcome> {

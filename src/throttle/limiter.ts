@@ -1,15 +1,15 @@
 /**
  * The one limiter shared by everything that calls ThreatCrowd: at most one request in flight, a token
  * bucket of `burst` refilled one token per `intervalMs`, and priorities (a person asking before votes
- * before passive lookups). Passive jobs are shed once the queue is long instead of waiting forever.
+ * before bulk lookups before passive lookups). Passive jobs are shed once the queue is long instead of waiting forever.
  */
 import Bottleneck from 'bottleneck';
 import { QueueFullError } from '../threatcrowd/errors.js';
 
-export type Priority = 'interactive' | 'vote' | 'passive';
+export type Priority = 'interactive' | 'vote' | 'bulk' | 'passive';
 
 // Bottleneck runs lower numbers first.
-const BOTTLENECK_PRIORITY: Record<Priority, number> = { interactive: 1, vote: 4, passive: 7 };
+const BOTTLENECK_PRIORITY: Record<Priority, number> = { interactive: 1, vote: 4, bulk: 6, passive: 7 };
 
 export interface LimiterOptions {
   /** Requests allowed back to back after a quiet period. @default 3 */
@@ -37,9 +37,9 @@ export class RequestLimiter {
   readonly maxPassiveQueue: number;
   private readonly limiter: Bottleneck;
   private readonly onWait: LimiterOptions['onWait'];
-  private readonly waits: Record<Priority, number[]> = { interactive: [], vote: [], passive: [] };
+  private readonly waits: Record<Priority, number[]> = { interactive: [], vote: [], bulk: [], passive: [] };
   // Counted here, not read from Bottleneck: its queue is filled asynchronously, and is per process when clustered.
-  private readonly waiting: Record<Priority, number> = { interactive: 0, vote: 0, passive: 0 };
+  private readonly waiting: Record<Priority, number> = { interactive: 0, vote: 0, bulk: 0, passive: 0 };
   private running = 0;
   private lastStartedAt = 0;
   private stopped = false;
@@ -108,7 +108,7 @@ export class RequestLimiter {
 
   /** Jobs waiting (not running). */
   queued(): number {
-    return this.waiting.interactive + this.waiting.vote + this.waiting.passive;
+    return this.waiting.interactive + this.waiting.vote + this.waiting.bulk + this.waiting.passive;
   }
 
   /** Recent waits in ms per priority (the last 1,000 of each), for status and benchmarks. */
