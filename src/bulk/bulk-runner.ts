@@ -1,0 +1,195 @@
+/**
+ * Runs bulk lookups: fresh cached answers first (at once), then one upstream request at a time at the
+ * `bulk` priority (after people's lookups and votes, before passive ones), with progress through a callback.
+ * A bulk's state is in the store: a restart or another replica resumes it; a lease keeps it to one replica.
+ */
+import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock } from '../bot/clock.js';
+import type { LookupOutcome } from '../cache/cached-lookup.js';
+import type { LookupResult } from '../export/lookup-result.js';
+import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { Priority } from '../throttle/limiter.js';
+import { type BulkProgress, estimateTimeLeft, type QueueView } from './bulk-progress.js';
+import type { BulkJob, BulkStateStore, BulkStatus, DoneEntry } from './bulk-state.js';
+import { failureMessage } from './failure-message.js';
+import type { BulkPlan } from './plan-bulk.js';
+
+export interface BulkLookups {
+  lookup(type: LookupType, value: string, priority: Priority): Promise<LookupOutcome>;
+  isFresh(type: LookupType, value: string): Promise<boolean>;
+  peek(type: LookupType, value: string): Promise<Report | undefined>;
+}
+
+export interface BulkRunnerOptions {
+  readonly lookups: BulkLookups;
+  readonly queue: QueueView;
+  readonly state: BulkStateStore;
+  readonly clock?: Clock;
+  /** This process's name for leases. @default a random UUID */
+  readonly replicaId?: string;
+  /** Lookups in flight at once: 2 keeps the limiter busy without crowding out people. @default 2 */
+  readonly concurrency?: number;
+  /** A lease not renewed for this long lets another replica take the bulk over. @default 60000 */
+  readonly leaseMs?: number;
+  /** Called with unexpected failures (bugs), which the bulk records as failed lookups and goes on. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunOptions {
+  /** Called at each step; the caller decides how often to show it. */
+  readonly onProgress?: (progress: BulkProgress) => void;
+  /** The person cancels: the bulk stops before its next lookup and ends `cancelled`. */
+  readonly signal?: AbortSignal;
+}
+
+export interface BulkOutcome {
+  readonly job: BulkJob;
+  readonly status: BulkStatus;
+  /** Every target in order; those never looked up carry an error saying so. */
+  readonly results: readonly LookupResult[];
+  readonly progress: BulkProgress;
+}
+
+/** `work`'s value, or null as soon as one of `signals` fires. */
+function untilAborted<T>(work: Promise<T>, signals: readonly AbortSignal[]): Promise<T | null> {
+  if (signals.some((s) => s.aborted)) return Promise.resolve(null);
+  const any = AbortSignal.any([...signals]);
+  return Promise.race([work, new Promise<null>((resolve) => any.addEventListener('abort', () => resolve(null), { once: true }))]);
+}
+
+export class BulkRunner {
+  private readonly clock: Clock;
+  private readonly replicaId: string;
+  private readonly shutdown = new AbortController();
+
+  constructor(private readonly options: BulkRunnerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.replicaId = options.replicaId ?? randomUUID();
+  }
+
+  /** Stores a new bulk for `plan` and runs it to the end (or until cancelled or stopped). */
+  async start(plan: BulkPlan, owner: string, run: RunOptions = {}): Promise<BulkOutcome> {
+    const job: BulkJob = { ...plan, id: randomUUID(), owner, createdAt: this.clock.now(), status: 'running' };
+    await this.options.state.create(job);
+    const outcome = await this.resume(job.id, run);
+    if (!outcome) throw new Error(`bulk ${job.id} was taken by another replica as it started`);
+    return outcome;
+  }
+
+  /** Continues a stored bulk; null when it is unknown, finished, or another replica holds it. */
+  async resume(id: string, run: RunOptions = {}): Promise<BulkOutcome | null> {
+    const { state } = this.options;
+    const job = await state.job(id);
+    if (job?.status !== 'running') return null;
+    if (!(await state.acquireLease(id, this.replicaId, this.leaseMs))) return null;
+    try {
+      const done = await state.done(id);
+      const status = await this.work(job, done, run);
+      if (status !== 'running') await state.finish(id, status);
+      return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
+    } finally {
+      await state.releaseLease(id, this.replicaId);
+    }
+  }
+
+  /** Any replica may ask; the one running the bulk stops before its next lookup. */
+  async cancel(id: string): Promise<void> {
+    await this.options.state.requestCancel(id);
+  }
+
+  /** Stops every bulk this runner is running without finishing them, so the next start resumes them. */
+  stop(): void {
+    this.shutdown.abort();
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 60_000;
+  }
+
+  private async work(job: BulkJob, done: Record<number, DoneEntry>, run: RunOptions): Promise<BulkStatus> {
+    const { lookups, state } = this.options;
+    const pending = job.targets.map((_, i) => i).filter((i) => done[i] === undefined);
+    const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status));
+    const record = async (index: number, entry: DoneEntry) => {
+      done[index] = entry;
+      await state.saveDone(job.id, done);
+      await report('running');
+    };
+    const stopped = async (): Promise<BulkStatus | null> => {
+      if (run.signal?.aborted || (await state.cancelRequested(job.id))) return 'cancelled';
+      if (this.shutdown.signal.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs))) return 'running';
+      return null;
+    };
+    await report('running');
+    // Fresh answers first: they cost nothing, and what is left is what the limiter paces (the ETA).
+    const upstream: number[] = [];
+    for (const index of pending) {
+      const target = job.targets[index];
+      if (target && (await lookups.isFresh(target.type, target.value))) await record(index, await this.lookupOne(index, job));
+      else upstream.push(index);
+    }
+    let next = 0;
+    let outcome = 'done' as BulkStatus;
+    const signals = [this.shutdown.signal, ...(run.signal ? [run.signal] : [])];
+    const worker = async () => {
+      while (next < upstream.length && outcome === 'done') {
+        const halt = await stopped();
+        if (halt) {
+          outcome = halt;
+          return;
+        }
+        const index = upstream[next++] as number;
+        // Stop waiting at once when cancelled or stopped; the lookup itself still lands in the cache.
+        const entry = await untilAborted(this.lookupOne(index, job), signals);
+        if (entry === null) {
+          outcome = run.signal?.aborted ? 'cancelled' : 'running';
+          return;
+        }
+        await record(index, entry);
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency ?? 2 }, worker));
+    if (outcome !== 'running') await report(outcome);
+    return outcome;
+  }
+
+  private async lookupOne(index: number, job: BulkJob): Promise<DoneEntry> {
+    const target = job.targets[index];
+    if (!target) return { error: 'no such lookup' };
+    try {
+      return { from: (await this.options.lookups.lookup(target.type, target.value, 'bulk')).from };
+    } catch (error) {
+      const message = failureMessage(error);
+      if (message === null) this.options.onError?.(error);
+      return { error: message ?? 'the lookup failed unexpectedly' };
+    }
+  }
+
+  private async results(job: BulkJob, done: Record<number, DoneEntry>): Promise<LookupResult[]> {
+    return Promise.all(
+      job.targets.map(async (target, index): Promise<LookupResult> => {
+        const entry = done[index];
+        if (!entry) return { ...target, report: null, from: null, error: 'not looked up (the bulk was stopped)' };
+        if ('error' in entry) return { ...target, report: null, from: null, error: entry.error };
+        const report = (await this.options.lookups.peek(target.type, target.value)) ?? null;
+        return { ...target, report, from: entry.from, error: report ? null : 'the answer is no longer cached' };
+      }),
+    );
+  }
+
+  private async progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus): Promise<BulkProgress> {
+    const entries = Object.values(done);
+    const total = job.targets.length;
+    const waiting = total - entries.length;
+    return {
+      id: job.id,
+      status,
+      done: entries.length,
+      total,
+      fromCache: entries.filter((e) => 'from' in e && e.from === 'cache').length,
+      failed: entries.filter((e) => 'error' in e).length,
+      waiting,
+      etaMs: status === 'running' ? await estimateTimeLeft(this.options.queue, waiting) : 0,
+    };
+  }
+}
