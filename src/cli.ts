@@ -21,10 +21,13 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   program
     .command('lookup')
     .description('look up domains, IPs, e-mail addresses, hashes or antivirus families')
-    .argument('<value...>', 'values to look up (defanged is fine: evil[.]com)')
+    .argument('[value...]', 'values to look up (defanged is fine: evil[.]com)')
     .addOption(new Option('-t, --type <type>', 'force the type (needed for antivirus families)').choices([...LOOKUP_TYPES]))
     .addOption(new Option('-f, --format <format>', 'output format').default('text').choices([...LOOKUP_FORMATS]))
-    .action(async (values: string[], options: { type?: string; format?: string }) => setExitCode(await runLookup(values, options, io)));
+    .option('--file <path>', 'look up every indicator in a file (- reads standard input), as one bulk')
+    .action(async (values: string[], options: { type?: string; format?: string; file?: string }) =>
+      setExitCode(await runLookup(values, options, io)),
+    );
 
   registerGraphCommand(program, io, setExitCode);
 

@@ -133,12 +133,13 @@ export class BulkRunner {
     const signals = [this.shutdown.signal, ...(run.signal ? [run.signal] : [])];
     const worker = async () => {
       while (next < upstream.length && outcome === 'done') {
+        // Take the next index before waiting on anything, so two workers never take the same one.
+        const index = upstream[next++] as number;
         const halt = await stopped();
         if (halt) {
           outcome = halt;
           return;
         }
-        const index = upstream[next++] as number;
         // Stop waiting at once when cancelled or stopped; the lookup itself still lands in the cache.
         const entry = await untilAborted(this.lookupOne(index, job), signals);
         if (entry === null) {

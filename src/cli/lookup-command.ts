@@ -10,13 +10,16 @@ import { createServices } from '../runtime/services.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { renderSummaryText } from '../summary/render-text.js';
 import { LOOKUP_TYPES, type LookupType, type Report } from '../threatcrowd/report.js';
+import { DOCUMENT_FORMATS, runBulkFile, runValuesDocument } from './lookup-export.js';
 import { type CliIo, expectedFailureLine } from './output.js';
 
-export const LOOKUP_FORMATS = ['text', 'json', 'slack', 'discord'] as const;
+export const LOOKUP_FORMATS = ['text', 'json', 'slack', 'discord', ...DOCUMENT_FORMATS] as const;
 
 export interface LookupCommandOptions {
   readonly type?: string;
   readonly format?: string;
+  /** Read the values from this file (`-`: standard input) as one bulk. */
+  readonly file?: string;
 }
 
 type Formatter = (report: Report, from: AnswerSource) => string;
@@ -42,14 +45,20 @@ export async function runLookup(values: string[], options: LookupCommandOptions,
   const settings = loadSettings(io.env);
   const format = options.format ?? 'text';
   const formatter = FORMATTERS[format];
-  if (!formatter) throw new UserError(`unknown format "${format}"`, `--format ${Object.keys(FORMATTERS).join('|')}`);
+  if (!formatter && !(DOCUMENT_FORMATS as readonly string[]).includes(format))
+    throw new UserError(`unknown format "${format}"`, `--format ${LOOKUP_FORMATS.join('|')}`);
   const type = options.type as LookupType | undefined;
   if (type !== undefined && !LOOKUP_TYPES.includes(type)) throw new UserError(`unknown type "${type}"`, `--type ${LOOKUP_TYPES.join('|')}`);
+  if (options.file !== undefined && values.length > 0) throw new UserError('give values or --file, not both.');
+  if (options.file === undefined && values.length === 0)
+    throw new UserError('give at least one value, or --file PATH (- reads standard input).', 'lookup <value...> | lookup --file PATH');
   // Validate every value before asking upstream anything.
   const targets: LookupTarget[] = values.map((v) => resolveTarget(v, type, settings.IGNORE_DOMAINS));
   const services = await createServices(settings);
   let failures = 0;
   try {
+    if (options.file !== undefined) return await runBulkFile(options.file, format, services, io);
+    if (!formatter) return await runValuesDocument(targets, format, services, io);
     for (const target of targets) {
       try {
         const outcome = await services.lookups.lookup(target.type, target.value, 'interactive');

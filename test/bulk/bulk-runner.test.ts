@@ -110,12 +110,12 @@ describe('BulkRunner', () => {
 
   it('GIVEN a replica that died holding the lease THEN another takes the bulk over once the lease expires', async () => {
     const { runner, state } = await bulkSetup();
-    const first = runner({ replicaId: 'dead', leaseMs: 100 });
+    const first = runner({ replicaId: 'dead', leaseMs: 1000 });
     const stopped = await first.start(planOf(domainList(6)), 'console:me', { onProgress: (p) => p.done === 1 && first.stop() });
     // Simulate a crash: the lease is held again and never released.
-    expect(await state.acquireLease(stopped.job.id, 'dead', 100)).toBe(true);
+    expect(await state.acquireLease(stopped.job.id, 'dead', 1000)).toBe(true);
     expect(await runner({ replicaId: 'alive' }).resume(stopped.job.id)).toBeNull();
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 1100));
     expect((await runner({ replicaId: 'alive' }).resume(stopped.job.id))?.status).toBe('done');
   });
 
@@ -124,5 +124,14 @@ describe('BulkRunner', () => {
     const done = await runner().start(planOf(domainList(2)), 'console:me');
     expect(await runner().resume(done.job.id)).toBeNull();
     expect(await runner().resume('no-such-bulk')).toBeNull();
+  });
+});
+
+describe('BulkRunner with more workers than lookups', () => {
+  it('GIVEN 3 lookups and 4 workers THEN each lookup is made once and counted once', async () => {
+    const { sim, runner } = await bulkSetup();
+    const outcome = await runner({ concurrency: 4 }).start(planOf(domainList(3)), 'console:me');
+    expect(outcome.progress).toMatchObject({ done: 3, total: 3, failed: 0 });
+    expect(sim.requests).toHaveLength(3);
   });
 });

@@ -1,0 +1,46 @@
+/** How a bulk in the CLI shows itself on standard error: a calm progress line in a terminal, and a closing count. */
+
+import type { BulkProgress } from '../bulk/bulk-progress.js';
+import type { BulkOutcome } from '../bulk/bulk-runner.js';
+import type { BulkPlan } from '../bulk/plan-bulk.js';
+import type { Settings } from '../config/settings.js';
+import type { LookupResult } from '../export/lookup-result.js';
+import { displayTarget } from '../summary/display-target.js';
+import type { CliIo } from './output.js';
+
+const EVERY_MS = 1000;
+
+function duration(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return s < 90 ? `${s} s` : `${Math.ceil(s / 60)} min`;
+}
+
+/** A progress line at most once a second, only when standard error is a terminal. */
+export function progressPrinter(io: CliIo): (progress: BulkProgress) => void {
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let last = 0;
+  return (p) => {
+    if (!tty || (Date.now() - last < EVERY_MS && p.status === 'running')) return;
+    last = Date.now();
+    const eta = p.waiting > 0 ? `, about ${duration(p.etaMs)} left` : '';
+    io.stderr.write(`\r${p.done}/${p.total} looked up (${p.fromCache} from cache, ${p.failed} failed)${eta}   `);
+  };
+}
+
+/** The closing count: what was looked up, and what was left out and why. */
+export function printBulkLine(outcome: BulkOutcome, plan: BulkPlan, settings: Settings, io: CliIo): void {
+  const p = outcome.progress;
+  const left = [
+    plan.duplicates ? `${plan.duplicates} repeated` : '',
+    plan.skipped ? `${plan.skipped} internal never sent` : '',
+    plan.overCap ? `${plan.overCap} over BULK_MAX (${settings.BULK_MAX}) not looked up` : '',
+  ].filter(Boolean);
+  const state = outcome.status === 'cancelled' ? 'stopped: ' : '';
+  const line = `${state}${p.done}/${p.total} looked up (${p.fromCache} from cache, ${p.failed} failed)${left.length ? `; ${left.join(', ')}` : ''}`;
+  io.stderr.write(`${(io.stderr as { isTTY?: boolean }).isTTY ? '\r' : ''}${line}\n`);
+}
+
+/** A text line for a value without an answer. */
+export function failureLine(result: LookupResult): string {
+  return `${displayTarget(result)}: ${result.error ?? 'no answer'}`;
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../support/cli.js';
+import { useSimulator } from '../support/simulator.js';
+import { stixErrors } from '../support/stix-validator.js';
+
+function listFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'tcb-list-')), 'iocs.txt');
+  writeFileSync(path, text);
+  return path;
+}
+
+const LIST = [
+  'evilupdate[.]top',
+  'hxxp://evilupdate[.]top/update.exe',
+  '45.77.12[.]34',
+  '10.0.0.7',
+  'aoldaily.com',
+  'ec8c89aa5e521572c74e2dd02a4daf78',
+  ...Array.from({ length: 6 }, (_, i) => `host${i}.example.com`),
+].join('\n');
+
+describe('threatcrowd-bot lookup --file', () => {
+  it('GIVEN a list file and --format csv THEN one CSV row per distinct value, each asked upstream once', async () => {
+    const sim = await useSimulator();
+    const { code, stdout, stderr } = await runCli(['lookup', '--file', listFile(LIST), '--format', 'csv'], { THREATCROWD_URL: sim.url });
+    expect(code).toBe(0);
+    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.value)).toEqual([
+      'evilupdate.top',
+      '45.77.12.34',
+      'aoldaily.com',
+      'ec8c89aa5e521572c74e2dd02a4daf78',
+      ...Array.from({ length: 6 }, (_, i) => `host${i}.example.com`),
+    ]);
+    expect(rows[0]).toMatchObject({ value_typed: 'evilupdate[.]top', verdict: 'malicious', found: 'yes' });
+    expect(sim.requests).toHaveLength(10);
+    expect(sim.requests.some((r) => r.value === '10.0.0.7')).toBe(false);
+    expect(stderr.trim()).toBe('10/10 looked up (0 from cache, 0 failed); 1 repeated, 1 internal never sent');
+  });
+
+  it('GIVEN --format stix THEN the bundle validates against the STIX 2.1 schemas', async () => {
+    const sim = await useSimulator();
+    const { code, stdout } = await runCli(['lookup', '--file', listFile(LIST), '--format', 'stix'], { THREATCROWD_URL: sim.url });
+    expect(code).toBe(0);
+    const bundle = JSON.parse(stdout);
+    expect(stixErrors(bundle)).toEqual([]);
+    expect(bundle.objects.filter((o: { type: string }) => o.type === 'indicator').map((o: { name: string }) => o.name)).toContain(
+      'evilupdate.top',
+    );
+  });
+
+  it('GIVEN --format json THEN one document lists every value with its report', async () => {
+    const sim = await useSimulator();
+    const { stdout } = await runCli(['lookup', '--file', listFile('aoldaily[.]com\n'), '--format', 'json'], { THREATCROWD_URL: sim.url });
+    const document = JSON.parse(stdout);
+    expect(document.results).toHaveLength(1);
+    expect(document.results[0]).toMatchObject({ typed: 'aoldaily[.]com', value: 'aoldaily.com', report: { found: true } });
+  });
+
+  it('GIVEN values typed as spreadsheet formulas THEN the CSV neutralises them', async () => {
+    const sim = await useSimulator();
+    const { stdout } = await runCli(['lookup', '--file', listFile('=evil-example.com\n-aoldaily.com\n=45.77.12.34\n'), '--format', 'csv'], {
+      THREATCROWD_URL: sim.url,
+    });
+    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.value_typed)).toEqual(["'=evil-example.com", "'-aoldaily.com", "'=45.77.12.34"]);
+  });
+
+  it('GIVEN values on the command line and --format csv THEN they are written as one CSV', async () => {
+    const sim = await useSimulator();
+    const { code, stdout } = await runCli(['lookup', 'aoldaily[.]com', '188.40.75.132', '--format', 'csv'], { THREATCROWD_URL: sim.url });
+    expect(code).toBe(0);
+    expect((parse(stdout, { columns: true }) as unknown[]).length).toBe(2);
+  });
+
+  it('GIVEN the list on standard input THEN the real command reads it', async () => {
+    const sim = await useSimulator();
+    const { code, stdout } = await spawnCli(
+      ['lookup', '--file', '-', '--format', 'csv'],
+      { THREATCROWD_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' },
+      'evilupdate[.]top\nnot an indicator\n',
+    );
+    expect(code).toBe(0);
+    expect(stdout.split('\r\n')[1]).toMatch(/^domain,evilupdate\[\.\]top,evilupdate\.top,yes,malicious,/);
+  }, 30_000);
+
+  it.each([
+    [['lookup', '--file', '/nonexistent/iocs.txt'], 'error: cannot read "/nonexistent/iocs.txt": no such file.'],
+    [['lookup', 'evil.com', '--file', '/tmp/x'], 'error: give values or --file, not both.'],
+    [['lookup'], 'error: give at least one value, or --file PATH (- reads standard input).'],
+  ])('GIVEN %j THEN one clear line and exit 1', async (args, line) => {
+    const sim = await useSimulator();
+    const { code, stderr } = await runCli(args, { THREATCROWD_URL: sim.url });
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toBe(line);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('GIVEN a file without indicators or bigger than 5 MB THEN nothing is asked upstream', async () => {
+    const sim = await useSimulator();
+    const empty = await runCli(['lookup', '--file', listFile('just words\n')], { THREATCROWD_URL: sim.url });
+    expect(empty.stderr).toContain('no indicators to look up in');
+    const huge = await runCli(['lookup', '--file', listFile('evil.com\n'.repeat(700_000))], { THREATCROWD_URL: sim.url });
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toContain('is larger than 5 MB');
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('GIVEN an upstream that fails for some values THEN the CSV says why and the exit is 1', async () => {
+    const sim = await useSimulator({ faults: [{ kind: 'http-503', times: 2 }] });
+    const { code, stdout } = await runCli(['lookup', '--file', listFile('a1.example.com\na2.example.com\na3.example.com'), '-f', 'csv'], {
+      THREATCROWD_URL: sim.url,
+      THREATCROWD_RETRIES: '0',
+    });
+    expect(code).toBe(1);
+    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.filter((r) => r.error?.includes('HTTP 503'))).toHaveLength(2);
+  });
+});
