@@ -1,7 +1,9 @@
 /** `npm run bench`: every benchmark, printed as Markdown tables for docs/benchmarks.md. */
 import { benchAccuracy } from './accuracy.js';
+import { benchBulk } from './bulk.js';
 import { benchDetection } from './detection.js';
 import { benchFeeds } from './feeds.js';
+import { benchFiles } from './files.js';
 import { benchGraph } from './graph.js';
 import { benchLookups } from './lookups.js';
 import { benchMemory } from './memory.js';
@@ -26,6 +28,14 @@ if (which === 'all' || which === 'lookups') {
 if (which === 'all' || which === 'feeds') {
   console.log('\n## Crowd feeds\n');
   console.log((await benchFeeds()).join('\n'));
+}
+if (which === 'all' || which === 'files') {
+  console.log('\n## Hashing files\n');
+  console.log((await benchFiles()).join('\n'));
+}
+if (which === 'all' || which === 'bulk') {
+  console.log('\n## A 500-indicator bulk\n');
+  console.log((await benchBulk()).join('\n'));
 }
 if (which === 'all' || which === 'memory') {
   console.log('\n## Memory\n');
