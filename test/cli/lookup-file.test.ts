@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +121,36 @@ describe('threatcrowd-bot lookup --file', () => {
     const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows.filter((r) => r.error?.includes('HTTP 503'))).toHaveLength(2);
   });
+});
+
+describe('threatcrowd-bot lookup --file, stopped', () => {
+  it('GIVEN SIGTERM mid-bulk THEN the values looked up so far are still written, the rest marked, and the exit is 130', async () => {
+    const sim = await useSimulator();
+    const list = listFile(Array.from({ length: 10 }, (_, i) => `slow${i}.example.com`).join('\n'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'lookup', '--file', list, '--format', 'csv'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: {
+        PATH: process.env.PATH ?? '',
+        CACHE_URL: 'memory://',
+        PROVIDERS: 'threatcrowd',
+        THREATCROWD_URL: sim.url,
+        THREATCROWD_BURST: '1',
+        THREATCROWD_INTERVAL_MS: '400',
+      },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => sim.requests.length, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(130);
+    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(10);
+    const answered = rows.filter((r) => r.found === 'no');
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((r) => r.error === 'not looked up (the bulk was stopped)')).toHaveLength(10 - answered.length);
+    expect(sim.requests.length).toBeLessThan(10);
+  }, 40_000);
 });

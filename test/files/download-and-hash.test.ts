@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { downloadAndHash } from '../../src/files/download-and-hash.js';
-import { FileDownloadError, FileHostNotAllowedError, FileTooLargeError } from '../../src/files/errors.js';
+import { FileDownloadError, FileHashTimeoutError, FileHostNotAllowedError, FileTooLargeError } from '../../src/files/errors.js';
 import { fileHostsFor, isAllowedFileUrl } from '../../src/files/file-hosts.js';
 import { closeAfterTest } from '../support/servers.js';
 
@@ -118,6 +118,16 @@ describe('downloadAndHash', () => {
     expect(error).toBeInstanceOf(FileTooLargeError);
     await expect.poll(() => host.abortedResponses, { timeout: 5000 }).toBe(1);
     expect(sent).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it('GIVEN a host that stops sending mid-file THEN the time cap ends the download with a clear error', async () => {
+    const host = await fileHost((_req, res) => {
+      res.writeHead(200, { 'content-length': 100_000 });
+      res.write(Buffer.alloc(1000)); // and nothing more
+    });
+    const error = await downloadAndHash(`${host.origin}/stalled`, { allowedHosts: [host.origin], timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileHashTimeoutError);
+    await expect.poll(() => host.abortedResponses, { timeout: 5000 }).toBe(1);
   });
 
   it('GIVEN an error status THEN a clear download error names it', async () => {
