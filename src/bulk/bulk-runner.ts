@@ -92,6 +92,21 @@ export class BulkRunner {
     }
   }
 
+  /**
+   * Resumes every stored bulk that no live replica holds (at start-up), one after another; `optionsFor`
+   * gives each its progress callback (the adapter finds its message from `job.owner`). Resolves when all end.
+   */
+  async resumeUnfinished(optionsFor: (job: BulkJob) => RunOptions = () => ({})): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = [];
+    for (const id of await this.options.state.unfinished()) {
+      if (this.shutdown.signal.aborted) break;
+      const job = await this.options.state.job(id);
+      const outcome = job ? await this.resume(id, optionsFor(job)) : null;
+      if (outcome) outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
   /** Any replica may ask; the one running the bulk stops before its next lookup. */
   async cancel(id: string): Promise<void> {
     await this.options.state.requestCancel(id);

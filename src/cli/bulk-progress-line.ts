@@ -2,6 +2,7 @@
 
 import type { BulkProgress } from '../bulk/bulk-progress.js';
 import type { BulkOutcome } from '../bulk/bulk-runner.js';
+import { calmProgress } from '../bulk/calm-progress.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';
 import type { Settings } from '../config/settings.js';
 import type { LookupResult } from '../export/lookup-result.js';
@@ -17,14 +18,14 @@ function duration(ms: number): string {
 
 /** A progress line at most once a second, only when standard error is a terminal. */
 export function progressPrinter(io: CliIo): (progress: BulkProgress) => void {
-  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  let last = 0;
-  return (p) => {
-    if (!tty || (Date.now() - last < EVERY_MS && p.status === 'running')) return;
-    last = Date.now();
-    const eta = p.waiting > 0 ? `, about ${duration(p.etaMs)} left` : '';
-    io.stderr.write(`\r${p.done}/${p.total} looked up (${p.fromCache} from cache, ${p.failed} failed)${eta}   `);
-  };
+  if ((io.stderr as { isTTY?: boolean }).isTTY !== true) return () => {};
+  return calmProgress(
+    (p) => {
+      const eta = p.waiting > 0 ? `, about ${duration(p.etaMs)} left` : '';
+      io.stderr.write(`\r${p.done}/${p.total} looked up (${p.fromCache} from cache, ${p.failed} failed)${eta}   `);
+    },
+    { everyMs: EVERY_MS },
+  );
 }
 
 /** The closing count: what was looked up, and what was left out and why. */

@@ -135,3 +135,23 @@ describe('BulkRunner with more workers than lookups', () => {
     expect(sim.requests).toHaveLength(3);
   });
 });
+
+describe('BulkRunner at start-up', () => {
+  it('GIVEN two bulks left unfinished by a stopped process THEN resumeUnfinished finishes both, with callbacks per owner', async () => {
+    const { sim, runner, state } = await bulkSetup({ limiter: { burst: 1, intervalMs: 10 } });
+    const before = runner({ replicaId: 'old' });
+    const stopAt = (n: number) => (p: { done: number }) => p.done === n && before.stop();
+    await before.start(planOf(domainList(4, 'first')), 'slack:T1:C1:U1', { onProgress: stopAt(1) });
+    const owners: string[] = [];
+    const after = runner({ replicaId: 'new' });
+    // The first runner is stopped for good: the second bulk is stored but never run by it.
+    const second = await before.start(planOf(domainList(3, 'second')), 'discord:G1:C2:U2');
+    expect(second.status).toBe('running');
+    expect(await state.unfinished()).toHaveLength(2);
+    const outcomes = await after.resumeUnfinished((job) => ({ onProgress: () => void owners.push(job.owner) }));
+    expect(outcomes.map((o) => o.status)).toEqual(['done', 'done']);
+    expect(new Set(owners)).toEqual(new Set(['slack:T1:C1:U1', 'discord:G1:C2:U2']));
+    expect(await state.unfinished()).toEqual([]);
+    expect(sim.requests).toHaveLength(7);
+  });
+});
