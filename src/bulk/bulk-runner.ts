@@ -9,7 +9,8 @@ import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { LookupResult } from '../export/lookup-result.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
 import type { Priority } from '../throttle/limiter.js';
-import { type BulkProgress, estimateTimeLeft, type QueueView } from './bulk-progress.js';
+import type { BulkProgress, QueueView } from './bulk-progress.js';
+import { progressOf, resultsOf } from './bulk-report.js';
 import type { BulkJob, BulkStateStore, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
 import type { BulkPlan } from './plan-bulk.js';
@@ -181,31 +182,11 @@ export class BulkRunner {
     }
   }
 
-  private async results(job: BulkJob, done: Record<number, DoneEntry>): Promise<LookupResult[]> {
-    return Promise.all(
-      job.targets.map(async (target, index): Promise<LookupResult> => {
-        const entry = done[index];
-        if (!entry) return { ...target, report: null, from: null, error: 'not looked up (the bulk was stopped)' };
-        if ('error' in entry) return { ...target, report: null, from: null, error: entry.error };
-        const report = (await this.options.lookups.peek(target.type, target.value)) ?? null;
-        return { ...target, report, from: entry.from, error: report ? null : 'the answer is no longer cached' };
-      }),
-    );
+  private results(job: BulkJob, done: Record<number, DoneEntry>): Promise<LookupResult[]> {
+    return resultsOf(job, done, (type, value) => this.options.lookups.peek(type, value));
   }
 
-  private async progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus): Promise<BulkProgress> {
-    const entries = Object.values(done);
-    const total = job.targets.length;
-    const waiting = total - entries.length;
-    return {
-      id: job.id,
-      status,
-      done: entries.length,
-      total,
-      fromCache: entries.filter((e) => 'from' in e && e.from === 'cache').length,
-      failed: entries.filter((e) => 'error' in e).length,
-      waiting,
-      etaMs: status === 'running' ? await estimateTimeLeft(this.options.queue, waiting) : 0,
-    };
+  private progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus): Promise<BulkProgress> {
+    return progressOf(job, done, status, this.options.queue);
   }
 }
