@@ -19,6 +19,7 @@ export { downloadAndHash } from './files/download-and-hash.js';
 export * from './files/errors.js';
 export { fileHostsFor } from './files/file-hosts.js';
 export { type FileHashes, hashStream } from './files/hash-stream.js';
+export { type FileAnswer, lookUpFile } from './files/look-up-file.js';
 export type { DetectOptions, Indicator, IndicatorType, ScanResult, SkippedIndicator, SkipReason } from './indicators/index.js';
 export { classifyValue, defang, detectIndicators, refang, scanText, stripMarkup } from './indicators/index.js';
 export { OtxClient } from './providers/otx/otx-client.js';
