@@ -75,9 +75,15 @@ describe('STIX 2.1 export', () => {
     expect(ofType(bundle, 'domain-name')[0]?.id).toBe('domain-name--bedb4899-d24b-5401-bc86-8f6b4cc18ec7');
   });
 
-  it('GIVEN an antivirus family THEN a malware family object is exported', () => {
+  it('GIVEN an antivirus family THEN a malware family object is exported with its samples', () => {
     const bundle = resultsToStix(sampleResults().slice(5, 6), NOW);
-    expect(ofType(bundle, 'malware')).toEqual([expect.objectContaining({ name: 'plugx', is_family: true })]);
+    const [malware] = ofType(bundle, 'malware');
+    expect(malware).toMatchObject({ name: 'plugx', is_family: true });
+    // Its samples: the family report's hashes as file observables, each referenced once.
+    const files = ofType(bundle, 'file');
+    expect(files.length).toBeGreaterThan(10);
+    expect(malware?.sample_refs).toEqual(files.map((f) => f.id));
+    expect(stixErrors(bundle)).toEqual([]);
   });
 
   it('GIVEN the same results exported twice at different times THEN every object keeps its id', () => {

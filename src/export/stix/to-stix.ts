@@ -1,16 +1,16 @@
 /**
  * Results as a STIX 2.1 bundle: an observable for every value, an `indicator` (with a STIX pattern) for
- * each value voted malicious or suspicious, a `malware` object for each antivirus family, and `resolves-to`
+ * each value voted malicious or suspicious, a `malware` object for each antivirus family (with its samples), and `resolves-to`
  * relationships for resolutions. Every id is deterministic (see stix-ids.ts): a re-export updates.
  */
 import { buildSummary } from '../../summary/build-summary.js';
 import type { DomainResolution, IpResolution, Report } from '../../threatcrowd/report.js';
 import type { LookupResult } from '../lookup-result.js';
-import { domainObservable, ipObservable, type StixObservable, valueObservable } from './observables.js';
+import { domainObservable, fileObservable, ipObservable, type StixObservable, valueObservable } from './observables.js';
 import { patternFor } from './patterns.js';
 import { objectId } from './stix-ids.js';
 
-/** Most resolutions turned into relationships per value (popular domains have thousands). */
+/** Most resolutions (or family samples) exported per value: popular domains have thousands. */
 export const MAX_RELATIONSHIPS_PER_VALUE = 100;
 
 type StixObject = Readonly<Record<string, unknown>> & { readonly id: string; readonly type: string };
@@ -81,11 +81,19 @@ function resolutionObjects(report: Report, observable: StixObservable, common: C
   return out;
 }
 
+/** A malware family with its samples (the family report's hashes, as file observables). */
+function malwareObjects(family: string, report: Report | null, common: Common): Array<StixObservable | StixObject> {
+  const samples = [...new Set(report?.hashes ?? [])]
+    .map((hash) => fileObservable([hash]))
+    .filter((file): file is StixObservable => file !== null)
+    .slice(0, MAX_RELATIONSHIPS_PER_VALUE);
+  const malware = { type: 'malware', id: objectId('malware', family), ...common, name: family, is_family: true };
+  return [samples.length > 0 ? { ...malware, sample_refs: samples.map((f) => f.id) } : malware, ...samples];
+}
+
 function objectsFor(result: LookupResult, common: Common, now: number): Array<StixObservable | StixObject> {
   const { report } = result;
-  if (result.type === 'antivirus') {
-    return [{ type: 'malware', id: objectId('malware', result.value), ...common, name: result.value, is_family: true }];
-  }
+  if (result.type === 'antivirus') return malwareObjects(result.value, report, common);
   const observable = valueObservable(result.type, result.value, report);
   if (!observable) return [];
   if (!report) return [observable];
