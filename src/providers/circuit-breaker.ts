@@ -39,6 +39,7 @@ export class GuardedProvider implements Provider {
   private readonly threshold: number;
   private readonly coolDownMs: number;
   private readonly now: () => number;
+  private readonly recoveryListeners = new Set<() => void>();
 
   constructor(
     private readonly inner: Provider,
@@ -81,8 +82,10 @@ export class GuardedProvider implements Provider {
     if (probe) this.probing = true;
     try {
       const result = await call();
+      const recovered = this.openedAt !== null;
       this.failures = 0;
       this.openedAt = null;
+      if (recovered) for (const listener of this.recoveryListeners) listener();
       this.lastSuccessAt = this.now();
       return result;
     } catch (error) {
@@ -96,6 +99,16 @@ export class GuardedProvider implements Provider {
     } finally {
       if (probe) this.probing = false;
     }
+  }
+
+  /** False while the breaker is open (nothing would be sent); true when closed or ready for a probe. */
+  available(): boolean {
+    return this.state() !== 'open';
+  }
+
+  /** Calls `listener` each time a success closes the breaker again (a probe got through). */
+  onRecovery(listener: () => void): void {
+    this.recoveryListeners.add(listener);
   }
 
   report(type: LookupType, value: string, options?: { priority?: Priority }): Promise<Report> {

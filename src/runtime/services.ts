@@ -21,6 +21,8 @@ export interface Services {
   readonly coordination: Coordination;
   readonly limiter: RequestLimiter;
   readonly client: ThreatCrowdClient;
+  /** ThreatCrowd behind its circuit breaker: lookups, feeds and votes all go through it. */
+  readonly threatcrowd: GuardedProvider;
   readonly providers: ProviderChain;
   readonly feeds: CrowdFeeds;
   readonly lookups: CachedLookup;
@@ -90,6 +92,7 @@ export async function createServices(settings: Settings): Promise<Services> {
     coordination,
     limiter,
     client,
+    threatcrowd,
     providers,
     feeds,
     lookups,

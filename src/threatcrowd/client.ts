@@ -5,7 +5,7 @@
 import { httpGet } from '../providers/http-get.js';
 import { type Provider, SHA256 } from '../providers/provider.js';
 import { type Priority, RequestLimiter } from '../throttle/limiter.js';
-import { UpstreamError, UpstreamStatusError } from './errors.js';
+import { SendCancelledError, UpstreamError, UpstreamStatusError } from './errors.js';
 import { parseReport } from './parse.js';
 import type { LookupType, Report } from './report.js';
 
@@ -43,6 +43,11 @@ export interface ThreatCrowdClientOptions {
 export interface RequestOptions {
   /** @default 'interactive' */
   readonly priority?: Priority;
+}
+
+export interface VoteOptions extends RequestOptions {
+  /** Asked right before each attempt leaves; false withdraws the vote (`SendCancelledError`), nothing is sent. */
+  readonly beforeSend?: () => Promise<boolean>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -113,12 +118,13 @@ export class ThreatCrowdClient implements Provider {
   }
 
   /** Casts an anonymous vote: `malicious` true sends `vote=0`, false sends `vote=1`. */
-  async vote(value: string, malicious: boolean, options: RequestOptions = {}): Promise<void> {
+  async vote(value: string, malicious: boolean, options: VoteOptions = {}): Promise<void> {
     const url = new URL(`${this.baseUrl}/vote.php`);
     url.searchParams.set('vote', malicious ? '0' : '1');
     url.searchParams.set('value', value);
     const request = `GET ${this.baseUrl}/vote.php`;
     await this.withRetries(options.priority ?? 'vote', async () => {
+      if (options.beforeSend && !(await options.beforeSend())) throw new SendCancelledError(request);
       try {
         const body = await this.get(url, request);
         if (/too many connections/i.test(body)) throw new UpstreamStatusError(503, request);
