@@ -2,9 +2,9 @@
  * A circuit breaker per provider: after `failureThreshold` failures in a row it opens and nothing is sent for
  * `coolDownMs`; then one probe goes through (half-open); success closes it, failure opens it again.
  */
+import type { ReportOptions } from '../cache/cached-lookup.js';
 import { CircuitOpenError, UpstreamError } from '../threatcrowd/errors.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
-import type { Priority } from '../throttle/limiter.js';
 import type { Provider } from './provider.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -111,7 +111,7 @@ export class GuardedProvider implements Provider {
     this.recoveryListeners.add(listener);
   }
 
-  report(type: LookupType, value: string, options?: { priority?: Priority }): Promise<Report> {
+  report(type: LookupType, value: string, options?: ReportOptions): Promise<Report> {
     return this.guard(() => this.inner.report(type, value, options));
   }
 }

@@ -4,7 +4,7 @@
  */
 import { httpGet } from '../providers/http-get.js';
 import { type Provider, SHA256 } from '../providers/provider.js';
-import { type Priority, RequestLimiter } from '../throttle/limiter.js';
+import { type Demand, type Priority, RequestLimiter, type Ticket } from '../throttle/limiter.js';
 import { SendCancelledError, UpstreamError, UpstreamStatusError } from './errors.js';
 import { parseReport } from './parse.js';
 import type { LookupType, Report } from './report.js';
@@ -43,6 +43,8 @@ export interface ThreatCrowdClientOptions {
 export interface RequestOptions {
   /** @default 'interactive' */
   readonly priority?: Priority;
+  /** Priority and owner in the fair queue, promotable while the request waits (overrides `priority`). */
+  readonly ticket?: Ticket;
 }
 
 export interface VoteOptions extends RequestOptions {
@@ -105,7 +107,7 @@ export class ThreatCrowdClient implements Provider {
     const url = new URL(`${this.baseUrl}/searchApi/v2/${path}/report/`);
     url.searchParams.set(param, type === 'file' ? value.toLowerCase() : value);
     const request = `GET ${this.baseUrl}/searchApi/v2/${path}/report/`;
-    return this.withRetries(options.priority ?? 'interactive', async () => {
+    return this.withRetries(options.ticket ?? options.priority ?? 'interactive', async () => {
       try {
         const report = parseReport(type, value, await this.get(url, request), this.options.now().toISOString(), request);
         this.onRequest(type, 'ok');
@@ -142,7 +144,7 @@ export class ThreatCrowdClient implements Provider {
     return this.withRetries(options.priority ?? 'passive', () => this.get(url, `GET ${url.origin}${url.pathname}`));
   }
 
-  private async withRetries<T>(priority: Priority, attempt: () => Promise<T>): Promise<T> {
+  private async withRetries<T>(priority: Demand, attempt: () => Promise<T>): Promise<T> {
     for (let tries = 0; ; tries++) {
       try {
         return await this.limiter.schedule(priority, attempt);

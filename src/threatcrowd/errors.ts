@@ -113,6 +113,13 @@ export class CircuitOpenError extends UpstreamError {
 /** No configured provider answers this kind of lookup (e-mail on OTX, SHA-256 on ThreatCrowd): the person sees it. */
 export class UnsupportedLookupError extends UserError {}
 
+/** One person already has the most lookups allowed waiting: nothing more of theirs is queued until those are answered. */
+export class PersonQueueFullError extends UserError {
+  constructor(readonly waiting: number) {
+    super(`You already have ${waiting} lookups waiting for ThreatCrowd; ask again once they are answered.`);
+  }
+}
+
 /** A low-priority lookup dropped because the queue is full; nothing was sent. */
 export class QueueFullError extends Error {
   override readonly name = 'QueueFullError';
