@@ -33,7 +33,9 @@ export interface Services {
   redisReady(): boolean;
   /** Shutdown, first step: queued upstream requests are dropped (nothing sent) and none are taken any more. */
   stopUpstream(): Promise<void>;
-  /** Shutdown, last step: requests still in flight are aborted, then the store and Redis are closed. */
+  /** Shutdown: requests still in flight are aborted (each fails at once as a timeout). */
+  abortInFlight(): void;
+  /** Shutdown, last step: queued requests dropped, those in flight aborted, then the store and Redis closed. */
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function createServices(settings: Settings, logger: Logger = create
     lookups,
     redisReady: () => !redis || redis.status === 'ready',
     stopUpstream,
+    abortInFlight: () => upstream.abort(),
     async close() {
       await stopUpstream();
       upstream.abort();

@@ -37,6 +37,27 @@ export interface ShardInfo {
   readonly count: number;
 }
 
+type StopStep = readonly [name: string, work: () => Promise<unknown> | undefined, limitMs: number];
+
+/**
+ * Runs shutdown steps in order, each bounded, so the whole stays well inside the 10-s limit and the store
+ * is always closed (what is not delivered stays in the durable outbox for the next start).
+ */
+async function stopInOrder(logger: Logger, steps: readonly StopStep[]): Promise<void> {
+  for (const [name, work, limitMs] of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), limitMs);
+    });
+    const outcome = await Promise.race([
+      Promise.resolve(work()).catch((error: unknown) => logger.warn({ err: error, step: name }, 'shutdown step failed')),
+      late,
+    ]);
+    clearTimeout(timer);
+    if (outcome === 'late') logger.warn({ step: name, limitMs }, 'shutdown step took too long; going on');
+  }
+}
+
 export async function startApp(settings: Settings, logger: Logger, shard: ShardInfo | null = null): Promise<RunningApp> {
   if (!settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
   const services = await createServices(settings, logger);
@@ -94,12 +115,23 @@ export async function startApp(settings: Settings, logger: Logger, shard: ShardI
     health,
     slack,
     discord,
-    async stop() {
-      await health.close();
-      await slack?.stop();
-      await discord?.stop();
-      await votes.stop();
-      await services.close();
-    },
+    stop: () =>
+      stopInOrder(logger, [
+        ['health server', () => health.close(), 500],
+        ['slack adapter', () => slack?.stop(), 1500],
+        ['discord adapter', () => discord?.stop(), 1500],
+        // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
+        ['upstream queue', () => services.stopUpstream(), 500],
+        ['vote delivery', () => votes.stop(2000), 2500],
+        [
+          'requests in flight',
+          async () => {
+            services.abortInFlight();
+            await votes.stop(500);
+          },
+          700,
+        ],
+        ['store', () => services.close(), 2000],
+      ]),
   };
 }
