@@ -32,12 +32,15 @@ export interface UpstreamErrorOptions {
 /** HTTP 5xx or another unexpected status. */
 export class UpstreamStatusError extends UpstreamError {
   readonly kind = 'status';
+  /** How long the server asked us to wait (its Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     readonly status: number,
     request: string,
-    options?: UpstreamErrorOptions,
+    options?: UpstreamErrorOptions & { retryAfterMs?: number },
   ) {
     super(`answered HTTP ${status}`, request, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

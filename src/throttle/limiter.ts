@@ -159,7 +159,9 @@ export class RequestLimiter {
     const until = this.now() + ms;
     this.pausedUntil = Math.max(this.pausedUntil, until);
     await this.sharedPause?.write(until);
-    if (this.burst > 1) await this.limiter.updateSettings({ reservoir: 0 });
+    // Not updateSettings: in Bottleneck 2.19 it stops the refill heartbeat. The bucket may be briefly negative across replicas; it refills.
+    const tokens = this.burst > 1 ? ((await this.limiter.currentReservoir()) ?? 0) : 0;
+    if (tokens > 0) await this.limiter.incrementReservoir(-tokens);
   }
 
   /** Until when requests are paused (epoch ms), 0 when they are not. */

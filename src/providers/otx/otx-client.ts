@@ -29,7 +29,6 @@ export interface OtxClientOptions {
   readonly maxRetryAfterMs?: number;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
   readonly onRequest?: (endpoint: string, result: string) => void;
 }
 
@@ -84,7 +83,6 @@ export class OtxClient implements Provider {
   private async section(otxType: string, value: string, section: string, priority: Demand): Promise<Record<string, unknown> | null> {
     const url = new URL(`${this.baseUrl}/api/v1/indicators/${otxType}/${encodeURIComponent(value)}/${section}`);
     const request = `GET ${this.baseUrl}/api/v1/indicators/${otxType}/…/${section}`;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let waits = 0; ; waits++) {
       const answer = await this.limiter.schedule(priority, () =>
         httpGet(url, {
@@ -103,7 +101,8 @@ export class OtxClient implements Provider {
         if (waits >= (this.options.maxRateLimitWaits ?? 3) || wait > (this.options.maxRetryAfterMs ?? 60_000)) {
           throw new UpstreamStatusError(429, request, { provider: PROVIDER });
         }
-        await sleep(wait);
+        // The whole OTX limiter waits, not only this request: the next request from anyone leaves after Retry-After.
+        await this.limiter.pause(wait);
         continue;
       }
       if (answer.status === 404 || answer.status === 400) return null;
