@@ -37,6 +37,15 @@ export interface ShardInfo {
   readonly count: number;
 }
 
+/** `work`'s answer, or false when it takes longer than `ms` (a readiness check must not hang on a dead store). */
+function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.catch(() => false), late]).finally(() => clearTimeout(timer));
+}
+
 type StopStep = readonly [name: string, work: () => Promise<unknown> | undefined, limitMs: number];
 
 /**
@@ -104,7 +113,8 @@ export async function startApp(settings: Settings, logger: Logger, shard: ShardI
       ready: {
         ...(slack ? { slack: () => slack?.connected() ?? false } : {}),
         ...(discord ? { discord: () => discord?.connected() ?? false } : {}),
-        store: () => services.store.ping(),
+        store: () => withinMs(services.store.ping(), 2000),
+        ...(settings.REDIS_URL ? { redis: () => services.redisReady() } : {}),
       },
     },
     services.metrics,
