@@ -158,7 +158,8 @@ export class RequestLimiter {
   async pause(ms: number): Promise<void> {
     const until = this.now() + ms;
     this.pausedUntil = Math.max(this.pausedUntil, until);
-    await this.sharedPause?.write(until);
+    // A pause that cannot be shared (Redis down) still holds here.
+    await this.sharedPause?.write(until).catch(() => {});
     // Not updateSettings: in Bottleneck 2.19 it stops the refill heartbeat. The bucket may be briefly negative across replicas; it refills.
     const tokens = this.burst > 1 ? ((await this.limiter.currentReservoir()) ?? 0) : 0;
     if (tokens > 0) await this.limiter.incrementReservoir(-tokens);
