@@ -32,7 +32,7 @@ export interface VoteServiceOptions {
   readonly onDelivered?: () => void;
   /** Locks and claims shared with other replicas. @default in-process */
   readonly coordination?: Coordination;
-  /** How long a delivery claim lasts between renewals; it is renewed every third of this while the delivery runs. @default 60000 */
+  /** How long a delivery claim lasts between renewals; it is renewed every quarter of this while the delivery runs. @default 60000 */
   readonly deliveryClaimMs?: number;
   /** False while ThreatCrowd's circuit breaker is open: then no vote request is made and votes wait. @default always true */
   readonly upstreamAvailable?: () => boolean;
@@ -184,7 +184,7 @@ export class VoteService {
           .renew(claim, this.claimMs)
           .catch((error: unknown) => this.options.logger?.warn({ err: error }, 'could not renew a vote claim'));
       },
-      Math.max(10, Math.floor(this.claimMs / 3)),
+      Math.max(10, Math.floor(this.claimMs / 4)),
     );
     renewal.unref();
     try {

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('votes are delivered once', () => {
   it('GIVEN two replicas on one Redis and a vote endpoint slower than the claim THEN ThreatCrowd gets one vote', async () => {
     const sim = await useSimulator();
-    sim.addFault({ kind: 'slow', path: '/vote.php', delayMs: 900, times: 5 });
+    sim.addFault({ kind: 'slow', path: '/vote.php', delayMs: 3000, times: 5 });
     const settings = loadSettings({ ...offlineEnv(sim), REDIS_URL: redis.url, THREATCROWD_TIMEOUT_MS: '5000' });
     const replica = async (): Promise<[Services, VoteService]> => {
       const services = await createServices(settings);
@@ -34,7 +34,7 @@ describe('votes are delivered once', () => {
         ledger: services.store.namespace('votes'),
         send: (value, malicious, o) => client.vote(value, malicious, o),
         coordination: services.coordination,
-        deliveryClaimMs: 200,
+        deliveryClaimMs: 1000,
         retryBaseMs: 1,
       });
       return [services, votes];
@@ -43,9 +43,9 @@ describe('votes are delivered once', () => {
     const [, b] = await replica();
     await a.cast(vote('U1'));
     const first = a.deliverDue();
-    // B tries again and again while A's request is in flight, well past A's 200 ms claim.
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 150));
+    // B tries again and again while A's request is in flight, well past A's 1-s claim (renewed every quarter of it).
+    for (let i = 0; i < 8; i++) {
+      await new Promise((r) => setTimeout(r, 400));
       await b.deliverDue();
     }
     expect(await first).toBe(1);
