@@ -83,6 +83,7 @@ export async function benchLookups(): Promise<string[]> {
     '| measure | value |',
     '|---|---|',
     `| upstream requests | ${simulator.requests.length} |`,
+    `| distinct values fetched | ${new Set(simulator.requests.map((r) => r.value)).size} |`,
     `| answered from cache (fresh hits) | ${s.hits} |`,
     `| shared an identical request in flight | ${s.shared} |`,
     `| cache hit ratio (hits + shared) / lookups | ${((served / LOOKUPS) * 100).toFixed(1)}% |`,

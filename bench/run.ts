@@ -8,6 +8,7 @@ import { benchGraph } from './graph.js';
 import { benchLookups } from './lookups.js';
 import { benchMemory } from './memory.js';
 import { benchRendering } from './rendering.js';
+import { benchSoak, FULL_DAY } from './soak.js';
 
 const which = process.argv[2] ?? 'all';
 console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().toISOString()} — node ${process.version}\n`);
@@ -44,4 +45,16 @@ if (which === 'all' || which === 'memory') {
 if (which === 'all' || which === 'graph') {
   console.log('\n## Graph drawing\n');
   console.log(benchGraph().join('\n'));
+}
+if (which === 'all' || which === 'soak') {
+  // SOAK_SCALE shrinks every count of the simulated day alike (1 = the full day).
+  const scale = Number(process.env.SOAK_SCALE ?? 1);
+  const counts = {
+    messages: Math.round(FULL_DAY.messages * scale),
+    withIndicators: Math.round(FULL_DAY.withIndicators * scale),
+    reactions: Math.round(FULL_DAY.reactions * scale),
+    commands: Math.round(FULL_DAY.commands * scale),
+  };
+  console.log(`\n## Soak: a simulated day${scale === 1 ? '' : ` at scale ${scale}`}\n`);
+  console.log((await benchSoak(counts)).join('\n'));
 }

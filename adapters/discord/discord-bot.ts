@@ -96,6 +96,10 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
         state.lastAt = Date.now();
         const latest = state.latest;
         state.latest = null;
+        // Forgotten once a full interval passes without another edit: the map holds only recent edits.
+        setTimeout(() => {
+          if (!state.timer && !state.latest && edits.get(message.id) === state) edits.delete(message.id);
+        }, editIntervalMs).unref();
         if (!latest) return;
         const { embeds, components } = renderDiscord(latest);
         state.message.edit({ embeds, components }).catch((error: unknown) => log.warn({ err: error }, 'could not edit a summary'));

@@ -92,6 +92,7 @@ export class SlackDelivery {
       state.lastAt = Date.now();
       const latest = state.latest;
       state.latest = null;
+      this.forgetWhenQuiet(key, state);
       const message = latest ? renderSlack(latest) : null;
       if (!message) return;
       this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch((error: unknown) => {
@@ -99,6 +100,18 @@ export class SlackDelivery {
       });
     }, wait);
     state.timer.unref();
+  }
+
+  /** Drops a message's edit state once a full interval passes without a new edit, so the map stays as small as the recent edits. */
+  private forgetWhenQuiet(key: string, state: { timer: NodeJS.Timeout | null; latest: Reply | null }): void {
+    setTimeout(() => {
+      if (!state.timer && !state.latest && this.edits.get(key) === state) this.edits.delete(key);
+    }, this.editIntervalMs).unref();
+  }
+
+  /** Pending edits (for tests: the map is pruned). */
+  get pendingEdits(): number {
+    return this.edits.size;
   }
 
   /** Sends pending edits now (shutdown). */

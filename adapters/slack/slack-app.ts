@@ -100,21 +100,23 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   });
 
   app.command('/threatcrowd', async ({ command, ack, respond }) => {
+    // Acknowledged before any store, lock or upstream work, so Slack's 3-s rule holds when the store is slow or a
+    // lock is contended; every answer then goes through the command's response URL or the channel.
+    await ack();
     const invocation = commandInvocation(command);
-    // The core answers quickly (a queue notice when lookups wait), so the acknowledgement stays inside Slack's 3 s,
-    // carrying the first private reply (help, status, an error, the queue notice).
-    const replies = await bot.handle(invocation);
-    const first = replies.find((r) => r.visibility === 'ephemeral');
-    const ackMessage = first ? renderSlack(first) : null;
-    await ack(ackMessage ? { response_type: 'ephemeral', text: ackMessage.text, blocks: ackMessage.blocks } : undefined);
-    const pending = first?.kind === 'pending';
     await guarded('command', async () => {
+      const replies = await bot.handle(invocation);
+      const pending = replies.find((r) => r.kind === 'pending');
+      const say = async (reply: Reply) => {
+        const message = renderSlack(reply);
+        if (message) await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      };
+      if (pending) await say(pending);
       const where: Where = { channel: invocation.channelId, teamId: invocation.teamId };
       let invited = false;
-      for (const reply of await settleReplies(replies.filter((r) => r !== first || pending))) {
+      for (const reply of await settleReplies(replies)) {
         if (reply.visibility === 'ephemeral') {
-          const message = renderSlack(reply);
-          if (message) await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+          await say(reply);
           continue;
         }
         try {

@@ -1,6 +1,8 @@
 /**
  * Automatic replies to indicators in plain messages: quiet (passive priority, no error noise), once per
- * indicator per channel per window, capped per message, and following the channel's mode.
+ * indicator per channel per window, capped per message, and following the channel's mode. The work per
+ * message is bounded: at most `MAX_CANDIDATES` distinct indicators are considered, and claiming stops once
+ * the cap is reached, so an indicator the cap left out is not marked answered.
  */
 import { scanText } from '../indicators/detect.js';
 import { LOOKUP_OF, type LookupTarget } from '../lookup/resolve-target.js';
@@ -12,30 +14,30 @@ import type { Reply } from './reply.js';
 import { summarizeTarget } from './summarize-target.js';
 
 const SEEN = 'seen';
+/** Distinct indicators considered per message; the rest are only counted. */
+export const MAX_CANDIDATES = 50;
 
-/** Lookups for the indicators in `text` (the provider chain decides who can answer SHA-256). */
-export function targetsIn(text: string, ignoreDomains: readonly string[]): LookupTarget[] {
-  const targets: LookupTarget[] = [];
-  for (const indicator of scanText(text, { ignoreDomains }).indicators) {
-    targets.push({ type: LOOKUP_OF[indicator.type], value: indicator.value });
-  }
-  return targets;
+/** The first `MAX_CANDIDATES` distinct lookups in `text` (the provider chain decides who can answer SHA-256), and how many there were in all. */
+export function candidatesIn(text: string, ignoreDomains: readonly string[]): { targets: LookupTarget[]; total: number } {
+  const indicators = scanText(text, { ignoreDomains }).indicators;
+  const targets = indicators.slice(0, MAX_CANDIDATES).map((i) => ({ type: LOOKUP_OF[i.type], value: i.value }));
+  return { targets, total: indicators.length };
 }
 
-/** Summaries for up to the cap, and a line counting the rest. */
+/** Summaries for up to the cap, and a line counting the rest (`more` counts those never considered). */
 export async function answerTargets(
   targets: readonly LookupTarget[],
   priority: Priority,
   ctx: CommandContext,
+  more = 0,
 ): Promise<{ replies: Reply[]; failed: LookupTarget[] }> {
   const cap = ctx.deps.settings.autoReplyMax;
   const answered = targets.slice(0, cap);
   const results = await Promise.all(answered.map((t) => summarizeTarget(t, priority, ctx)));
   const replies = results.filter((r): r is Reply => r !== null);
   const failed = answered.filter((_t, i) => results[i] === null);
-  if (targets.length > cap) {
-    replies.push({ kind: 'notice', visibility: 'public', text: `and ${targets.length - cap} more: use /threatcrowd to look them up.` });
-  }
+  const rest = targets.length - answered.length + more;
+  if (rest > 0) replies.push({ kind: 'notice', visibility: 'public', text: `and ${rest} more: use /threatcrowd to look them up.` });
   return { replies, failed };
 }
 
@@ -44,15 +46,21 @@ export async function autoDetect(ctx: CommandContext): Promise<Reply[]> {
   const { deps, invocation } = ctx;
   const mode = await getChannelMode(deps.store, invocation, deps.settings.autoDetectDefault);
   if (mode === 'off') return [];
-  const targets = targetsIn(invocation.text, deps.settings.ignoreDomains);
+  const { targets, total } = candidatesIn(invocation.text, deps.settings.ignoreDomains);
   if (targets.length === 0) return [];
   const keyOf = (t: LookupTarget) => `${SEEN}:${channelKey(invocation)}:${t.type}:${t.value}`;
-  // Claimed before the lookups (atomically, across replicas), so a second message with the same indicator stays quiet.
+  // Claimed before the lookups (atomically, across replicas), so a second message with the same indicator stays quiet;
+  // claiming stops at the cap, so what the cap leaves out can be answered when posted again.
   const unseen: LookupTarget[] = [];
-  for (const t of targets) if (await deps.coordination.claim(keyOf(t), deps.settings.dedupeWindowMs)) unseen.push(t);
+  let considered = 0;
+  for (const t of targets) {
+    if (unseen.length >= deps.settings.autoReplyMax) break;
+    considered++;
+    if (await deps.coordination.claim(keyOf(t), deps.settings.dedupeWindowMs)) unseen.push(t);
+  }
   if (unseen.length === 0) return [];
   if (mode === 'reveal') return [{ kind: 'reveal', visibility: 'public', count: unseen.length }];
-  const { replies, failed } = await answerTargets(unseen, 'passive', ctx);
+  const { replies, failed } = await answerTargets(unseen, 'passive', ctx, total - considered);
   // Shed or failed lookups may be answered when someone posts them again.
   await Promise.all(failed.map((t) => deps.coordination.release(keyOf(t))));
   return replies;

@@ -13,7 +13,8 @@ import type { Clock } from './clock.js';
 import type { Invocation } from './invocation.js';
 
 export interface LookupService {
-  lookup(type: LookupType, value: string, priority: Priority): Promise<LookupOutcome>;
+  /** `owner` is whose turn it is in the fair queue (a person, or a channel for automatic lookups). */
+  lookup(type: LookupType, value: string, priority: Priority, owner?: string): Promise<LookupOutcome>;
   /** The cached report whatever its age, without asking upstream. */
   peek(type: LookupType, value: string): Promise<Report | undefined>;
   hitRatio(): number;
@@ -21,7 +22,7 @@ export interface LookupService {
 }
 
 export interface QueueInfo {
-  estimate(priority: Priority): Promise<QueueEstimate>;
+  estimate(priority: Priority, owner?: string): Promise<QueueEstimate>;
   queued(): number;
 }
 

@@ -49,3 +49,8 @@ export function channelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 
   const team = invocation.platform === 'slack' ? '-' : (invocation.teamId ?? '-');
   return `${invocation.platform}:${team}:${invocation.channelId}`;
 }
+
+/** Whose turn a lookup takes in the fair queue: the person who asked, or the channel for automatic lookups. */
+export function queueOwner(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId' | 'userId'>, passive: boolean): string {
+  return passive ? `channel:${channelKey(invocation)}` : `person:${invocation.platform}:${invocation.teamId ?? '-'}:${invocation.userId}`;
+}

@@ -2,16 +2,26 @@
 import { runVote } from '../commands/vote.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
-import { answerTargets, targetsIn } from './auto-detect.js';
+import { answerTargets, candidatesIn } from './auto-detect.js';
 import type { CommandContext } from './context.js';
 import { baseEmoji, emojiIn, REVEAL_EMOJI } from './emoji.js';
+import { channelKey } from './invocation.js';
 import type { Reply } from './reply.js';
 import { summaryTarget } from './summary-messages.js';
 
-/** A person asked to see the lookups of a message (🔎 reaction or button): interactive, no dedupe. */
-async function reveal(text: string, ctx: CommandContext): Promise<Reply[]> {
-  const targets = targetsIn(text, ctx.deps.settings.ignoreDomains);
-  return (await answerTargets(targets, 'interactive', ctx)).replies;
+/**
+ * A person asked to see the lookups of a message (🔎 reaction or button): interactive, answered once per
+ * message per dedupe window however often 🔎 is toggled (a lookup that could not be answered frees it again).
+ */
+async function reveal(messageId: string, text: string, ctx: CommandContext): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
+  const { targets, total } = candidatesIn(text, deps.settings.ignoreDomains);
+  if (targets.length === 0) return [];
+  const key = `revealed:${channelKey(invocation)}:${messageId}`;
+  if (!(await deps.coordination.claim(key, deps.settings.dedupeWindowMs))) return [];
+  const { replies, failed } = await answerTargets(targets, 'interactive', ctx, total - targets.length);
+  if (failed.length > 0 && failed.length === Math.min(targets.length, deps.settings.autoReplyMax)) await deps.coordination.release(key);
+  return replies;
 }
 
 /** The summary with the new tally, for the adapter to edit in place. */
@@ -45,7 +55,8 @@ export async function handleReaction(ctx: CommandContext): Promise<Reply[]> {
   if (!reaction) return [];
   const { settings } = ctx.deps;
   const emoji = baseEmoji(reaction.emoji);
-  if (REVEAL_EMOJI.has(emoji)) return reaction.added && reaction.targetText ? reveal(reaction.targetText, ctx) : [];
+  if (REVEAL_EMOJI.has(emoji))
+    return reaction.added && reaction.targetText ? reveal(reaction.targetMessageId, reaction.targetText, ctx) : [];
   const malicious = emojiIn(emoji, settings.voteEmojiMalicious) ? true : emojiIn(emoji, settings.voteEmojiSafe) ? false : undefined;
   if (malicious === undefined) return [];
   if (reaction.added) return vote(reaction.targetMessageId, malicious, ctx, 'reaction');
@@ -55,6 +66,6 @@ export async function handleReaction(ctx: CommandContext): Promise<Reply[]> {
 export async function handleButton(ctx: CommandContext): Promise<Reply[]> {
   const button = ctx.invocation.button;
   if (!button) return [];
-  if (button.action === 'reveal') return button.targetText ? reveal(button.targetText, ctx) : [];
+  if (button.action === 'reveal') return button.targetText ? reveal(button.targetMessageId, button.targetText, ctx) : [];
   return vote(button.targetMessageId, button.action === 'vote-malicious', ctx, 'button');
 }

@@ -10,6 +10,7 @@ import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../threat
 import { emptyReport, type Report } from '../threatcrowd/report.js';
 import type { Priority } from '../throttle/limiter.js';
 import type { CommandContext } from './context.js';
+import { queueOwner } from './invocation.js';
 import type { Reply, Visibility } from './reply.js';
 
 const UPSTREAM_PROBLEMS: Record<string, string> = {
@@ -70,7 +71,8 @@ export async function summarizeTarget(
     );
   }
   try {
-    const outcome = await deps.lookups.lookup(target.type, target.value, priority);
+    const owner = queueOwner(ctx.invocation, priority === 'passive');
+    const outcome = await deps.lookups.lookup(target.type, target.value, priority, owner);
     return reply(outcome.report, outcome.from, outcome.error);
   } catch (error) {
     if (error instanceof QueueFullError) return null;

@@ -3,14 +3,21 @@
  * flight share one request, and when upstream fails a stale entry is served (marked stale) instead of an error.
  */
 import type Keyv from 'keyv';
-import { UpstreamError } from '../threatcrowd/errors.js';
+import { PersonQueueFullError, UpstreamError } from '../threatcrowd/errors.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
-import type { Priority } from '../throttle/limiter.js';
+import { type Priority, Ticket } from '../throttle/limiter.js';
+import { PRIORITY_RANK as RANK } from '../throttle/ticket.js';
+
+/** How a provider is asked: the priority, or a ticket (priority and owner) that a more urgent request can promote. */
+export interface ReportOptions {
+  readonly priority?: Priority;
+  readonly ticket?: Ticket;
+}
 
 /** Anything that answers lookups (the ThreatCrowd client, later other providers). */
 export interface ReportProvider {
   readonly name: string;
-  report(type: LookupType, value: string, options?: { priority?: Priority }): Promise<Report>;
+  report(type: LookupType, value: string, options?: ReportOptions): Promise<Report>;
 }
 
 export interface CacheOptions {
@@ -22,6 +29,8 @@ export interface CacheOptions {
   readonly staleTtlMs?: number;
   /** @default Date.now */
   readonly now?: () => number;
+  /** At most this many of one owner's lookups wait for upstream at once. @default 10 */
+  readonly maxQueuedPerOwner?: number;
   /** Called with each lookup's outcome (metrics). */
   readonly onOutcome?: (type: LookupType, outcome: AnswerSource | 'shared' | 'error') => void;
 }
@@ -52,11 +61,13 @@ export interface CacheStats {
 }
 
 const HOUR = 3_600_000;
-const RANK: Record<Priority, number> = { interactive: 0, vote: 1, bulk: 2, passive: 3 };
 
 export class CachedLookup {
   readonly stats: CacheStats = { hits: 0, misses: 0, stale: 0, shared: 0, lastSuccessAt: null, lastFailureAt: null, lastFailure: null };
-  private readonly inFlight = new Map<string, { priority: Priority; work: Promise<LookupOutcome> }>();
+  private readonly inFlight = new Map<string, { ticket: Ticket; work: Promise<LookupOutcome> }>();
+  /** Lookups waiting for upstream, per owner (entries removed at zero, so it stays as small as the queue). */
+  private readonly waitingByOwner = new Map<string, number>();
+  private readonly maxQueuedPerOwner: number;
   private readonly foundTtlMs: number;
   private readonly notFoundTtlMs: number;
   private readonly staleTtlMs: number;
@@ -73,6 +84,7 @@ export class CachedLookup {
     this.staleTtlMs = options.staleTtlMs ?? 30 * 24 * HOUR;
     this.now = options.now ?? Date.now;
     this.onOutcome = options.onOutcome ?? (() => {});
+    this.maxQueuedPerOwner = options.maxQueuedPerOwner ?? 10;
   }
 
   /** The cache key for a normalised type and value. */
@@ -80,17 +92,22 @@ export class CachedLookup {
     return `${type}:${value.toLowerCase()}`;
   }
 
-  /** Answers from cache when fresh, else asks the provider (sharing identical requests in flight). */
-  lookup(type: LookupType, value: string, priority: Priority = 'interactive'): Promise<LookupOutcome> {
+  /**
+   * Answers from cache when fresh, else asks the provider. An identical request in flight is shared; a less
+   * urgent one is promoted to this priority and owner (a person never waits in a passive lookup's place, and
+   * the value is fetched once). `owner` is whose turn it is in the queue: a person, or a channel.
+   */
+  lookup(type: LookupType, value: string, priority: Priority = 'interactive', owner = ''): Promise<LookupOutcome> {
     const key = CachedLookup.key(type, value);
     const pending = this.inFlight.get(key);
-    // Share a request only if it is at least as urgent: a person never waits behind a passive lookup's place in the queue.
-    if (pending && RANK[pending.priority] <= RANK[priority]) {
+    if (pending) {
+      if (RANK[priority] < RANK[pending.ticket.priority]) pending.ticket.promote(priority, owner);
       this.stats.shared++;
       this.onOutcome(type, 'shared');
       return pending.work;
     }
-    const work = this.resolve(key, type, value, priority).then(
+    const ticket = new Ticket(priority, owner);
+    const work = this.resolve(key, type, value, ticket).then(
       (outcome) => {
         this.onOutcome(type, outcome.from);
         return outcome;
@@ -105,7 +122,7 @@ export class CachedLookup {
         if (this.inFlight.get(key)?.work === work) this.inFlight.delete(key);
       })
       .catch(() => {});
-    this.inFlight.set(key, { priority, work });
+    this.inFlight.set(key, { ticket, work });
     return work;
   }
 
@@ -120,15 +137,34 @@ export class CachedLookup {
     return cached !== undefined && cached.freshUntil > this.now();
   }
 
-  private async resolve(key: string, type: LookupType, value: string, priority: Priority): Promise<LookupOutcome> {
+  private async resolve(key: string, type: LookupType, value: string, ticket: Ticket): Promise<LookupOutcome> {
     const cached = (await this.keyv.get(key)) as Entry | undefined;
     if (cached && cached.freshUntil > this.now()) {
       this.stats.hits++;
       return { report: cached.report, from: 'cache' };
     }
+    const owner = ticket.owner;
+    const waiting = this.waitingByOwner.get(owner) ?? 0;
+    if (owner !== '' && ticket.priority === 'interactive' && waiting >= this.maxQueuedPerOwner) throw new PersonQueueFullError(waiting);
     this.stats.misses++;
+    this.waitingByOwner.set(owner, waiting + 1);
     try {
-      const report = await this.provider.report(type, value, { priority });
+      return await this.fetch(key, type, value, ticket, cached);
+    } finally {
+      const left = (this.waitingByOwner.get(owner) ?? 1) - 1;
+      if (left > 0) this.waitingByOwner.set(owner, left);
+      else this.waitingByOwner.delete(owner);
+    }
+  }
+
+  /** How many of `owner`'s lookups wait for upstream now. */
+  waitingFor(owner: string): number {
+    return this.waitingByOwner.get(owner) ?? 0;
+  }
+
+  private async fetch(key: string, type: LookupType, value: string, ticket: Ticket, cached: Entry | undefined): Promise<LookupOutcome> {
+    try {
+      const report = await this.provider.report(type, value, { priority: ticket.priority, ticket });
       this.stats.lastSuccessAt = this.now();
       const ttl = report.found ? this.foundTtlMs : this.notFoundTtlMs;
       await this.keyv.set(key, { report, freshUntil: this.now() + ttl } satisfies Entry, ttl + this.staleTtlMs);

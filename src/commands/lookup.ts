@@ -1,8 +1,11 @@
 /** `/threatcrowd <indicators…>` and `/threatcrowd domain|ip|email|file|av <value>`: look values up for a person. */
 import type { CommandContext } from '../bot/context.js';
+import { queueOwner } from '../bot/invocation.js';
 import type { Reply } from '../bot/reply.js';
 import { summarizeTarget } from '../bot/summarize-target.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { displayTarget } from '../summary/display-target.js';
+import { PersonQueueFullError } from '../threatcrowd/errors.js';
 import { LOOKUP_TYPES } from '../threatcrowd/report.js';
 import { SLASH } from './slash.js';
 import type { CommandMetadata } from './types.js';
@@ -34,11 +37,32 @@ export const typedLookupMetadata: CommandMetadata = {
  */
 export async function runLookup(targets: readonly LookupTarget[], ctx: CommandContext): Promise<Reply[]> {
   const { deps } = ctx;
-  const estimate = await deps.queue.estimate('interactive');
-  const work = Promise.all(targets.map((t) => summarizeTarget(t, 'interactive', ctx))).then((replies) =>
-    replies.filter((r): r is Reply => r !== null),
-  );
+  const estimate = await deps.queue.estimate('interactive', queueOwner(ctx.invocation, false));
+  const refused: LookupTarget[] = [];
+  let waiting = 0;
+  const one = (t: LookupTarget) =>
+    summarizeTarget(t, 'interactive', ctx).catch((error: unknown) => {
+      if (!(error instanceof PersonQueueFullError)) throw error;
+      refused.push(t);
+      waiting = error.waiting;
+      return null;
+    });
+  const work = Promise.all(targets.map(one)).then((replies) => [
+    ...replies.filter((r): r is Reply => r !== null),
+    ...(refused.length > 0 ? [notQueued(refused, waiting)] : []),
+  ]);
   const quick = await Promise.race([work, deps.clock.sleep(deps.settings.noticeAfterMs).then(() => null)]);
   if (quick) return quick;
   return [{ kind: 'pending', visibility: 'ephemeral', position: estimate.position, waitMs: estimate.waitMs, targets, result: work }];
+}
+
+/** One plain line for the values a person's full queue turned away. */
+function notQueued(refused: readonly LookupTarget[], waiting: number): Reply {
+  const shown = refused.slice(0, 5).map(displayTarget).join(', ');
+  const more = refused.length > 5 ? ` and ${refused.length - 5} more` : '';
+  return {
+    kind: 'error',
+    visibility: 'ephemeral',
+    text: `You already have ${waiting} lookups waiting for ThreatCrowd, so ${shown}${more} ${refused.length === 1 ? 'was' : 'were'} not queued. Ask again once they are answered.`,
+  };
 }

@@ -23,6 +23,7 @@ export const settingsSchema = z.object({
   THREATCROWD_TIMEOUT_MS: int(100, 300_000).default(15_000),
   THREATCROWD_RETRIES: int(0, 10).default(2),
   PASSIVE_QUEUE_MAX: int(0, 10_000).default(20),
+  MAX_QUEUED_PER_PERSON: int(1, 1000).default(10),
   PROVIDERS: list
     .pipe(z.array(z.enum(['threatcrowd', 'otx'])).min(1, 'name at least one provider: threatcrowd, otx'))
     .default(['threatcrowd', 'otx']),

@@ -2,9 +2,9 @@
  * A circuit breaker per provider: after `failureThreshold` failures in a row it opens and nothing is sent for
  * `coolDownMs`; then one probe goes through (half-open); success closes it, failure opens it again.
  */
+import type { ReportOptions } from '../cache/cached-lookup.js';
 import { CircuitOpenError, UpstreamError } from '../threatcrowd/errors.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
-import type { Priority } from '../throttle/limiter.js';
 import type { Provider } from './provider.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -39,6 +39,7 @@ export class GuardedProvider implements Provider {
   private readonly threshold: number;
   private readonly coolDownMs: number;
   private readonly now: () => number;
+  private readonly recoveryListeners = new Set<() => void>();
 
   constructor(
     private readonly inner: Provider,
@@ -81,8 +82,10 @@ export class GuardedProvider implements Provider {
     if (probe) this.probing = true;
     try {
       const result = await call();
+      const recovered = this.openedAt !== null;
       this.failures = 0;
       this.openedAt = null;
+      if (recovered) for (const listener of this.recoveryListeners) listener();
       this.lastSuccessAt = this.now();
       return result;
     } catch (error) {
@@ -98,7 +101,17 @@ export class GuardedProvider implements Provider {
     }
   }
 
-  report(type: LookupType, value: string, options?: { priority?: Priority }): Promise<Report> {
+  /** False while the breaker is open (nothing would be sent); true when closed or ready for a probe. */
+  available(): boolean {
+    return this.state() !== 'open';
+  }
+
+  /** Calls `listener` each time a success closes the breaker again (a probe got through). */
+  onRecovery(listener: () => void): void {
+    this.recoveryListeners.add(listener);
+  }
+
+  report(type: LookupType, value: string, options?: ReportOptions): Promise<Report> {
     return this.guard(() => this.inner.report(type, value, options));
   }
 }

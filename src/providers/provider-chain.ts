@@ -3,11 +3,10 @@
  * paused one hands over to the next at once. The answer names its provider (`report.source`). No provider is
  * ever asked about an internal value (private address, reserved name, IGNORE_DOMAINS), whatever its type.
  */
-import type { ReportProvider } from '../cache/cached-lookup.js';
+import type { ReportOptions, ReportProvider } from '../cache/cached-lookup.js';
 import { assertShareable } from '../lookup/resolve-target.js';
 import { UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
 import type { LookupType, Report } from '../threatcrowd/report.js';
-import type { Priority } from '../throttle/limiter.js';
 import type { GuardedProvider, ProviderStatus } from './circuit-breaker.js';
 import { SHA256 } from './provider.js';
 
@@ -71,7 +70,7 @@ export class ProviderChain implements ReportProvider {
     this.ignoreDomains = options.ignoreDomains ?? [];
   }
 
-  async report(type: LookupType, value: string, options: { priority?: Priority } = {}): Promise<Report> {
+  async report(type: LookupType, value: string, options: ReportOptions = {}): Promise<Report> {
     // The last guard: whatever path a value took (command, unfurl, reaction, CLI, a cached target), it stops here.
     assertShareable({ type, value }, this.ignoreDomains);
     const candidates = this.providers.filter((p) => p.supports(type, value));

@@ -32,10 +32,12 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
   const votes = new VoteService({
     ledger: services.store.namespace('votes'),
     // A value that became internal after its summary was posted (IGNORE_DOMAINS grew) stays in-house, like VOTE_FORWARD=false.
-    send: async (value, malicious) => {
+    // Votes go through ThreatCrowd's breaker: while it is open no vote request is made, and a vote's failure counts toward it.
+    send: async (value, malicious, { beforeSend }) => {
       if (internalValue(undefined, value, services.settings.IGNORE_DOMAINS)) return;
-      await services.client.vote(value, malicious, { priority: 'vote' });
+      await services.threatcrowd.guard(() => services.client.vote(value, malicious, { priority: 'vote', beforeSend }));
     },
+    upstreamAvailable: () => services.threatcrowd.available(),
     forward: services.settings.VOTE_FORWARD,
     logger,
     onCast: (malicious) => services.metrics.votesCast.inc({ verdict: malicious ? 'malicious' : 'safe' }),
@@ -43,6 +45,7 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     coordination: services.coordination,
   });
   services.metrics.bind({ outboxSize: () => votes.pending() });
+  services.threatcrowd.onRecovery(() => votes.kick());
   const bot = new Bot({
     lookups: services.lookups,
     queue: services.limiter,

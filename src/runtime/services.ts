@@ -1,4 +1,4 @@
-/** Builds the shared pieces (store, limiter, ThreatCrowd client, cache) from validated settings. */
+/** Builds the shared pieces (store, limiters, providers, cache) from validated settings. */
 
 import Bottleneck from 'bottleneck';
 import { Redis as IORedis } from 'ioredis';
@@ -13,6 +13,8 @@ import { type Coordination, LocalCoordination, RedisCoordination } from '../stor
 import { openStore, type Store } from '../store/open-store.js';
 import { ThreatCrowdClient } from '../threatcrowd/client.js';
 import { RequestLimiter } from '../throttle/limiter.js';
+import { createLogger, type Logger } from './logger.js';
+import { redisPause } from './shared-pause.js';
 
 export interface Services {
   readonly settings: Settings;
@@ -20,17 +22,47 @@ export interface Services {
   readonly store: Store;
   readonly coordination: Coordination;
   readonly limiter: RequestLimiter;
+  readonly otxLimiter: RequestLimiter;
   readonly client: ThreatCrowdClient;
+  /** ThreatCrowd behind its circuit breaker: lookups, feeds and votes all go through it. */
+  readonly threatcrowd: GuardedProvider;
   readonly providers: ProviderChain;
   readonly feeds: CrowdFeeds;
   readonly lookups: CachedLookup;
+  /** False while the shared Redis is unreachable (always true without REDIS_URL). */
+  redisReady(): boolean;
+  /** Shutdown, first step: queued upstream requests are dropped (nothing sent) and none are taken any more. */
+  stopUpstream(): Promise<void>;
+  /** Shutdown: requests still in flight are aborted (each fails at once as a timeout). */
+  abortInFlight(): void;
+  /** Shutdown, last step: queued requests dropped, those in flight aborted, then the store and Redis closed. */
   close(): Promise<void>;
 }
 
-export async function createServices(settings: Settings): Promise<Services> {
+/** Redis errors go to the log, once per kind of error until the connection is ready again (it retries constantly). */
+function watchRedis(redis: IORedis, logger: Logger): void {
+  const seen = new Set<string>();
+  redis.on('error', (error: Error & { code?: string }) => {
+    const kind = error.code ?? error.message;
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    logger.error({ err: error, code: error.code }, 'redis unreachable or failing');
+  });
+  redis.on('ready', () => {
+    if (seen.size > 0) logger.info('redis connection ready again');
+    seen.clear();
+  });
+}
+
+export async function createServices(settings: Settings, logger: Logger = createLogger('silent')): Promise<Services> {
   const metrics = new Metrics();
-  // With REDIS_URL every replica shares the store, the claims and locks, and one Bottleneck limiter.
+  const upstream = new AbortController();
+  // Every upstream request is aborted at shutdown, so a hanging ThreatCrowd or OTX cannot hold the process.
+  const fetchUntilShutdown: typeof fetch = (input, init) =>
+    globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, upstream.signal]) : upstream.signal });
+  // With REDIS_URL every replica shares the store, the claims and locks, one Bottleneck limiter and its pauses.
   const redis = settings.REDIS_URL ? new IORedis(settings.REDIS_URL, { maxRetriesPerRequest: 3 }) : null;
+  if (redis) watchRedis(redis, logger);
   const store = await openStore(settings.REDIS_URL ?? settings.CACHE_URL);
   const coordination: Coordination = redis ? new RedisCoordination(redis) : new LocalCoordination(store.namespace('claims'));
   const connection = redis ? new Bottleneck.IORedisConnection({ client: redis }) : null;
@@ -38,6 +70,7 @@ export async function createServices(settings: Settings): Promise<Services> {
     ...(connection
       ? { bottleneck: { datastore: 'ioredis', connection, id: 'threatcrowd-bot-limiter', clearDatastore: false, timeout: 86_400_000 } }
       : {}),
+    ...(redis ? { sharedPause: redisPause(redis, 'threatcrowd') } : {}),
     burst: settings.THREATCROWD_BURST,
     intervalMs: settings.THREATCROWD_INTERVAL_MS,
     maxPassiveQueue: settings.PASSIVE_QUEUE_MAX,
@@ -46,6 +79,7 @@ export async function createServices(settings: Settings): Promise<Services> {
   const client = new ThreatCrowdClient({
     baseUrl: settings.THREATCROWD_URL,
     limiter,
+    fetch: fetchUntilShutdown,
     timeoutMs: settings.THREATCROWD_TIMEOUT_MS,
     retries: settings.THREATCROWD_RETRIES,
     backoffMs: Math.min(1000, settings.THREATCROWD_INTERVAL_MS),
@@ -57,12 +91,14 @@ export async function createServices(settings: Settings): Promise<Services> {
     burst: settings.OTX_BURST,
     intervalMs: settings.OTX_INTERVAL_MS,
     maxPassiveQueue: settings.PASSIVE_QUEUE_MAX,
+    ...(redis ? { sharedPause: redisPause(redis, 'otx') } : {}),
   });
   const otx = new GuardedProvider(
     new OtxClient({
       baseUrl: settings.OTX_URL,
       apiKey: settings.OTX_API_KEY,
       limiter: otxLimiter,
+      fetch: fetchUntilShutdown,
       timeoutMs: settings.THREATCROWD_TIMEOUT_MS,
       onRequest: (endpoint, result) => metrics.upstreamRequests.inc({ provider: 'otx', endpoint, result }),
     }),
@@ -80,23 +116,32 @@ export async function createServices(settings: Settings): Promise<Services> {
   const lookups = new CachedLookup(providers, store.namespace('reports'), {
     foundTtlMs: settings.CACHE_TTL_SECONDS * 1000,
     notFoundTtlMs: settings.CACHE_NOT_FOUND_TTL_SECONDS * 1000,
+    maxQueuedPerOwner: settings.MAX_QUEUED_PER_PERSON,
     onOutcome: (type, outcome) => metrics.lookups.inc({ type, outcome }),
   });
   metrics.bind({ queued: () => limiter.queued(), cacheStats: () => lookups.stats });
+  const stopUpstream = async () => {
+    feeds.stop();
+    await Promise.all([limiter.stop(false), otxLimiter.stop(false)]);
+  };
   return {
     settings,
     metrics,
     store,
     coordination,
     limiter,
+    otxLimiter,
     client,
+    threatcrowd,
     providers,
     feeds,
     lookups,
+    redisReady: () => !redis || redis.status === 'ready',
+    stopUpstream,
+    abortInFlight: () => upstream.abort(),
     async close() {
-      feeds.stop();
-      await limiter.stop(false);
-      await otxLimiter.stop(false);
+      await stopUpstream();
+      upstream.abort();
       await store.close();
       await connection?.disconnect(false).catch(() => {});
       await coordination.close();

@@ -37,9 +37,39 @@ export interface ShardInfo {
   readonly count: number;
 }
 
+/** `work`'s answer, or false when it takes longer than `ms` (a readiness check must not hang on a dead store). */
+function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.catch(() => false), late]).finally(() => clearTimeout(timer));
+}
+
+type StopStep = readonly [name: string, work: () => Promise<unknown> | undefined, limitMs: number];
+
+/**
+ * Runs shutdown steps in order, each bounded, so the whole stays well inside the 10-s limit and the store
+ * is always closed (what is not delivered stays in the durable outbox for the next start).
+ */
+async function stopInOrder(logger: Logger, steps: readonly StopStep[]): Promise<void> {
+  for (const [name, work, limitMs] of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), limitMs);
+    });
+    const outcome = await Promise.race([
+      Promise.resolve(work()).catch((error: unknown) => logger.warn({ err: error, step: name }, 'shutdown step failed')),
+      late,
+    ]);
+    clearTimeout(timer);
+    if (outcome === 'late') logger.warn({ step: name, limitMs }, 'shutdown step took too long; going on');
+  }
+}
+
 export async function startApp(settings: Settings, logger: Logger, shard: ShardInfo | null = null): Promise<RunningApp> {
   if (!settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
-  const services = await createServices(settings);
+  const services = await createServices(settings, logger);
   const { bot, votes } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
@@ -83,7 +113,8 @@ export async function startApp(settings: Settings, logger: Logger, shard: ShardI
       ready: {
         ...(slack ? { slack: () => slack?.connected() ?? false } : {}),
         ...(discord ? { discord: () => discord?.connected() ?? false } : {}),
-        store: () => services.store.ping(),
+        store: () => withinMs(services.store.ping(), 2000),
+        ...(settings.REDIS_URL ? { redis: () => services.redisReady() } : {}),
       },
     },
     services.metrics,
@@ -94,12 +125,23 @@ export async function startApp(settings: Settings, logger: Logger, shard: ShardI
     health,
     slack,
     discord,
-    async stop() {
-      await health.close();
-      await slack?.stop();
-      await discord?.stop();
-      await votes.stop();
-      await services.close();
-    },
+    stop: () =>
+      stopInOrder(logger, [
+        ['health server', () => health.close(), 500],
+        ['slack adapter', () => slack?.stop(), 1500],
+        ['discord adapter', () => discord?.stop(), 1500],
+        // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
+        ['upstream queue', () => services.stopUpstream(), 500],
+        ['vote delivery', () => votes.stop(2000), 2500],
+        [
+          'requests in flight',
+          async () => {
+            services.abortInFlight();
+            await votes.stop(500);
+          },
+          700,
+        ],
+        ['store', () => services.close(), 2000],
+      ]),
   };
 }

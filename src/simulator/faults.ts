@@ -1,5 +1,6 @@
 /**
  * Failures the simulator can inject, as ThreatCrowd really showed them (see docs/threatcrowd-api.md).
+ * `slow` answers normally after `delayMs`; `hang` never answers (the connection stays open).
  * `text-html` serves the normal answer labelled text/html (as the real IP endpoint did); `html-page` is a challenge page.
  */
 export const FAULT_KINDS = [
@@ -12,6 +13,8 @@ export const FAULT_KINDS = [
   'reset',
   'huge-body',
   'http-429',
+  'slow',
+  'hang',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -21,6 +24,10 @@ export interface Fault {
   times?: number;
   /** Only for requests whose path starts with this (e.g. `/vote.php`). @default every path */
   readonly path?: string;
+  /** `slow`: how long to wait before answering normally. @default 1000 */
+  readonly delayMs?: number;
+  /** `http-429` and `http-503`: the Retry-After header to send (seconds or an HTTP date). */
+  readonly retryAfter?: string;
 }
 
 export function isFaultKind(value: string): value is FaultKind {

@@ -112,7 +112,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     if (url.pathname.startsWith('/__simulator/')) return control(url.pathname, req, res);
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-    const fault = takeFault(url.pathname);
+    const taken = takeFault(url.pathname);
+    if (taken?.kind === 'hang') return log(0, 'hang'); // never answered; the socket closes with the simulator
+    if (taken?.kind === 'slow') await new Promise((r) => setTimeout(r, taken.delayMs ?? 1000));
+    const fault = taken?.kind === 'slow' ? null : taken;
     if (fault && fault.kind !== 'text-html') return injectFault(fault, res, log);
 
     if (report) {
@@ -239,5 +242,6 @@ function injectFault(fault: Fault, res: ServerResponse, log: (status: number, fa
   const answer = faultAnswer(fault.kind);
   log(answer.status, fault.kind);
   for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+  if (fault.retryAfter !== undefined) res.setHeader('retry-after', fault.retryAfter);
   send(res, answer.status, answer.type, answer.body);
 }

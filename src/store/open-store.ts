@@ -3,9 +3,8 @@
  * de-duplication), opened from a URL: `memory://`, `sqlite://path/to/file.sqlite`, `redis://host:port`.
  * Each part of the bot gets its own namespace.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
+import { prepareSqliteFile, type SqlQuery, type Sweeper, startSweeper } from './sqlite-housekeeping.js';
 
 export const DEFAULT_STORE_URL = 'sqlite://data/threatcrowd-bot.sqlite';
 
@@ -16,7 +15,12 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
   readonly kind: 'memory' | 'sqlite' | 'redis';
+  /** Deletes expired entries now (SQLite; Redis and memory expire on their own); resolves to how many. */
+  sweep(): Promise<number>;
 }
+
+/** How often a SQLite store deletes its expired entries. */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 /** Throws a TypeError naming the problem for an unsupported or malformed URL. */
 export async function openStore(url: string): Promise<Store> {
@@ -25,9 +29,11 @@ export async function openStore(url: string): Promise<Store> {
   if (scheme === 'sqlite') {
     const path = url.slice('sqlite://'.length);
     if (path === '') throw new TypeError(`sqlite store needs a file path: ${url}`);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') prepareSqliteFile(path);
     const { default: KeyvSqlite } = await import('@keyv/sqlite');
-    return keyvStore('sqlite', () => new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 }));
+    const adapter = () => new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+    const sweeper = startSweeper(adapter() as unknown as SqlQuery, SWEEP_EVERY_MS, () => {});
+    return keyvStore('sqlite', adapter, sweeper);
   }
   if (scheme === 'redis' || scheme === 'rediss') {
     const { default: KeyvRedis } = await import('@keyv/redis');
@@ -36,7 +42,7 @@ export async function openStore(url: string): Promise<Store> {
   throw new TypeError(`unknown store scheme in "${url}": use memory://, sqlite://PATH or redis://HOST:PORT`);
 }
 
-function keyvStore(kind: Store['kind'], makeAdapter: () => unknown): Store {
+function keyvStore(kind: Store['kind'], makeAdapter: () => unknown, sweeper?: Sweeper): Store {
   const spaces = new Map<string, Keyv>();
   const namespace = (name: string): Keyv => {
     let keyv = spaces.get(name);
@@ -58,7 +64,9 @@ function keyvStore(kind: Store['kind'], makeAdapter: () => unknown): Store {
         return false;
       }
     },
+    sweep: () => sweeper?.sweep() ?? Promise.resolve(0),
     async close() {
+      await sweeper?.stop();
       await Promise.all([...spaces.values()].map((k) => k.disconnect().catch(() => {})));
       spaces.clear();
     },

@@ -3,9 +3,10 @@
  * through the shared limiter, bounded retries with exponential backoff and jitter.
  */
 import { httpGet } from '../providers/http-get.js';
+import { retryAfterMs } from '../providers/otx/otx-client.js';
 import { type Provider, SHA256 } from '../providers/provider.js';
-import { type Priority, RequestLimiter } from '../throttle/limiter.js';
-import { UpstreamError, UpstreamStatusError } from './errors.js';
+import { type Demand, type Priority, RequestLimiter, type Ticket } from '../throttle/limiter.js';
+import { SendCancelledError, UpstreamBusyError, UpstreamError, UpstreamStatusError } from './errors.js';
 import { parseReport } from './parse.js';
 import type { LookupType, Report } from './report.js';
 
@@ -43,6 +44,13 @@ export interface ThreatCrowdClientOptions {
 export interface RequestOptions {
   /** @default 'interactive' */
   readonly priority?: Priority;
+  /** Priority and owner in the fair queue, promotable while the request waits (overrides `priority`). */
+  readonly ticket?: Ticket;
+}
+
+export interface VoteOptions extends RequestOptions {
+  /** Asked right before each attempt leaves; false withdraws the vote (`SendCancelledError`), nothing is sent. */
+  readonly beforeSend?: () => Promise<boolean>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -54,6 +62,8 @@ export class ThreatCrowdClient implements Provider {
   readonly limiter: RequestLimiter;
   private readonly options: Required<Omit<ThreatCrowdClientOptions, 'baseUrl' | 'limiter' | 'onRequest'>>;
   private readonly onRequest: (endpoint: string, result: string) => void;
+  /** Refusals ("Too many connections", 429, 503) in a row: the pause doubles with each. */
+  private refusals = 0;
 
   constructor(options: ThreatCrowdClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_THREATCROWD_URL).replace(/\/+$/, '');
@@ -100,7 +110,7 @@ export class ThreatCrowdClient implements Provider {
     const url = new URL(`${this.baseUrl}/searchApi/v2/${path}/report/`);
     url.searchParams.set(param, type === 'file' ? value.toLowerCase() : value);
     const request = `GET ${this.baseUrl}/searchApi/v2/${path}/report/`;
-    return this.withRetries(options.priority ?? 'interactive', async () => {
+    return this.withRetries(options.ticket ?? options.priority ?? 'interactive', async () => {
       try {
         const report = parseReport(type, value, await this.get(url, request), this.options.now().toISOString(), request);
         this.onRequest(type, 'ok');
@@ -113,12 +123,13 @@ export class ThreatCrowdClient implements Provider {
   }
 
   /** Casts an anonymous vote: `malicious` true sends `vote=0`, false sends `vote=1`. */
-  async vote(value: string, malicious: boolean, options: RequestOptions = {}): Promise<void> {
+  async vote(value: string, malicious: boolean, options: VoteOptions = {}): Promise<void> {
     const url = new URL(`${this.baseUrl}/vote.php`);
     url.searchParams.set('vote', malicious ? '0' : '1');
     url.searchParams.set('value', value);
     const request = `GET ${this.baseUrl}/vote.php`;
     await this.withRetries(options.priority ?? 'vote', async () => {
+      if (options.beforeSend && !(await options.beforeSend())) throw new SendCancelledError(request);
       try {
         const body = await this.get(url, request);
         if (/too many connections/i.test(body)) throw new UpstreamStatusError(503, request);
@@ -136,16 +147,35 @@ export class ThreatCrowdClient implements Provider {
     return this.withRetries(options.priority ?? 'passive', () => this.get(url, `GET ${url.origin}${url.pathname}`));
   }
 
-  private async withRetries<T>(priority: Priority, attempt: () => Promise<T>): Promise<T> {
+  /**
+   * Retries go through the limiter like any request. An overloaded or refusing ThreatCrowd ("Too many
+   * connections", 429, 503) pauses the whole limiter (every replica's, on Redis) for its Retry-After or an
+   * exponential backoff that grows while it keeps refusing; the pause empties the bucket, so a retry never
+   * spends the burst.
+   */
+  private async withRetries<T>(priority: Demand, attempt: () => Promise<T>): Promise<T> {
     for (let tries = 0; ; tries++) {
       try {
-        return await this.limiter.schedule(priority, attempt);
+        const result = await this.limiter.schedule(priority, attempt);
+        this.refusals = 0;
+        return result;
       } catch (error) {
-        if (!(error instanceof UpstreamError) || !error.retryable || tries >= this.options.retries) throw error;
+        if (!(error instanceof UpstreamError)) throw error;
+        if (isRefusal(error)) await this.limiter.pause(this.refusalPauseMs(error));
+        if (!error.retryable || tries >= this.options.retries) throw error;
         // Full jitter: a random wait in [0, backoff * 2^tries].
         await this.options.sleep(Math.round(this.options.random() * this.options.backoffMs * 2 ** tries));
       }
     }
+  }
+
+  /** Retry-After when given, else backoff × 2^(refusals in a row), with jitter in [½, 1], at most 10 minutes. */
+  private refusalPauseMs(error: UpstreamError): number {
+    this.refusals++;
+    const exponential = this.options.backoffMs * 2 ** Math.min(this.refusals - 1, 10);
+    const jittered = exponential * (0.5 + this.options.random() / 2);
+    const asked = error instanceof UpstreamStatusError ? (error.retryAfterMs ?? 0) : 0;
+    return Math.min(Math.max(asked, jittered), 600_000);
   }
 
   private async get(url: URL, request: string): Promise<string> {
@@ -155,7 +185,15 @@ export class ThreatCrowdClient implements Provider {
       maxBodyBytes: this.options.maxBodyBytes,
       request,
     });
-    if (answer.status >= 300) throw new UpstreamStatusError(answer.status, request);
+    if (answer.status >= 300) {
+      const retryAfter = answer.headers.get('retry-after');
+      throw new UpstreamStatusError(answer.status, request, retryAfter ? { retryAfterMs: retryAfterMs(retryAfter, Date.now()) } : {});
+    }
     return answer.body;
   }
+}
+
+/** ThreatCrowd saying it is overloaded or refusing: the limiter backs off for everyone. */
+function isRefusal(error: UpstreamError): boolean {
+  return error instanceof UpstreamBusyError || (error instanceof UpstreamStatusError && (error.status === 429 || error.status === 503));
 }

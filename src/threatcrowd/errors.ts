@@ -32,12 +32,15 @@ export interface UpstreamErrorOptions {
 /** HTTP 5xx or another unexpected status. */
 export class UpstreamStatusError extends UpstreamError {
   readonly kind = 'status';
+  /** How long the server asked us to wait (its Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     readonly status: number,
     request: string,
-    options?: UpstreamErrorOptions,
+    options?: UpstreamErrorOptions & { retryAfterMs?: number },
   ) {
     super(`answered HTTP ${status}`, request, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 
@@ -113,6 +116,13 @@ export class CircuitOpenError extends UpstreamError {
 /** No configured provider answers this kind of lookup (e-mail on OTX, SHA-256 on ThreatCrowd): the person sees it. */
 export class UnsupportedLookupError extends UserError {}
 
+/** One person already has the most lookups allowed waiting: nothing more of theirs is queued until those are answered. */
+export class PersonQueueFullError extends UserError {
+  constructor(readonly waiting: number) {
+    super(`You already have ${waiting} lookups waiting for ThreatCrowd; ask again once they are answered.`);
+  }
+}
+
 /** A low-priority lookup dropped because the queue is full; nothing was sent. */
 export class QueueFullError extends Error {
   override readonly name = 'QueueFullError';
@@ -129,4 +139,12 @@ function networkCode(cause: unknown): string {
     current = (current as { cause?: unknown }).cause;
   }
   return cause instanceof Error ? cause.message : 'network error';
+}
+
+/** A request withdrawn right before it left (a vote whose delivery claim was lost or that no longer needs sending). */
+export class SendCancelledError extends Error {
+  override readonly name = 'SendCancelledError';
+  constructor(readonly request: string) {
+    super(`request withdrawn before sending: ${request}`);
+  }
 }

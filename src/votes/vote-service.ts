@@ -8,22 +8,15 @@ import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../runtime/logger.js';
 import { type Coordination, LocalCoordination } from '../store/coordination.js';
 import type { TeamTally } from '../summary/summary.js';
+import { CircuitOpenError, SendCancelledError } from '../threatcrowd/errors.js';
+import { entryId, indicatorKey, type OutboxEntry, parseEntry, VoteLedger, type VoterState, voterKey } from './vote-ledger.js';
 
-/** Sends one vote upstream (the ThreatCrowd client's `vote`). */
-export type VoteSender = (value: string, malicious: boolean) => Promise<void>;
-
-interface VoterState {
-  /** The person's current vote, null once retracted. */
-  current: boolean | null;
-  /** What ThreatCrowd already has from this person, null if nothing yet. */
-  delivered: boolean | null;
-  /** What waits in the outbox, null if nothing. */
-  pending: boolean | null;
-  attempts: number;
-  nextAttemptAt: number;
-}
-
-type IndicatorVotes = Record<string, VoterState>;
+/**
+ * Sends one vote upstream (the ThreatCrowd client's `vote`). `beforeSend` is called right before the request
+ * leaves (after any wait in the limiter); when it answers false nothing is sent and the call rejects with
+ * `SendCancelledError`.
+ */
+export type VoteSender = (value: string, malicious: boolean, options: { beforeSend: () => Promise<boolean> }) => Promise<void>;
 
 export interface VoteServiceOptions {
   readonly ledger: Keyv;
@@ -39,8 +32,10 @@ export interface VoteServiceOptions {
   readonly onDelivered?: () => void;
   /** Locks and claims shared with other replicas. @default in-process */
   readonly coordination?: Coordination;
-  /** How long one replica owns an outbox entry it is delivering (then another may retry it). @default 60000 */
+  /** How long a delivery claim lasts between renewals; it is renewed every quarter of this while the delivery runs. @default 60000 */
   readonly deliveryClaimMs?: number;
+  /** False while ThreatCrowd's circuit breaker is open: then no vote request is made and votes wait. @default always true */
+  readonly upstreamAvailable?: () => boolean;
 }
 
 export interface CastVote {
@@ -51,23 +46,28 @@ export interface CastVote {
   readonly source?: string;
 }
 
-const OUTBOX = 'outbox';
-const indicatorKey = (t: LookupTarget) => `votes:${t.type}:${t.value}`;
-const voterKey = (platform: string, userId: string) => `${platform}:${userId}`;
+type Outcome = 'sent' | 'failed' | 'skipped' | 'paused';
+
+const fresh = (): VoterState => ({ current: null, delivered: null, pending: null, attempts: 0, nextAttemptAt: 0 });
 
 export class VoteService {
   private readonly coordination: Coordination;
+  private readonly ledger: VoteLedger;
   private readonly forward: boolean;
   private readonly now: () => number;
   private readonly retryBaseMs: number;
+  private readonly claimMs: number;
   private delivering: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private stopping = false;
 
   constructor(private readonly options: VoteServiceOptions) {
     this.forward = options.forward ?? true;
     this.now = options.now ?? Date.now;
     this.retryBaseMs = options.retryBaseMs ?? 5000;
+    this.claimMs = options.deliveryClaimMs ?? 60_000;
     this.coordination = options.coordination ?? new LocalCoordination();
+    this.ledger = new VoteLedger(options.ledger, this.coordination);
   }
 
   /** Read-modify-write steps on one indicator's votes never interleave, here or across replicas. */
@@ -75,25 +75,21 @@ export class VoteService {
     return this.coordination.withLock(indicatorKey(target), work);
   }
 
-  /** Records a vote; resolves once the ledger and the outbox are persisted. */
+  /** Records a vote; resolves once it is counted and (when forwarded) queued, in one write. */
   cast(vote: CastVote): Promise<{ changed: boolean }> {
     return this.locked(vote.target, async () => {
-      const votes = await this.read(vote.target);
+      const votes = await this.ledger.read(vote.target);
       const who = voterKey(vote.platform, vote.userId);
-      const state = votes[who] ?? { current: null, delivered: null, pending: null, attempts: 0, nextAttemptAt: 0 };
+      const state = votes[who] ?? fresh();
       if (state.current === vote.malicious) return { changed: false };
       state.current = vote.malicious;
-      let outboxChanged = false;
       if (this.forward) {
-        const hadPending = state.pending !== null;
         state.pending = vote.malicious === state.delivered ? null : vote.malicious;
         state.attempts = 0;
         state.nextAttemptAt = 0;
-        outboxChanged = hadPending !== (state.pending !== null);
       }
       votes[who] = state;
-      await this.options.ledger.set(indicatorKey(vote.target), votes);
-      if (outboxChanged) await this.updateOutbox(`${who}|${vote.target.type}|${vote.target.value}`, state.pending !== null);
+      await this.ledger.write(vote.target, votes, entryId(who, vote.target), state.pending !== null);
       this.options.onCast?.(vote.malicious);
       if (state.pending !== null && this.timer) queueMicrotask(() => this.kick());
       return { changed: true };
@@ -103,40 +99,51 @@ export class VoteService {
   /** Delivers the outbox now and every `intervalMs` (also what a restarted process left behind). */
   start(intervalMs = 5000): void {
     if (this.timer) return;
+    this.stopping = false;
     this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
     this.kick();
   }
 
-  private kick(): void {
+  /** Starts a delivery run now (ThreatCrowd recovered, a vote was cast); a run in progress is shared. */
+  kick(): void {
+    if (this.stopping) return;
     this.deliverDue().catch((error: unknown) => this.options.logger?.error({ err: error }, 'vote outbox delivery failed'));
   }
 
-  /** Stops the timer and waits for a delivery in progress; what is left stays in the durable outbox. */
-  async stop(): Promise<void> {
+  /**
+   * Stops delivering: no new run, and a run in progress is waited for at most `waitMs` (its request may hang;
+   * what is not settled stays in the durable outbox and its claim lapses).
+   */
+  async stop(waitMs = 2000): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.delivering?.catch(() => {});
+    const running = this.delivering?.catch(() => 0);
+    if (!running) return;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([running, new Promise((r) => (timeout = setTimeout(r, waitMs)))]);
+    clearTimeout(timeout);
   }
 
   /** Clears the person's current vote locally if it is in direction `malicious`. Nothing goes upstream. */
   retract(vote: Omit<CastVote, 'source'>): Promise<{ changed: boolean }> {
     return this.locked(vote.target, async () => {
-      const votes = await this.read(vote.target);
-      const state = votes[voterKey(vote.platform, vote.userId)];
+      const votes = await this.ledger.read(vote.target);
+      const who = voterKey(vote.platform, vote.userId);
+      const state = votes[who];
       if (!state || state.current !== vote.malicious) return { changed: false };
       state.current = null;
-      await this.options.ledger.set(indicatorKey(vote.target), votes);
+      await this.ledger.write(vote.target, votes, entryId(who, vote.target), state.pending !== null);
       return { changed: true };
     });
   }
 
   /** The team's current votes on `target`. */
   async tally(target: LookupTarget): Promise<TeamTally> {
-    const votes = await this.read(target);
     let malicious = 0;
     let safe = 0;
-    for (const state of Object.values(votes)) {
+    for (const state of Object.values(await this.ledger.read(target))) {
       if (state.current === true) malicious++;
       else if (state.current === false) safe++;
     }
@@ -144,8 +151,8 @@ export class VoteService {
   }
 
   /** Votes waiting to be delivered. */
-  async pending(): Promise<number> {
-    return ((await this.options.ledger.get(OUTBOX)) as string[] | undefined)?.length ?? 0;
+  pending(): Promise<number> {
+    return this.ledger.pendingCount();
   }
 
   /** Delivers every due outbox entry once; resolves to how many were delivered. Concurrent calls share one run. */
@@ -157,40 +164,70 @@ export class VoteService {
   }
 
   private async deliverOnce(): Promise<number> {
-    const ids = ((await this.options.ledger.get(OUTBOX)) as string[] | undefined) ?? [];
     let delivered = 0;
-    for (const id of ids) {
-      const [who = '', type = '', ...rest] = id.split('|');
-      const target = { type, value: rest.join('|') } as LookupTarget;
-      // One replica at a time delivers an entry; if it dies, its claim lapses and another retries.
-      const claim = `vote-delivery:${id}`;
-      if (!(await this.coordination.claim(claim, this.options.deliveryClaimMs ?? 60_000))) continue;
-      try {
-        const due = await this.locked(target, async () => {
-          const state = (await this.read(target))[who];
-          return state && state.pending !== null && state.nextAttemptAt <= this.now() ? state.pending : null;
-        });
-        if (due === null) continue;
-        try {
-          await this.options.send(target.value, due);
-          delivered++;
-          this.options.onDelivered?.();
-          await this.settle(id, who, target, due, true);
-        } catch (error) {
-          this.options.logger?.warn({ err: error, type: target.type }, 'vote delivery failed; will retry');
-          await this.settle(id, who, target, due, false);
-        }
-      } finally {
-        await this.coordination.release(claim);
-      }
+    for (const id of await this.ledger.ids()) {
+      if (this.stopping || !(this.options.upstreamAvailable?.() ?? true)) break;
+      const outcome = await this.deliverClaimed(parseEntry(id));
+      if (outcome === 'sent') delivered++;
+      if (outcome === 'paused') break; // the breaker opened: the rest wait for recovery
     }
     return delivered;
   }
 
-  private settle(id: string, who: string, target: LookupTarget, sent: boolean, ok: boolean): Promise<void> {
-    return this.locked(target, async () => {
-      const votes = await this.read(target);
-      const state = votes[who];
+  /** One replica delivers an entry: it claims it, renews the claim while the request is in flight, and releases only its own claim. */
+  private async deliverClaimed(entry: OutboxEntry): Promise<Outcome> {
+    const claim = `vote-delivery:${entry.id}`;
+    if (!(await this.coordination.claim(claim, this.claimMs))) return 'skipped';
+    const renewal = setInterval(
+      () => {
+        this.coordination
+          .renew(claim, this.claimMs)
+          .catch((error: unknown) => this.options.logger?.warn({ err: error }, 'could not renew a vote claim'));
+      },
+      Math.max(10, Math.floor(this.claimMs / 4)),
+    );
+    renewal.unref();
+    try {
+      return await this.deliver(entry, claim);
+    } finally {
+      clearInterval(renewal);
+      await this.coordination.release(claim).catch(() => {});
+    }
+  }
+
+  private async deliver(entry: OutboxEntry, claim: string): Promise<Outcome> {
+    const due = await this.locked(entry.target, () => this.dueDirection(entry));
+    if (due === null) {
+      await this.locked(entry.target, () => this.ledger.dropIfStale(entry));
+      return 'skipped';
+    }
+    // Re-read right before the request leaves: a replica that lost its claim, or a vote already settled, sends nothing.
+    const beforeSend = async () =>
+      (await this.coordination.holds(claim)) && (await this.locked(entry.target, () => this.dueDirection(entry))) === due;
+    try {
+      await this.options.send(entry.target.value, due, { beforeSend });
+    } catch (error) {
+      if (error instanceof CircuitOpenError) return 'paused';
+      if (error instanceof SendCancelledError || this.stopping) return 'skipped';
+      this.options.logger?.warn({ err: error, type: entry.target.type }, 'vote delivery failed; will retry');
+      await this.settle(entry, due, false);
+      return 'failed';
+    }
+    this.options.onDelivered?.();
+    await this.settle(entry, due, true);
+    return 'sent';
+  }
+
+  /** The direction to send now for this entry, or null when nothing is due. */
+  private async dueDirection(entry: OutboxEntry): Promise<boolean | null> {
+    const state = (await this.ledger.read(entry.target))[entry.who];
+    return state && state.pending !== null && state.nextAttemptAt <= this.now() ? state.pending : null;
+  }
+
+  private settle(entry: OutboxEntry, sent: boolean, ok: boolean): Promise<void> {
+    return this.locked(entry.target, async () => {
+      const votes = await this.ledger.read(entry.target);
+      const state = votes[entry.who];
       if (!state) return;
       if (ok) {
         state.delivered = sent;
@@ -202,20 +239,7 @@ export class VoteService {
         state.attempts++;
         state.nextAttemptAt = this.now() + Math.min(this.retryBaseMs * 2 ** (state.attempts - 1), 600_000);
       }
-      await this.options.ledger.set(indicatorKey(target), votes);
-      await this.updateOutbox(id, state.pending !== null);
-    });
-  }
-
-  private async read(target: LookupTarget): Promise<IndicatorVotes> {
-    return ((await this.options.ledger.get(indicatorKey(target))) as IndicatorVotes | undefined) ?? {};
-  }
-
-  private updateOutbox(id: string, present: boolean): Promise<void> {
-    return this.coordination.withLock(OUTBOX, async () => {
-      const ids = ((await this.options.ledger.get(OUTBOX)) as string[] | undefined) ?? [];
-      if (present === ids.includes(id)) return;
-      await this.options.ledger.set(OUTBOX, present ? [...ids, id] : ids.filter((x) => x !== id));
+      await this.ledger.write(entry.target, votes, entry.id, state.pending !== null);
     });
   }
 }

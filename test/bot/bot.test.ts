@@ -62,7 +62,7 @@ describe('commands', () => {
   it('GIVEN a slow queue THEN the first reply is a queue notice that settles into the summary', async () => {
     const t = await createTestBot({ THREATCROWD_INTERVAL_MS: '400', THREATCROWD_BURST: '1' }, { noticeAfterMs: 50 });
     const first = t.command('aoldaily.com');
-    await new Promise((r) => setTimeout(r, 30)); // the first lookup has started
+    await first; // answered: the next request must wait out the interval, a loaded machine or not
     const second = await t.bot.handle({ platform: 'console', userId: 'U2', channelId: 'C1', text: '188.40.75.132', kind: 'command' });
     expect(second[0]).toMatchObject({ kind: 'pending', position: 1 });
     expect(second[0]?.kind === 'pending' && second[0].waitMs).toBeGreaterThan(0);

@@ -23,7 +23,7 @@ async function recordingServer(route: (path: string) => { status: number; locati
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
-const otx = (baseUrl: string) => new OtxClient({ baseUrl, apiKey: KEY, limiter: useLimiter(), sleep: async () => {} });
+const otx = (baseUrl: string) => new OtxClient({ baseUrl, apiKey: KEY, limiter: useLimiter() });
 
 describe('redirects', () => {
   it('GIVEN OTX redirects to another origin THEN the redirect is followed without X-OTX-API-KEY', async () => {

@@ -53,14 +53,23 @@ describe('AlienVault OTX as a provider', () => {
     expect(seen).toBe('k3y');
   });
 
-  it('GIVEN OTX answers 429 with Retry-After THEN it waits that long and retries', async () => {
-    const sim = await useSimulator({ faults: [{ kind: 'http-429', times: 1, path: '/api/v1/indicators/domain/aoldaily.com/general' }] });
-    const waits: number[] = [];
-    const otx = new OtxClient({ baseUrl: sim.url, limiter: useLimiter(), sleep: async (ms) => void waits.push(ms) });
-    const report = await otx.report('domain', 'aoldaily.com');
-    expect(waits).toEqual([1000]);
-    expect(report.found).toBe(true);
-    expect(sim.requests.filter((r) => r.endpoint === 'otx-general').map((r) => r.status)).toEqual([429, 200]);
+  it('GIVEN OTX answers 429 with Retry-After: 2 THEN no OTX request leaves for 2 s, then the lookups succeed', async () => {
+    const sim = await useSimulator({
+      faults: [{ kind: 'http-429', times: 1, retryAfter: '2', path: '/api/v1/indicators/domain/aoldaily.com/general' }],
+    });
+    const otx = new OtxClient({ baseUrl: sim.url, limiter: useLimiter({ burst: 5, intervalMs: 20 }) });
+    const reports = await Promise.all([
+      otx.report('domain', 'aoldaily.com'),
+      otx.report('ip', '8.8.8.8'),
+      otx.report('domain', 'example.com'),
+    ]);
+    expect(reports[0].found).toBe(true);
+    const refused = sim.requests.find((r) => r.status === 429);
+    const later = sim.requests.filter((r) => refused && r.time > refused.time);
+    expect(later.length).toBeGreaterThan(0);
+    // Every other request, for any indicator, waited out the Retry-After (a little slack for timer rounding).
+    for (const r of later) expect(r.time - (refused?.time ?? 0)).toBeGreaterThanOrEqual(1990);
+    expect(sim.requests.filter((r) => r.endpoint === 'otx-general' && r.value === 'aoldaily.com').map((r) => r.status)).toEqual([429, 200]);
   });
 
   it('reads Retry-After in seconds or as a date', () => {

@@ -86,7 +86,7 @@ describe('scale-out on a real Redis', () => {
     const voteServiceOn = (services: Services, deliveryClaimMs: number) =>
       new VoteService({
         ledger: services.store.namespace('votes'),
-        send: (value, malicious) => services.client.vote(value, malicious),
+        send: (value, malicious, o) => services.client.vote(value, malicious, o),
         coordination: services.coordination,
         deliveryClaimMs,
         retryBaseMs: 1,

@@ -4,12 +4,14 @@ import { openStore } from '../../src/store/open-store.js';
 import { QueueFullError } from '../../src/threatcrowd/errors.js';
 import { clientFor, gaps, useLimiter, useSimulator } from '../support/simulator.js';
 
-const INTERVAL = 100;
+const INTERVAL = 200;
 /**
- * Timer and scheduling jitter measured at the simulator on a loaded two-core machine (seen: up to ~20 ms).
- * Generous on purpose: an unthrottled client would send these within a few milliseconds of each other.
+ * Timer and scheduling jitter measured at the simulator on a loaded two-core machine (seen: up to ~55 ms with
+ * a load average of 10 while the whole suite runs). Generous on purpose: an unthrottled client would send
+ * these within a few milliseconds of each other, and a bucket without a burst would space the first three by
+ * two whole intervals.
  */
-const SLACK = 30;
+const SLACK = 60;
 const distinct = (n: number) => Array.from({ length: n }, (_, i) => `host${i}.example-${i}.com`);
 
 describe('the shared limiter, measured on the simulator request log', () => {
@@ -66,8 +68,9 @@ describe('the shared limiter, measured on the simulator request log', () => {
     const queued = [limiter.schedule('interactive', noop), limiter.schedule('interactive', noop), limiter.schedule('interactive', noop)];
     await expect(limiter.schedule('passive', noop)).rejects.toBeInstanceOf(QueueFullError);
     expect(limiter.queued()).toBeGreaterThanOrEqual(2);
+    const settled = Promise.allSettled(queued);
     await limiter.stop();
-    await Promise.allSettled(queued);
+    await settled;
   });
 
   it('GIVEN two jobs ahead THEN a new job is told it is third with about two intervals to wait', async () => {
@@ -81,8 +84,9 @@ describe('the shared limiter, measured on the simulator request log', () => {
     expect(estimate.waitMs).toBeGreaterThanOrEqual(2000);
     expect(estimate.waitMs).toBeLessThanOrEqual(3000);
     release();
+    const settled = Promise.allSettled([blocker, waiting]);
     await limiter.stop();
-    await Promise.allSettled([blocker, waiting]);
+    await settled;
   });
 
   it('GIVEN an invalid burst THEN construction fails with a precise TypeError', () => {
@@ -91,7 +95,7 @@ describe('the shared limiter, measured on the simulator request log', () => {
 });
 
 describe('sharing in-flight lookups by priority', () => {
-  it('GIVEN a passive lookup queued THEN an interactive lookup of the same value does not wait in its place', async () => {
+  it('GIVEN a passive lookup queued THEN an interactive lookup of the same value promotes it: it does not wait in its place, and is fetched once', async () => {
     const sim = await useSimulator();
     const limiter = useLimiter({ burst: 1, intervalMs: 300 });
     const store = await openStore('memory://');
@@ -100,10 +104,11 @@ describe('sharing in-flight lookups by priority', () => {
     const passive = lookups.lookup('domain', 'aoldaily.com', 'passive');
     await new Promise((r) => setTimeout(r, 20));
     await Promise.allSettled([lookups.lookup('domain', 'aoldaily.com', 'interactive'), ...blockers, passive]);
-    // The interactive request overtook the passive ones still queued (Bottleneck had already committed to the second).
+    // The promoted request overtook the passive ones still queued (one had already been handed to Bottleneck).
     const values = sim.requests.map((r) => r.value);
-    expect(values.indexOf('aoldaily.com')).toBe(2);
-    expect(values).toHaveLength(5);
+    expect(values.indexOf('aoldaily.com')).toBeLessThanOrEqual(2);
+    expect(values).toHaveLength(4);
+    expect(values.filter((v) => v === 'aoldaily.com')).toHaveLength(1);
   });
 
   it('GIVEN an interactive lookup in flight THEN a passive one of the same value shares it', async () => {

@@ -15,7 +15,7 @@ async function service(options: { url?: string; forward?: boolean; interval?: nu
   const client = clientFor(sim, { limiter: useLimiter({ burst: 1, intervalMs: options.interval ?? 20 }), retries: 0 });
   const votes = new VoteService({
     ledger: store.namespace('votes'),
-    send: (v, m) => client.vote(v, m),
+    send: (v, m, o) => client.vote(v, m, o),
     forward: options.forward,
     retryBaseMs: 1,
   });

@@ -2,9 +2,11 @@
  * AlienVault OTX as a second provider: `/api/v1/indicators/{type}/{value}/{section}` with the
  * `X-OTX-API-KEY` header when a key is set, its own limiter, and `Retry-After` honoured on 429.
  */
+
+import type { ReportOptions } from '../../cache/cached-lookup.js';
 import { UpstreamMalformedError, UpstreamStatusError } from '../../threatcrowd/errors.js';
 import type { LookupType, Report } from '../../threatcrowd/report.js';
-import { type Priority, RequestLimiter } from '../../throttle/limiter.js';
+import { type Demand, RequestLimiter } from '../../throttle/limiter.js';
 import { httpGet } from '../http-get.js';
 import type { Provider } from '../provider.js';
 import { parseOtx } from './parse-otx.js';
@@ -27,7 +29,6 @@ export interface OtxClientOptions {
   readonly maxRetryAfterMs?: number;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
   readonly onRequest?: (endpoint: string, result: string) => void;
 }
 
@@ -65,11 +66,11 @@ export class OtxClient implements Provider {
     return SECTIONS[type] !== undefined;
   }
 
-  async report(type: LookupType, value: string, options: { priority?: Priority } = {}): Promise<Report> {
+  async report(type: LookupType, value: string, options: ReportOptions = {}): Promise<Report> {
     const sections = SECTIONS[type];
     if (!sections) throw new UpstreamStatusError(400, `${type} lookups are not supported by OTX`, { provider: PROVIDER });
     const otxType = type === 'ip' ? (value.includes(':') ? 'IPv6' : 'IPv4') : type;
-    const priority = options.priority ?? 'interactive';
+    const priority = options.ticket ?? options.priority ?? 'interactive';
     const [general = null, second = null, third = null] = await Promise.all(
       sections.map((section) => this.section(otxType, value, section, priority)),
     );
@@ -79,10 +80,9 @@ export class OtxClient implements Provider {
   }
 
   /** One section's JSON, or null when OTX does not know the indicator (404). */
-  private async section(otxType: string, value: string, section: string, priority: Priority): Promise<Record<string, unknown> | null> {
+  private async section(otxType: string, value: string, section: string, priority: Demand): Promise<Record<string, unknown> | null> {
     const url = new URL(`${this.baseUrl}/api/v1/indicators/${otxType}/${encodeURIComponent(value)}/${section}`);
     const request = `GET ${this.baseUrl}/api/v1/indicators/${otxType}/…/${section}`;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let waits = 0; ; waits++) {
       const answer = await this.limiter.schedule(priority, () =>
         httpGet(url, {
@@ -101,7 +101,8 @@ export class OtxClient implements Provider {
         if (waits >= (this.options.maxRateLimitWaits ?? 3) || wait > (this.options.maxRetryAfterMs ?? 60_000)) {
           throw new UpstreamStatusError(429, request, { provider: PROVIDER });
         }
-        await sleep(wait);
+        // The whole OTX limiter waits, not only this request: the next request from anyone leaves after Retry-After.
+        await this.limiter.pause(wait);
         continue;
       }
       if (answer.status === 404 || answer.status === 400) return null;

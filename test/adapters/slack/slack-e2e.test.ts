@@ -40,12 +40,29 @@ describe('Slack adapter end to end (real Bolt, fake Slack, ThreatCrowd simulator
     expect(slack.callsOf('reactions.add').map((c) => c.args.name)).toEqual(['thumbsdown', 'thumbsup']);
   });
 
-  it('GIVEN /threatcrowd help THEN the help comes back in the acknowledgement, privately', async () => {
+  it('GIVEN /threatcrowd help THEN it is acknowledged at once and the help comes back privately', async () => {
     const { slack, url } = await setup();
     const res = await sendSigned(url, SECRET, slashCommandBody(slack, 'help'), FORM);
-    expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral', text: 'threatcrowd-bot help' });
+    expect(res.status).toBe(200);
+    await slack.waitFor(() => slack.responses.length >= 1);
+    expect(slack.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', text: 'threatcrowd-bot help' });
     expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
   });
+
+  it('GIVEN a store that takes 4 s to answer THEN a vote command is still acknowledged within Slack’s 3 s, and answered later', async () => {
+    const { slack, url, app } = await setup();
+    const votes = app.services.store.namespace('votes');
+    const get = votes.get.bind(votes);
+    votes.get = (async (key: string) => {
+      await new Promise((r) => setTimeout(r, 4000));
+      return get(key);
+    }) as typeof votes.get;
+    const started = Date.now();
+    const res = await sendSigned(url, SECRET, slashCommandBody(slack, 'vote malicious aoldaily[.]com'), FORM);
+    expect(res.status).toBe(200);
+    expect(res.elapsedAt - started).toBeLessThan(2500);
+    await slack.waitFor(() => slack.responses.some((r) => String(r.body.text).includes('Your vote')), 15_000);
+  }, 20_000);
 
   it('GIVEN a message with evil[.]com and a Slack-formatted link THEN answers go in the thread, defanged', async () => {
     const { slack, url } = await setup();
@@ -260,7 +277,8 @@ describe('Socket Mode', () => {
       response_url: `${slack.url}/respond/socket`,
       trigger_id: '1.2',
     });
-    expect(ack).toMatchObject({ response_type: 'ephemeral', text: 'threatcrowd-bot help' });
+    expect(ack).not.toMatchObject({ text: expect.anything() }); // acknowledged first, answered through the response URL
+    await slack.waitFor(() => slack.responses.some((r) => r.body.text === 'threatcrowd-bot help'));
     await slack.sendEnvelope('slash_commands', {
       command: '/threatcrowd',
       text: 'aoldaily[.]com',

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import { VoteService } from '../../src/votes/vote-service.js';
+import { offlineEnv, slackEnv } from '../support/env.js';
+import { startFakeSlack } from '../support/fake-slack.js';
+import { useSimulator } from '../support/simulator.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** `threatcrowd-bot start` as a real process; resolves once it says it is running. */
+async function startBot(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let logs = '';
+  child.stderr.on('data', (d) => {
+    logs += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const start = Date.now();
+  while (!logs.includes('threatcrowd-bot is running')) {
+    if (Date.now() - start > 20_000) throw new Error(`did not start: ${logs}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, exited, logs: () => logs };
+}
+
+async function pendingVotes(file: string): Promise<number> {
+  const store = await openStore(`sqlite://${file}`);
+  const votes = new VoteService({ ledger: store.namespace('votes'), send: async () => {} });
+  const pending = await votes.pending();
+  await store.close();
+  return pending;
+}
+
+describe('bounded shutdown, nothing lost', () => {
+  it('GIVEN a vote stuck on a hanging ThreatCrowd WHEN SIGTERM THEN exit 0 within 10 s, the outbox intact, and the next start delivers it once', async () => {
+    const sim = await useSimulator();
+    const slack = await startFakeSlack();
+    const file = join(mkdtempSync(join(tmpdir(), 'tcb-shutdown-')), 'bot.sqlite');
+    // A vote left in the outbox by an earlier run.
+    const seed = await openStore(`sqlite://${file}`);
+    await new VoteService({ ledger: seed.namespace('votes'), send: async () => {} }).cast({
+      platform: 'slack',
+      userId: 'U1',
+      target: { type: 'domain', value: 'evil.com' },
+      malicious: true,
+    });
+    await seed.close();
+    const env = { ...offlineEnv(sim), ...slackEnv(slack), CACHE_URL: `sqlite://${file}`, THREATCROWD_TIMEOUT_MS: '120000' };
+
+    sim.addFault({ kind: 'hang', path: '/vote.php' });
+    const first = await startBot(env);
+    while (!sim.requests.some((r) => r.fault === 'hang')) await new Promise((r) => setTimeout(r, 20));
+    const signalled = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(sim.votes).toHaveLength(0);
+    expect(await pendingVotes(file)).toBe(1);
+
+    sim.clearFaults();
+    const second = await startBot(env);
+    while (sim.votes.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(sim.votes.map((v) => [v.value, v.vote])).toEqual([['evil.com', '0']]);
+    expect(await pendingVotes(file)).toBe(0);
+  }, 60_000);
+});

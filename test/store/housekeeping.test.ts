@@ -1,0 +1,32 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalCoordination } from '../../src/store/coordination.js';
+import { openStore } from '../../src/store/open-store.js';
+
+describe('a SQLite store over long runs', () => {
+  it('GIVEN a new store THEN its file is 0600 in a 0700 directory', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tcb-perm-')), 'data');
+    const store = await openStore(`sqlite://${join(dir, 'bot.sqlite')}`);
+    await store.namespace('x').set('k', 1);
+    await store.close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, 'bot.sqlite')).mode & 0o777).toBe(0o600);
+  });
+
+  it('GIVEN hundreds of expired claims THEN the sweep deletes them and keeps live entries', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tcb-sweep-')), 'bot.sqlite');
+    const store = await openStore(`sqlite://${file}`);
+    const claims = new LocalCoordination(store.namespace('claims'));
+    for (let i = 0; i < 300; i++) await claims.claim(`slack-event:Ev${i}`, 20);
+    await store.namespace('channel-modes').set('slack:T:C1', 'reveal');
+    await claims.claim('still-live', 60_000);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await store.sweep()).toBe(300);
+    expect(await store.namespace('channel-modes').get('slack:T:C1')).toBe('reveal');
+    expect(await claims.claim('still-live', 60_000)).toBe(false);
+    expect(await store.sweep()).toBe(0);
+    await store.close();
+  });
+});
