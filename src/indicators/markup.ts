@@ -15,6 +15,7 @@ function stripScheme(url: string): string {
 
 /** Slack `<target|label>` entity → the text a person wrote. */
 function slackEntity(target: string, label: string | undefined): string {
+  if (target === '.' && label === undefined) return '[.]'; // `evil<.>com`: a defanged dot, not an entity
   const first = target[0];
   if (first === '@' || first === '#' || first === '!') return ' ';
   if (/^mailto:/i.test(target)) return ` ${target.slice(7)} `;

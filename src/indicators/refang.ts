@@ -1,30 +1,13 @@
 /**
- * Refanging: turn the common defanged spellings back into live syntax, remembering which characters a
- * substitution produced so the detector can tell which indicators were written defanged.
- * Every alternative is bounded (no unbounded quantifier). A pass can expose a new defanged form
+ * Refanging: turn the defanged spellings in `refang-rules.ts` back into live syntax, remembering which
+ * characters a substitution produced so the detector can tell which indicators were written defanged.
+ * Every rule is bounded (no unbounded quantifier). A pass can expose a new defanged form
  * (`[[.]]` → `[.]`), so passes repeat until nothing changes, at most MAX_PASSES times: linear overall.
  */
+import { REFANG_RULES } from './refang-rules.js';
 
-// Order matters: whole bracketed forms before half brackets.
-const DEFANG_PATTERN = new RegExp(
-  [
-    String.raw`\s?[[({]{1,3}\s?(?:\\?\.|dot)\s?[\])}]{1,3}\s?`, // [.] (.) {.} [dot] (dot) {dot} [[.]], optionally spaced
-    String.raw`\s?[[({]{1,3}\s?(?:@|at)\s?[\])}]{1,3}\s?`, // [@] [at] (at) {at}
-    String.raw`\[\s?:\s?\/\s?\/\s?\]`, // [://]
-    String.raw`\[\s?:\s?\]`, // [:]
-    String.raw`\[\s?\/\s?\]`, // [/]
-    String.raw`\[{1,3}\.(?=[a-z0-9])`, // half bracket: example[.com, 1.1.1[.1
-    String.raw`(?<=[a-z0-9])\.\]{1,3}`, // half bracket: example.]com
-    String.raw`\\\.`, // \.
-    String.raw`[\u2024\u3002\uFF0E\uFF61]`, // one dot leader, ideographic and full-width full stops used as defanged dots
-    String.raw`\bh(?:xx|\[xx\]|\[tt\]|\*\*)p(s?)(?=\[?:)`, // hxxp hXXp hxxps h[xx]p h[tt]p
-    String.raw`\bfxp(?=\[?:)`, // fxp://
-  ].join('|'),
-  'gi',
-);
+const DEFANG_PATTERN = new RegExp(REFANG_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'gi');
 const MAX_PASSES = 6;
-/** A quick test: text with none of these characters or words has nothing to refang. */
-const MAYBE_DEFANGED = /[[({]\s?(?:\\?\.|dot|@|at|:|\/)|\\\.|\.\]|h(?:xx|\[xx\]|\[tt\]|\*\*)p|fxp|[\u2024\u3002\uFF0E\uFF61]/i;
 
 /** Text after refanging, with a flag per character set where a substitution produced it. */
 export interface RefangResult {
@@ -32,52 +15,60 @@ export interface RefangResult {
   readonly marked: Uint8Array;
 }
 
-function replacementFor(match: string, httpsS: string | undefined): string {
-  const m = match.toLowerCase();
-  if (m.startsWith('h')) return `http${httpsS ?? ''}`;
-  if (m.startsWith('f')) return 'ftp';
-  if (m.includes('://')) return '://';
-  if (m.includes('/')) return '/';
-  if (m.includes(':')) return ':';
-  if (m.includes('@') || /at/.test(m)) return '@';
-  return '.';
+function replacementFor(match: RegExpExecArray, text: string): string {
+  // Each rule is one capturing group (rules have none of their own): the defined one says which matched.
+  for (let i = 0; i < REFANG_RULES.length; i++) {
+    if (match[i + 1] !== undefined) return REFANG_RULES[i]?.replace(match[0], text, match.index) ?? match[0];
+  }
+  return match[0];
+}
+
+/** Growable output: text pieces and their per-character flags. */
+class MarkedBuilder {
+  private parts: string[] = [];
+  private flags: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.flags = new Uint8Array(capacity);
+  }
+  push(piece: string, from: Uint8Array | null): void {
+    if (this.length + piece.length > this.flags.length) {
+      const bigger = new Uint8Array((this.length + piece.length) * 2);
+      bigger.set(this.flags);
+      this.flags = bigger;
+    }
+    if (from) this.flags.set(from, this.length);
+    else this.flags.fill(1, this.length, this.length + piece.length);
+    this.parts.push(piece);
+    this.length += piece.length;
+  }
+  result(): RefangResult {
+    return { text: this.parts.join(''), marked: this.flags.subarray(0, this.length) };
+  }
 }
 
 function pass(text: string, marked: Uint8Array): RefangResult | null {
-  let out = '';
-  const flags = new Uint8Array(text.length + 8 * 16); // grown below when needed
-  let flagsOut = flags;
+  const pattern = DEFANG_PATTERN;
+  pattern.lastIndex = 0;
+  let out: MarkedBuilder | null = null;
   let last = 0;
-  let changed = false;
-  const push = (from: Uint8Array | null, length: number) => {
-    if (out.length + length > flagsOut.length) {
-      const bigger = new Uint8Array((out.length + length) * 2);
-      bigger.set(flagsOut);
-      flagsOut = bigger;
-    }
-    if (from) flagsOut.set(from, out.length);
-    else flagsOut.fill(1, out.length, out.length + length);
-  };
-  for (const match of text.matchAll(DEFANG_PATTERN)) {
-    const index = match.index ?? 0;
-    const replacement = replacementFor(match[0], match[1]);
-    changed ||= replacement !== match[0];
-    push(marked.subarray(last, index), index - last);
-    out += text.slice(last, index);
-    push(null, replacement.length);
-    out += replacement;
-    last = index + match[0].length;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const replacement = replacementFor(match, text);
+    if (replacement === match[0]) continue; // declined, or already live: its characters keep their flags
+    out ??= new MarkedBuilder(text.length + 64);
+    out.push(text.slice(last, match.index), marked.subarray(last, match.index));
+    out.push(replacement, null);
+    last = match.index + match[0].length;
   }
-  if (!changed) return null;
-  push(marked.subarray(last), text.length - last);
-  out += text.slice(last);
-  return { text: out, marked: flagsOut.subarray(0, out.length) };
+  if (!out) return null;
+  out.push(text.slice(last), marked.subarray(last));
+  return out.result();
 }
 
 /** Refangs `text` and flags the characters the substitutions produced. */
 export function refangWithMarks(text: string): RefangResult {
   let result: RefangResult = { text, marked: new Uint8Array(text.length) };
-  for (let i = 0; i < MAX_PASSES && MAYBE_DEFANGED.test(result.text); i++) {
+  for (let i = 0; i < MAX_PASSES; i++) {
     const next = pass(result.text, result.marked);
     if (!next) break;
     result = next;
@@ -85,7 +76,7 @@ export function refangWithMarks(text: string): RefangResult {
   return result;
 }
 
-/** Refangs `text` (`evil[.]com` → `evil.com`, `hxxps[:]//` → `https://`). */
+/** Refangs `text` (`evil[.]com` → `evil.com`, `hxxps[:]//` → `https://`, `foo[-]bar` → `foo-bar`). */
 export function refang(text: string): string {
   return refangWithMarks(text).text;
 }
