@@ -65,9 +65,31 @@ function pass(text: string, marked: Uint8Array): RefangResult | null {
   return out.result();
 }
 
-/** Refangs `text` and flags the characters the substitutions produced. */
+/** Characters without which no rule can match, apart from the pairs `//`, `__`, ` . ` and the word `dot`. */
+const TRIGGER = new Uint8Array(65_536);
+for (const c of '[](){}<^\\\u2024\u3002\uFF0E\uFF61') TRIGGER[c.charCodeAt(0)] = 1;
+
+/** A quick test, one pass over the characters: text that no rule could match is most chat text. */
+export function mayBeDefanged(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (TRIGGER[c] === 1) return true;
+    if ((c === 47 || c === 95) && previous === c) return true; // `//` (schemes) and `__` (hxxp__)
+    if ((c | 32) === 116 && (previous | 32) === 111 && (text.charCodeAt(i - 2) | 32) === 100) return true; // `dot`, any case
+    if (c === 46 && previous === 32 && text.charCodeAt(i + 1) === 32) return true; // ` . `
+    previous = c;
+  }
+  return false;
+}
+
+const NOTHING_MARKED = new Uint8Array(0);
+
+/** Refangs `text` and flags the characters the substitutions produced (`marked` is empty when none did). */
 export function refangWithMarks(text: string): RefangResult {
-  let result: RefangResult = { text, marked: new Uint8Array(text.length) };
+  let result: RefangResult = { text, marked: NOTHING_MARKED };
+  if (!mayBeDefanged(text)) return result;
+  result = { text, marked: new Uint8Array(text.length) };
   for (let i = 0; i < MAX_PASSES; i++) {
     const next = pass(result.text, result.marked);
     if (!next) break;

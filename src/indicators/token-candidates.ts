@@ -9,7 +9,6 @@ import { hashContextObjects, hashType } from './hash.js';
 import { emailCandidates, hostCandidates, ipv6Candidates } from './host-candidates.js';
 
 const MAX_TOKEN = 4096;
-const ANCHOR = /[.:@]|^localhost$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]{0,15}$/i;
 /** A scheme after a command-line switch or a key (`/url:https://…`, `src:http://…`): the scheme is its last word. */
 const SCHEME_AFTER_PREFIX = /[:/]([a-z][a-z0-9+.-]{0,15})$/i;
@@ -23,6 +22,11 @@ const HASH_WRAPPING = /^[@#$%&+~.:-]{0,6}([0-9a-f]{32,64})[@#$%&+~.:_?-]{0,6}$/i
 const ENCODED_SEPARATOR = /%(?:2f|3a|3f|23|26|3d|40|20|2c|5b|5d)/gi;
 /** The rest of a link after its token: `=` ends a token, but not a URL's query. */
 const URL_REST = /[^\s<>"'`|]*/y;
+
+/** Every indicator has a `.`, `:` or `@`, or is `localhost`. */
+function hasAnchor(token: string): boolean {
+  return token.includes('.') || token.includes(':') || token.includes('@') || token.toLowerCase() === 'localhost';
+}
 
 function trimToken(token: string): string {
   let start = 0;
@@ -100,9 +104,9 @@ export function tokenCandidates(raw: string, ctx: TokenContext, decode = true): 
   }
   const token = trimToken(raw);
   if (token.length < 3 || token.length > MAX_TOKEN) return [];
-  const wrapped = HASH_WRAPPING.exec(raw);
+  const wrapped = raw.length >= 32 ? HASH_WRAPPING.exec(raw) : null;
   if (wrapped) return hashCandidates(wrapped[1] ?? '', ctx, textBefore(ctx, raw.indexOf(wrapped[1] ?? '')));
-  if (!ANCHOR.test(token)) return []; // `now.` was only a sentence end
+  if (!hasAnchor(token)) return []; // `now.` was only a sentence end
   const schemeEnd = token.indexOf('://');
   if (schemeEnd > 0 && schemeEnd <= 24) return urlCandidates(token, schemeEnd, ctx);
   const pathStart = token.search(/[/?#]/);
