@@ -11,18 +11,22 @@ const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const tld = fc.constantFrom('com', 'net', 'org', 'io', 'ru', 'top', 'xyz', 'co.uk', 'info', 'de', 'biz');
 const domain = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), tld).map(([labels, t]) => `${labels.join('.')}.${t}`);
 const ipv4 = fc.ipV4().filter((ip) => ipSkipReason(ip) === null);
+// Global unicast (2000::/3) with at least three groups written: shorter forms (`1::`, `A::B`) are code far more often than addresses.
 const ipv6 = fc
-  .ipV6()
-  .map((ip) => ipaddr.IPv6.parse(ip).toString())
-  // Global unicast with at least three groups written: shorter forms (`1::`, `A::B`) are code far more often than addresses.
-  .filter((ip) => /^[23][0-9a-f]{3}:/.test(ip) && ip.split(':').filter(Boolean).length >= 3 && ipSkipReason(ip) === null);
+  .tuple(
+    fc.integer({ min: 0x2000, max: 0x3fff }),
+    fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 7, maxLength: 7 }),
+  )
+  .map(([first, rest]) => ipaddr.IPv6.parse([first, ...rest].map((g) => g.toString(16)).join(':')).toString())
+  .filter((ip) => ip.split(':').filter(Boolean).length >= 3 && ipSkipReason(ip) === null);
 const email = fc
   .tuple(fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,10}[a-z0-9])?$/), domain)
   .map(([l, d]) => `${l}@${d}`)
   .filter((e) => !e.includes('..'));
+const hexDigit = fc.constantFrom(...'0123456789abcdef'.split(''));
 const hash = fc
   .constantFrom(32, 40, 64)
-  .chain((n) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`)))
+  .chain((n) => fc.array(hexDigit, { minLength: n, maxLength: n }).map((d) => d.join('')))
   .filter((h) => /[0-9]/.test(h) && /[a-f]/.test(h));
 
 type Kind = 'host' | 'ipv6' | 'email' | 'hash';
@@ -89,7 +93,7 @@ describe('round-two properties', () => {
         // In chat a plain `a.top` may be code; the round trip must read exactly as the value itself does.
         expect(values(`seen ${roundTrip} today`)).toEqual(values(`seen ${value} today`));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
