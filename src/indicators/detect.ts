@@ -33,17 +33,21 @@ export function scanText(text: string, options: DetectOptions = {}): ScanResult 
   const anyDefanged = marked.includes(1);
   const trusted = options.context === 'command';
   const ignoreDomains = options.ignoreDomains ?? [];
+  // One context for every token, updated in place: a token's candidates copy what they need from it.
+  const ctx: { -readonly [K in keyof TokenContext]: TokenContext[K] } = {
+    source: refanged,
+    start: 0,
+    next: '',
+    defanged: false,
+    inUrl: false,
+    gluedKey: null,
+    trusted,
+    ignoreDomains,
+  };
   forEachCandidateToken(refanged, (start, end) => {
-    const ctx: TokenContext = {
-      source: refanged,
-      start,
-      next: refanged[end] ?? '',
-      defanged: anyDefanged && hasMark(marked, start, end),
-      inUrl: false,
-      gluedKey: null,
-      trusted,
-      ignoreDomains,
-    };
+    ctx.start = start;
+    ctx.next = refanged[end] ?? '';
+    ctx.defanged = anyDefanged && hasMark(marked, start, end);
     for (const found of tokenCandidates(refanged.slice(start, end), ctx)) {
       const key = `${found.type}:${found.value}`;
       const earlier = seen.get(key);

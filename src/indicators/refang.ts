@@ -9,7 +9,7 @@ import { REFANG_RULES } from './refang-rules.js';
 const DEFANG_PATTERN = new RegExp(REFANG_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'gi');
 const MAX_PASSES = 6;
 
-/** Text after refanging, with a flag per character set where a substitution produced it. */
+/** Text after refanging, with a flag per character set where a substitution produced it (empty: none did). */
 export interface RefangResult {
   readonly text: string;
   readonly marked: Uint8Array;
@@ -31,13 +31,16 @@ class MarkedBuilder {
   constructor(capacity: number) {
     this.flags = new Uint8Array(capacity);
   }
+  /** Appends `piece`; its flags come from `from`, or are all set (`null`: a substitution's output). */
   push(piece: string, from: Uint8Array | null): void {
     if (this.length + piece.length > this.flags.length) {
       const bigger = new Uint8Array((this.length + piece.length) * 2);
       bigger.set(this.flags);
       this.flags = bigger;
     }
-    if (from) this.flags.set(from, this.length);
+    if (from) {
+      if (from.length > 0) this.flags.set(from, this.length); // an empty `marked` stands for all clear
+    }
     else this.flags.fill(1, this.length, this.length + piece.length);
     this.parts.push(piece);
     this.length += piece.length;
@@ -56,31 +59,26 @@ function pass(text: string, marked: Uint8Array): RefangResult | null {
     const replacement = replacementFor(match, text);
     if (replacement === match[0]) continue; // declined, or already live: its characters keep their flags
     out ??= new MarkedBuilder(text.length + 64);
-    out.push(text.slice(last, match.index), marked.subarray(last, match.index));
+    out.push(text.slice(last, match.index), marked.length > 0 ? marked.subarray(last, match.index) : marked);
     out.push(replacement, null);
     last = match.index + match[0].length;
   }
   if (!out) return null;
-  out.push(text.slice(last), marked.subarray(last));
+  out.push(text.slice(last), marked.length > 0 ? marked.subarray(last) : marked);
   return out.result();
 }
 
-/** Characters without which no rule can match, apart from the pairs `//`, `__`, ` . ` and the word `dot`. */
-const TRIGGER = new Uint8Array(65_536);
-for (const c of '[](){}<^\\\u2024\u3002\uFF0E\uFF61') TRIGGER[c.charCodeAt(0)] = 1;
+/**
+ * A quick test that no rule can match (most chat text): each alternative is the start of one or more rules
+ * in `refang-rules.ts` (an opening bracket before a dot, comma, `@`, `:`, `/` or a defang word; a closing one
+ * after a dot; `<.`, `^.`, `\\.`; `//` and `__` of schemes; `dot` in any case; ` . `; the Unicode dots).
+ */
+const MAYBE_DEFANGED =
+  /[[({][[({\s]{0,3}(?:[\\.,@:/-]|at|arroba|dot|punt|et|h[xt])|[\])}]\.|\.[\])]|<\.|\^\.|\\\.|[\u2024\u3002\uFF0E\uFF61]|\/\/|__|dot| \. |h\*\*p/i;
 
-/** A quick test, one pass over the characters: text that no rule could match is most chat text. */
+/** True when some defang rule may match `text`. */
 export function mayBeDefanged(text: string): boolean {
-  let previous = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (TRIGGER[c] === 1) return true;
-    if ((c === 47 || c === 95) && previous === c) return true; // `//` (schemes) and `__` (hxxp__)
-    if ((c | 32) === 116 && (previous | 32) === 111 && (text.charCodeAt(i - 2) | 32) === 100) return true; // `dot`, any case
-    if (c === 46 && previous === 32 && text.charCodeAt(i + 1) === 32) return true; // ` . `
-    previous = c;
-  }
-  return false;
+  return MAYBE_DEFANGED.test(text);
 }
 
 const NOTHING_MARKED = new Uint8Array(0);
@@ -88,9 +86,8 @@ const NOTHING_MARKED = new Uint8Array(0);
 /** Refangs `text` and flags the characters the substitutions produced (`marked` is empty when none did). */
 export function refangWithMarks(text: string): RefangResult {
   let result: RefangResult = { text, marked: NOTHING_MARKED };
-  if (!mayBeDefanged(text)) return result;
-  result = { text, marked: new Uint8Array(text.length) };
-  for (let i = 0; i < MAX_PASSES; i++) {
+  // A pass runs only while a rule may match: most text needs none, most defanged text one.
+  for (let i = 0; i < MAX_PASSES && mayBeDefanged(result.text); i++) {
     const next = pass(result.text, result.marked);
     if (!next) break;
     result = next;

@@ -97,7 +97,7 @@ function encodedCandidates(token: string, ctx: TokenContext): Candidate[] {
 
 /** The indicators in one raw token of the refanged text. */
 export function tokenCandidates(raw: string, ctx: TokenContext, decode = true): Candidate[] {
-  if (DOTTED_FRAGMENT.test(raw)) return [];
+  if (raw.charCodeAt(0) === 46 && DOTTED_FRAGMENT.test(raw)) return [];
   if (decode && raw.includes('%') && ENCODED_SEPARATOR.test(raw)) {
     ENCODED_SEPARATOR.lastIndex = 0;
     return encodedCandidates(raw, ctx);
@@ -115,8 +115,9 @@ export function tokenCandidates(raw: string, ctx: TokenContext, decode = true): 
   const cidr = pathStart > 0 && /^\/\d{1,3}$/.test(token.slice(pathStart));
   const withPath = pathStart > 0 && !cidr;
   if (head.includes('@')) return emailCandidates(head, ctx);
+  if (!head.includes(':')) return withPath ? hostCandidates(head, { ...ctx, inUrl: true }, false) : valueCandidates(head, ctx); // evil.com/payload.exe
   if (/^ipv6:/i.test(head)) return ipv6Candidates(head.slice(5), ctx); // user@[IPv6:2001:db8::1]
-  const v6 = head.includes('::') || (head.match(/:/g)?.length ?? 0) >= 2 ? ipv6Candidates(head, ctx) : [];
+  const v6 = head.includes('::') || head.indexOf(':') !== head.lastIndexOf(':') ? ipv6Candidates(head, ctx) : [];
   if (v6.length > 0) return v6;
   const keyValue = KEY_VALUE.exec(head);
   if (keyValue) {
@@ -127,7 +128,5 @@ export function tokenCandidates(raw: string, ctx: TokenContext, decode = true): 
   }
   const hostPort = HOST_PORT.exec(head);
   if (hostPort) return hostCandidates(hostPort[1] ?? '', { ...ctx, inUrl: ctx.inUrl || withPath }, !withPath);
-  if (head.includes(':')) return [];
-  if (withPath) return hostCandidates(head, { ...ctx, inUrl: true }, false); // evil.com/payload.exe
-  return valueCandidates(head, ctx);
+  return [];
 }
