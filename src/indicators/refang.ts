@@ -38,10 +38,8 @@ class MarkedBuilder {
       bigger.set(this.flags);
       this.flags = bigger;
     }
-    if (from) {
-      if (from.length > 0) this.flags.set(from, this.length); // an empty `marked` stands for all clear
-    }
-    else this.flags.fill(1, this.length, this.length + piece.length);
+    if (!from) this.flags.fill(1, this.length, this.length + piece.length);
+    else if (from.length > 0) this.flags.set(from, this.length); // an empty `marked` stands for all clear
     this.parts.push(piece);
     this.length += piece.length;
   }
@@ -50,22 +48,31 @@ class MarkedBuilder {
   }
 }
 
-function pass(text: string, marked: Uint8Array): RefangResult | null {
+/** One pass of the rules over `text`; `again` when a substitution may have made a new defanged form next to it. */
+function pass(text: string, marked: Uint8Array): (RefangResult & { again: boolean }) | null {
   const pattern = DEFANG_PATTERN;
   pattern.lastIndex = 0;
   let out: MarkedBuilder | null = null;
   let last = 0;
+  const substituted: number[] = []; // where each substitution ends in the output
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const replacement = replacementFor(match, text);
-    if (replacement === match[0]) continue; // declined, or already live: its characters keep their flags
+    if (replacement === match[0]) {
+      pattern.lastIndex = match.index + 1; // declined or already live: a shorter rule may still match inside
+      continue;
+    }
     out ??= new MarkedBuilder(text.length + 64);
     out.push(text.slice(last, match.index), marked.length > 0 ? marked.subarray(last, match.index) : marked);
     out.push(replacement, null);
+    substituted.push(out.length);
     last = match.index + match[0].length;
   }
   if (!out) return null;
   out.push(text.slice(last), marked.length > 0 ? marked.subarray(last) : marked);
-  return out.result();
+  const result = out.result();
+  // `[[.]]`, `h[xx]p[:]//`: only the text around a substitution can hold a form this pass made.
+  const again = substituted.some((end) => mayBeDefanged(result.text.slice(Math.max(0, end - 16), end + 12)));
+  return { ...result, again };
 }
 
 /**
@@ -87,10 +94,12 @@ const NOTHING_MARKED = new Uint8Array(0);
 export function refangWithMarks(text: string): RefangResult {
   let result: RefangResult = { text, marked: NOTHING_MARKED };
   // A pass runs only while a rule may match: most text needs none, most defanged text one.
-  for (let i = 0; i < MAX_PASSES && mayBeDefanged(result.text); i++) {
+  let again = mayBeDefanged(text);
+  for (let i = 0; i < MAX_PASSES && again; i++) {
     const next = pass(result.text, result.marked);
     if (!next) break;
-    result = next;
+    result = { text: next.text, marked: next.marked };
+    again = next.again;
   }
   return result;
 }
