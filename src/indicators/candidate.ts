@@ -20,3 +20,6 @@ export interface TokenContext {
 export function candidate(type: IndicatorType, value: string, ctx: TokenContext, reason: SkipReason | null): Candidate {
   return { type, value, defanged: ctx.defanged, reason };
 }
+
+/** No candidates: one shared, frozen empty list (most tokens yield none). */
+export const NONE: Candidate[] = Object.freeze([]) as unknown as Candidate[];

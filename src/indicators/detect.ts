@@ -25,11 +25,34 @@ function hasMark(marked: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
+/** Candidates in order of first appearance, each once (defanged if any sighting was); a map only once there are many. */
+class CandidateList {
+  readonly items: Candidate[] = [];
+  private index: Map<string, number> | null = null;
+
+  add(found: Candidate): void {
+    const at = this.indexOf(found);
+    if (at < 0) {
+      this.items.push(found);
+      if (this.index) this.index.set(`${found.type}:${found.value}`, this.items.length - 1);
+      else if (this.items.length > 16) this.index = new Map(this.items.map((c, i) => [`${c.type}:${c.value}`, i]));
+      return;
+    }
+    const earlier = this.items[at] as Candidate;
+    if (found.defanged && !earlier.defanged) this.items[at] = { ...earlier, defanged: true };
+  }
+
+  private indexOf(found: Candidate): number {
+    if (this.index) return this.index.get(`${found.type}:${found.value}`) ?? -1;
+    return this.items.findIndex((c) => c.value === found.value && c.type === found.type);
+  }
+}
+
 /** Every indicator in `text`, and those recognised but never to be looked up with their reason. */
 export function scanText(text: string, options: DetectOptions = {}): ScanResult {
   const plain = stripMarkup(capLength(String(text), options.maxLength ?? DEFAULT_MAX_LENGTH));
   const { text: refanged, marked } = refangWithMarks(plain);
-  const seen = new Map<string, Candidate>();
+  const seen = new CandidateList();
   const anyDefanged = marked.includes(1);
   const trusted = options.context === 'command';
   const ignoreDomains = options.ignoreDomains ?? [];
@@ -48,16 +71,11 @@ export function scanText(text: string, options: DetectOptions = {}): ScanResult 
     ctx.start = start;
     ctx.next = refanged[end] ?? '';
     ctx.defanged = anyDefanged && hasMark(marked, start, end);
-    for (const found of tokenCandidates(refanged.slice(start, end), ctx)) {
-      const key = `${found.type}:${found.value}`;
-      const earlier = seen.get(key);
-      if (!earlier) seen.set(key, found);
-      else if (found.defanged && !earlier.defanged) seen.set(key, { ...earlier, defanged: true });
-    }
+    for (const found of tokenCandidates(refanged.slice(start, end), ctx)) seen.add(found);
   });
   const indicators: Indicator[] = [];
   const skipped: SkippedIndicator[] = [];
-  for (const { type, value, defanged, reason } of seen.values()) {
+  for (const { type, value, defanged, reason } of seen.items) {
     if (reason) skipped.push({ type, value, defanged, reason });
     else indicators.push({ type, value, defanged });
   }

@@ -1,5 +1,5 @@
 /** Hosts (IPv4, IPv6, domain names) and e-mail addresses, each validated whole. */
-import { type Candidate, candidate, type TokenContext } from './candidate.js';
+import { type Candidate, candidate, NONE, type TokenContext } from './candidate.js';
 import { canonicalDomain, domainSkipReason, reservedName } from './domain.js';
 import { bareDomainObjection } from './heuristics.js';
 import { canonicalIPv4, canonicalIPv6, ipSkipReason, mappedIPv4 } from './ip.js';
@@ -11,24 +11,24 @@ const DOTTED_NUMBER = /^[\d.]+$/;
 export function ipCandidates(text: string, ctx: TokenContext): Candidate[] {
   const v4 = canonicalIPv4(text);
   if (v4) return [candidate('ipv4', v4, ctx, ipSkipReason(v4))];
-  return [];
+  return NONE;
 }
 
 /** IPv6 that is not a time, a ratio, a MAC address, a certificate serial or `Foo::Bar`. */
 export function ipv6Candidates(text: string, ctx: TokenContext): Candidate[] {
-  if (!IPV6_SHAPE.test(text)) return [];
+  if (!IPV6_SHAPE.test(text)) return NONE;
   // Eight groups, or fewer with `::`, or six and an embedded IPv4: rules out times like 06:01:02 cheaply.
   const colons = text.split(':').length - 1;
-  if (!text.includes('::') && colons !== 7 && !(colons === 6 && text.includes('.'))) return [];
+  if (!text.includes('::') && colons !== 7 && !(colons === 6 && text.includes('.'))) return NONE;
   const v6 = canonicalIPv6(text);
-  if (!v6) return [];
+  if (!v6) return NONE;
   const groups = text.replace(/%.*$/, '').split(':');
   const explicit = groups.filter((g) => g !== '');
-  if (!text.includes('::') && explicit.every((g) => g.length === 2)) return []; // aa:bb:cc:…: a serial
+  if (!text.includes('::') && explicit.every((g) => g.length === 2)) return NONE; // aa:bb:cc:…: a serial
   if (text.includes('::') && !text.startsWith('::')) {
-    if (explicit.length < 2 || (explicit.length === 2 && (explicit[0] ?? '').length < 3)) return []; // A::B
+    if (explicit.length < 2 || (explicit.length === 2 && (explicit[0] ?? '').length < 3)) return NONE; // A::B
   }
-  if (text === '::') return [];
+  if (text === '::') return NONE;
   const v4 = mappedIPv4(v6);
   if (v4) return [candidate('ipv4', v4, ctx, ipSkipReason(v4))];
   return [candidate('ipv6', v6, ctx, ipSkipReason(v6))];
@@ -40,9 +40,9 @@ export function hostCandidates(host: string, ctx: TokenContext, bare: boolean): 
   const domain = canonicalDomain(host);
   if (!domain) {
     const reserved = reservedName(host);
-    return reserved ? [candidate('domain', reserved, ctx, 'reserved-name')] : [];
+    return reserved ? [candidate('domain', reserved, ctx, 'reserved-name')] : NONE;
   }
-  if (bare && !ctx.defanged && !ctx.inUrl && !ctx.trusted && bareDomainObjection(host.replace(/\.$/, ''), domain, ctx.next)) return [];
+  if (bare && !ctx.defanged && !ctx.inUrl && !ctx.trusted && bareDomainObjection(host.replace(/\.$/, ''), domain, ctx.next)) return NONE;
   return [candidate('domain', domain, ctx, domainSkipReason(domain, ctx.ignoreDomains))];
 }
 
@@ -50,11 +50,11 @@ export function emailCandidates(text: string, ctx: TokenContext): Candidate[] {
   const at = text.lastIndexOf('@');
   const local = text.slice(0, at);
   const host = text.slice(at + 1);
-  if (host.includes(':')) return []; // git@github.com:org/repo
+  if (host.includes(':')) return NONE; // git@github.com:org/repo
   if (local.includes(':')) return hostCandidates(host, { ...ctx, inUrl: true }, false); // user:pass@host
-  if (!EMAIL_LOCAL.test(local) || local.includes('..') || local.includes('@')) return [];
+  if (!EMAIL_LOCAL.test(local) || local.includes('..') || local.includes('@')) return NONE;
   const domain = canonicalDomain(host) ?? reservedName(host);
-  if (!domain) return [];
+  if (!domain) return NONE;
   const value = `${local.toLowerCase()}@${domain}`;
   return [candidate('email', value, ctx, domainSkipReason(domain, ctx.ignoreDomains))];
 }

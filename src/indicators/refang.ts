@@ -78,10 +78,11 @@ function pass(text: string, marked: Uint8Array): (RefangResult & { again: boolea
 /**
  * A quick test that no rule can match (most chat text): each alternative is the start of one or more rules
  * in `refang-rules.ts` (an opening bracket before a dot, comma, `@`, `:`, `/` or a defang word; a closing one
- * after a dot; `<.`, `^.`, `\\.`; `//` and `__` of schemes; `dot` in any case; ` . `; the Unicode dots).
+ * after a dot; `<.`, `^.`, `\\.`; schemes written `hxxp`, `https//`, `http ://`, `http:///`, `hxxp__`; `dot` in
+ * any case; ` . `; the Unicode dots). A live `http://` is not among them, so refanged text passes it.
  */
 const MAYBE_DEFANGED =
-  /[[({][[({\s]{0,3}(?:[\\.,@:/-]|at|arroba|dot|punt|et|h[xt])|[\])}]\.|\.[\])]|<\.|\^\.|\\\.|[\u2024\u3002\uFF0E\uFF61]|\/\/|__|dot| \. |h\*\*p/i;
+  /[[({][[({\s]{0,3}(?:[\\.,@:/-]|at|arroba|dot|punt|et|h[xt])|[\])}]\.|\.[\])]|<\.|\^\.|\\\.|[\u2024\u3002\uFF0E\uFF61]|[a-z](?:\/\/|__)|\/\/\/| :\/\/|h(?:xx|\[|\*\*)|fxp|dot| \. /i;
 
 /** True when some defang rule may match `text`. */
 export function mayBeDefanged(text: string): boolean {

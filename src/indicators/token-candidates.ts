@@ -4,7 +4,7 @@
  * whole, `key:value` and `host:port` through their value or host.
  */
 import { analysisLinkValue } from './analysis-links.js';
-import type { Candidate, TokenContext } from './candidate.js';
+import { type Candidate, NONE, type TokenContext } from './candidate.js';
 import { hashContextObjects, hashType } from './hash.js';
 import { emailCandidates, hostCandidates, ipv6Candidates } from './host-candidates.js';
 
@@ -49,7 +49,7 @@ function wholeLink(token: string, ctx: TokenContext): string {
 function urlCandidates(token: string, schemeEnd: number, ctx: TokenContext): Candidate[] {
   if (!URL_SCHEME.test(token.slice(0, schemeEnd))) {
     const scheme = SCHEME_AFTER_PREFIX.exec(token.slice(0, schemeEnd))?.[1];
-    return scheme ? urlCandidates(token.slice(schemeEnd - scheme.length), scheme.length, ctx) : [];
+    return scheme ? urlCandidates(token.slice(schemeEnd - scheme.length), scheme.length, ctx) : NONE;
   }
   const rest = token.slice(schemeEnd + 3);
   const authorityEnd = rest.search(/[/?#]/);
@@ -66,7 +66,7 @@ function urlCandidates(token: string, schemeEnd: number, ctx: TokenContext): Can
 
 function hashCandidates(text: string, ctx: TokenContext, before: string): Candidate[] {
   const type = hashType(text);
-  if (!type || hashContextObjects(before, ctx.gluedKey)) return [];
+  if (!type || hashContextObjects(before, ctx.gluedKey)) return NONE;
   return [{ type, value: text.toLowerCase(), defanged: ctx.defanged, reason: null }];
 }
 
@@ -97,36 +97,36 @@ function encodedCandidates(token: string, ctx: TokenContext): Candidate[] {
 
 /** The indicators in one raw token of the refanged text. */
 export function tokenCandidates(raw: string, ctx: TokenContext, decode = true): Candidate[] {
-  if (raw.charCodeAt(0) === 46 && DOTTED_FRAGMENT.test(raw)) return [];
+  if (raw.charCodeAt(0) === 46 && DOTTED_FRAGMENT.test(raw)) return NONE;
   if (decode && raw.includes('%') && ENCODED_SEPARATOR.test(raw)) {
     ENCODED_SEPARATOR.lastIndex = 0;
     return encodedCandidates(raw, ctx);
   }
   const token = trimToken(raw);
-  if (token.length < 3 || token.length > MAX_TOKEN) return [];
+  if (token.length < 3 || token.length > MAX_TOKEN) return NONE;
   const wrapped = raw.length >= 32 ? HASH_WRAPPING.exec(raw) : null;
   if (wrapped) return hashCandidates(wrapped[1] ?? '', ctx, textBefore(ctx, raw.indexOf(wrapped[1] ?? '')));
-  if (!hasAnchor(token)) return []; // `now.` was only a sentence end
+  if (!hasAnchor(token)) return NONE; // `now.` was only a sentence end
   const schemeEnd = token.indexOf('://');
   if (schemeEnd > 0 && schemeEnd <= 24) return urlCandidates(token, schemeEnd, ctx);
   const pathStart = token.search(/[/?#]/);
-  if (pathStart === 0) return []; // a path: /etc/hosts, /commit/<sha>
+  if (pathStart === 0) return NONE; // a path: /etc/hosts, /commit/<sha>
   const head = pathStart > 0 ? token.slice(0, pathStart) : token;
   const cidr = pathStart > 0 && /^\/\d{1,3}$/.test(token.slice(pathStart));
   const withPath = pathStart > 0 && !cidr;
   if (head.includes('@')) return emailCandidates(head, ctx);
   if (!head.includes(':')) return withPath ? hostCandidates(head, { ...ctx, inUrl: true }, false) : valueCandidates(head, ctx); // evil.com/payload.exe
   if (/^ipv6:/i.test(head)) return ipv6Candidates(head.slice(5), ctx); // user@[IPv6:2001:db8::1]
-  const v6 = head.includes('::') || head.indexOf(':') !== head.lastIndexOf(':') ? ipv6Candidates(head, ctx) : [];
+  const v6 = head.includes('::') || head.indexOf(':') !== head.lastIndexOf(':') ? ipv6Candidates(head, ctx) : NONE;
   if (v6.length > 0) return v6;
   const keyValue = KEY_VALUE.exec(head);
   if (keyValue) {
     const [, key = '', value = ''] = keyValue;
     if (/^\d{1,5}$/.test(value)) return hostCandidates(key, ctx, true); // localhost:8080
-    if (withPath || value.includes(':')) return [];
+    if (withPath || value.includes(':')) return NONE;
     return valueCandidates(value, { ...ctx, gluedKey: key });
   }
   const hostPort = HOST_PORT.exec(head);
   if (hostPort) return hostCandidates(hostPort[1] ?? '', { ...ctx, inUrl: ctx.inUrl || withPath }, !withPath);
-  return [];
+  return NONE;
 }
