@@ -20,8 +20,12 @@ function capLength(text: string, max: number): string {
   return space > 0 ? cut.slice(0, space) : cut;
 }
 
-function hasMark(marked: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (marked[i] === 1) return true;
+/** True when [start, end) overlaps one of the `marked` ranges (flat [start, end) pairs, in order). */
+function hasMark(marked: readonly number[], start: number, end: number): boolean {
+  for (let i = 0; i < marked.length; i += 2) {
+    if ((marked[i] ?? 0) >= end) return false;
+    if ((marked[i + 1] ?? 0) > start) return true;
+  }
   return false;
 }
 
@@ -53,7 +57,7 @@ export function scanText(text: string, options: DetectOptions = {}): ScanResult 
   const plain = stripMarkup(capLength(String(text), options.maxLength ?? DEFAULT_MAX_LENGTH));
   const { text: refanged, marked } = refangWithMarks(plain);
   const seen = new CandidateList();
-  const anyDefanged = marked.includes(1);
+  const anyDefanged = marked.length > 0;
   const trusted = options.context === 'command';
   const ignoreDomains = options.ignoreDomains ?? [];
   // One context for every token, updated in place: a token's candidates copy what they need from it.

@@ -9,10 +9,13 @@ import { REFANG_RULES } from './refang-rules.js';
 const DEFANG_PATTERN = new RegExp(REFANG_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'gi');
 const MAX_PASSES = 6;
 
-/** Text after refanging, with a flag per character set where a substitution produced it (empty: none did). */
+/**
+ * Text after refanging, and where substitutions produced it: `marked` holds [start, end) pairs of the
+ * output, in order (a flat list: typed arrays and objects cost more than the few numbers most texts need).
+ */
 export interface RefangResult {
   readonly text: string;
-  readonly marked: Uint8Array;
+  readonly marked: readonly number[];
 }
 
 function replacementFor(match: RegExpExecArray, text: string): string {
@@ -23,56 +26,67 @@ function replacementFor(match: RegExpExecArray, text: string): string {
   return match[0];
 }
 
-/** Growable output: text pieces and their per-character flags. */
-class MarkedBuilder {
-  private parts: string[] = [];
-  private flags: Uint8Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.flags = new Uint8Array(capacity);
+/** Where `position` of the input lands in the output, given the pass's substitutions (input start, input end, output start, output end). */
+function mapPosition(position: number, subs: readonly number[], clampTo: 'start' | 'end'): number {
+  let shift = 0;
+  for (let i = 0; i < subs.length; i += 4) {
+    const inStart = subs[i] ?? 0;
+    const inEnd = subs[i + 1] ?? 0;
+    const outStart = subs[i + 2] ?? 0;
+    const outEnd = subs[i + 3] ?? 0;
+    if (position < inStart) break;
+    if (position < inEnd || (position === inEnd && clampTo === 'end')) return clampTo === 'start' ? outStart : outEnd;
+    shift = outEnd - inEnd;
   }
-  /** Appends `piece`; its flags come from `from`, or are all set (`null`: a substitution's output). */
-  push(piece: string, from: Uint8Array | null): void {
-    if (this.length + piece.length > this.flags.length) {
-      const bigger = new Uint8Array((this.length + piece.length) * 2);
-      bigger.set(this.flags);
-      this.flags = bigger;
-    }
-    if (!from) this.flags.fill(1, this.length, this.length + piece.length);
-    else if (from.length > 0) this.flags.set(from, this.length); // an empty `marked` stands for all clear
-    this.parts.push(piece);
-    this.length += piece.length;
+  return position + shift;
+}
+
+/** The marks of the previous passes carried through this one's substitutions, merged with its own. */
+function carryMarks(marked: readonly number[], subs: readonly number[]): number[] {
+  const ranges: number[] = [];
+  if (marked.length === 0) {
+    for (let i = 0; i < subs.length; i += 4) ranges.push(subs[i + 2] ?? 0, subs[i + 3] ?? 0); // already in order
+    return ranges;
   }
-  result(): RefangResult {
-    return { text: this.parts.join(''), marked: this.flags.subarray(0, this.length) };
-  }
+  for (let i = 0; i < marked.length; i += 2)
+    ranges.push(mapPosition(marked[i] ?? 0, subs, 'start'), mapPosition(marked[i + 1] ?? 0, subs, 'end'));
+  for (let i = 0; i < subs.length; i += 4) ranges.push(subs[i + 2] ?? 0, subs[i + 3] ?? 0);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i] ?? 0, ranges[i + 1] ?? 0]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  return pairs.flat();
 }
 
 /** One pass of the rules over `text`; `again` when a substitution may have made a new defanged form next to it. */
-function pass(text: string, marked: Uint8Array): (RefangResult & { again: boolean }) | null {
+function pass(text: string, marked: readonly number[]): (RefangResult & { again: boolean }) | null {
   const pattern = DEFANG_PATTERN;
   pattern.lastIndex = 0;
-  let out: MarkedBuilder | null = null;
+  const parts: string[] = [];
+  const subs: number[] = []; // per substitution: input start, input end, output start, output end
+  let length = 0;
   let last = 0;
-  const substituted: number[] = []; // where each substitution ends in the output
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const replacement = replacementFor(match, text);
     if (replacement === match[0]) {
       pattern.lastIndex = match.index + 1; // declined or already live: a shorter rule may still match inside
       continue;
     }
-    out ??= new MarkedBuilder(text.length + 64);
-    out.push(text.slice(last, match.index), marked.length > 0 ? marked.subarray(last, match.index) : marked);
-    out.push(replacement, null);
-    substituted.push(out.length);
+    parts.push(text.slice(last, match.index), replacement);
+    length += match.index - last;
     last = match.index + match[0].length;
+    subs.push(match.index, last, length, length + replacement.length);
+    length += replacement.length;
   }
-  if (!out) return null;
-  out.push(text.slice(last), marked.length > 0 ? marked.subarray(last) : marked);
-  const result = out.result();
+  if (subs.length === 0) return null;
+  parts.push(text.slice(last));
+  const out = parts.join('');
   // `[[.]]`, `h[xx]p[:]//`: only the text around a substitution can hold a form this pass made.
-  const again = substituted.some((end) => mayBeDefanged(result.text.slice(Math.max(0, end - 16), end + 12)));
-  return { ...result, again };
+  let again = false;
+  for (let i = 3; i < subs.length && !again; i += 4) {
+    const end = subs[i] ?? 0;
+    again = mayBeDefanged(out.slice(Math.max(0, end - 16), end + 12));
+  }
+  return { text: out, marked: carryMarks(marked, subs), again };
 }
 
 /**
@@ -89,12 +103,11 @@ export function mayBeDefanged(text: string): boolean {
   return MAYBE_DEFANGED.test(text);
 }
 
-const NOTHING_MARKED = new Uint8Array(0);
+const NOTHING_MARKED: readonly number[] = [];
 
-/** Refangs `text` and flags the characters the substitutions produced (`marked` is empty when none did). */
+/** Refangs `text` and lists where the substitutions put live text (`marked` is empty when none did). */
 export function refangWithMarks(text: string): RefangResult {
   let result: RefangResult = { text, marked: NOTHING_MARKED };
-  // A pass runs only while a rule may match: most text needs none, most defanged text one.
   let again = mayBeDefanged(text);
   for (let i = 0; i < MAX_PASSES && again; i++) {
     const next = pass(result.text, result.marked);
