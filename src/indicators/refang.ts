@@ -96,7 +96,7 @@ function pass(text: string, marked: readonly number[]): (RefangResult & { again:
  * any case; ` . `; the Unicode dots). A live `http://` is not among them, so refanged text passes it.
  */
 const MAYBE_DEFANGED =
-  /[[({][[({\s]{0,3}(?:[\\.,@:/-]|at|arroba|dot|punt|et|h[xt])|[\])}]\.|\.[\])]|<\.|\^\.|\\\.|[\u2024\u3002\uFF0E\uFF61]|[a-z](?:\/\/|__)|\/\/\/| :\/\/|h(?:xx|\[|\*\*)|fxp|dot| \. /i;
+  /[[({][[({\s]{0,3}(?:[\\.,@:/-]|at|arroba|dot|punt|et|h[xt])|[\])}]\.|\.[\])]|<\.|\^\.|\\\.|[\u2024\u3002\uFF0E\uFF61]|\/\/(?<=[a-z]\/\/)|__(?<=[a-z]__)|\/\/\/| :\/\/|h(?:xx|\[|\*\*)|fxp|dot| \. /i;
 
 /** True when some defang rule may match `text`. */
 export function mayBeDefanged(text: string): boolean {
