@@ -1,7 +1,7 @@
 /**
  * Detection throughput: this project's detector against ioc-extractor on the same text, interleaved round
- * by round in one process (a shared machine's load then hits both alike), linear growth, adversarial
- * messages, and the `detect` command's memory on a 10 MB stream.
+ * by round in one process (a shared machine's load then hits both alike; the ratio is given per round),
+ * linear growth, adversarial messages, and the `detect` command's memory on a 10 MB stream.
  */
 import { Readable, Writable } from 'node:stream';
 import {
@@ -22,7 +22,7 @@ import { chatCorpus } from './corpus.js';
 type Detector = (text: string) => unknown;
 
 const MESSAGE_CAP = 40_000;
-const ROUNDS = 9;
+const ROUNDS = 15;
 
 const ours: Detector = (t) => detectIndicators(t, { maxLength: Number.POSITIVE_INFINITY });
 const iocFull: Detector = (t) => extractIOC(t, { refang: true });
@@ -31,50 +31,31 @@ const iocSameTypes: Detector = (t) => {
   return [extractDomains(s), extractEmails(s), extractIPv4s(s), extractIPv6s(s), extractMD5s(s), extractSHA1s(s), extractSHA256s(s)];
 };
 
-const BATCH_CHARS = 50_000;
-
-function batchesOf(messages: readonly string[]): string[][] {
-  const batches: string[][] = [[]];
-  let size = 0;
-  for (const m of messages) {
-    if (size > BATCH_CHARS) {
-      batches.push([]);
-      size = 0;
-    }
-    batches.at(-1)?.push(m);
-    size += m.length;
-  }
-  return batches;
-}
-
 /**
- * One round: every batch of about 50 KB is run by each detector back to back (the order turning each
- * batch), and each detector's time is summed. Load that comes and goes on a shared machine then falls on
- * all of them alike, which timing each over the whole corpus in turn does not give.
+ * One round: each detector runs over all the messages in turn (the order turning each round), after a
+ * forced collection (with --expose-gc) so that none pays for another's garbage.
  */
-function pairedRound(contenders: readonly Detector[], batches: readonly string[][]): number[] {
-  const total = contenders.map(() => 0);
-  batches.forEach((batch, b) => {
-    for (let k = 0; k < contenders.length; k++) {
-      const i = (k + b) % contenders.length;
-      const start = performance.now();
-      for (const m of batch) contenders[i]?.(m);
-      total[i] = (total[i] ?? 0) + performance.now() - start;
-    }
-  });
-  return total;
+function round(contenders: readonly Detector[], messages: readonly string[], r: number): number[] {
+  const ms = contenders.map(() => 0);
+  for (let k = 0; k < contenders.length; k++) {
+    const i = (k + r) % contenders.length;
+    (globalThis as { gc?: () => void }).gc?.();
+    const start = performance.now();
+    for (const m of messages) contenders[i]?.(m);
+    ms[i] = performance.now() - start;
+  }
+  return ms;
 }
 
-/** Best MB/s of each detector over ROUNDS paired rounds, and the range of extractIOC's time ÷ ours per round. */
+/** Best MB/s of each detector over ROUNDS interleaved rounds, and the range of extractIOC's time ÷ ours per round. */
 function interleaved(messages: readonly string[]) {
   const bytes = messages.reduce((n, m) => n + m.length, 0);
   const contenders = [ours, iocFull, iocSameTypes];
-  const batches = batchesOf(messages);
-  for (let w = 0; w < 2; w++) pairedRound(contenders, batches); // warm up the JIT for all three
+  for (let w = 0; w < 2; w++) round(contenders, messages, w); // warm up the JIT for all three
   const best = contenders.map(() => Number.POSITIVE_INFINITY);
   const ratios: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const ms = pairedRound(contenders, batches);
+    const ms = round(contenders, messages, r);
     ms.forEach((t, i) => {
       best[i] = Math.min(best[i] ?? t, t);
     });
@@ -93,7 +74,7 @@ function messagesOf(text: string, size: number): string[] {
 
 function speedTable(corpus: string): string[] {
   const out = [
-    `| input | threatcrowd-bot MB/s | ioc-extractor extractIOC MB/s | same types MB/s | speed ratio per round (${ROUNDS} paired rounds): median | min–max |`,
+    `| input | threatcrowd-bot MB/s | ioc-extractor extractIOC MB/s | same types MB/s | ioc-extractor time ÷ ours per round (${ROUNDS} interleaved rounds): median | min–max |`,
     '|---|---|---|---|---|---|',
   ];
   for (const [name, messages] of [

@@ -20,13 +20,24 @@ function capLength(text: string, max: number): string {
   return space > 0 ? cut.slice(0, space) : cut;
 }
 
-/** True when [start, end) overlaps one of the `marked` ranges (flat [start, end) pairs, in order). */
-function hasMark(marked: readonly number[], start: number, end: number): boolean {
-  for (let i = 0; i < marked.length; i += 2) {
-    if ((marked[i] ?? 0) >= end) return false;
-    if ((marked[i + 1] ?? 0) > start) return true;
+/**
+ * Tells whether [start, end) overlaps one of the `marked` ranges (flat [start, end) pairs, in order of
+ * start). Tokens come in order, so a cursor skips the ranges that end before them: linear overall.
+ */
+class MarkReader {
+  private cursor = 0;
+  constructor(private readonly marked: readonly number[]) {}
+  overlaps(start: number, end: number): boolean {
+    const marked = this.marked;
+    while (this.cursor < marked.length && (marked[this.cursor + 1] ?? 0) <= start && (marked[this.cursor] ?? 0) < start) {
+      this.cursor += 2;
+    }
+    for (let i = this.cursor; i < marked.length; i += 2) {
+      if ((marked[i] ?? 0) >= end) return false;
+      if ((marked[i + 1] ?? 0) > start) return true;
+    }
+    return false;
   }
-  return false;
 }
 
 /** Candidates in order of first appearance, each once (defanged if any sighting was); a map only once there are many. */
@@ -58,6 +69,7 @@ export function scanText(text: string, options: DetectOptions = {}): ScanResult 
   const { text: refanged, marked } = refangWithMarks(plain);
   const seen = new CandidateList();
   const anyDefanged = marked.length > 0;
+  const marks = new MarkReader(marked);
   const trusted = options.context === 'command';
   const ignoreDomains = options.ignoreDomains ?? [];
   // One context for every token, updated in place: a token's candidates copy what they need from it.
@@ -74,7 +86,7 @@ export function scanText(text: string, options: DetectOptions = {}): ScanResult 
   forEachCandidateToken(refanged, (start, end) => {
     ctx.start = start;
     ctx.next = refanged[end] ?? '';
-    ctx.defanged = anyDefanged && hasMark(marked, start, end);
+    ctx.defanged = anyDefanged && marks.overlaps(start, end);
     for (const found of tokenCandidates(refanged.slice(start, end), ctx)) seen.add(found);
   });
   const indicators: Indicator[] = [];

@@ -26,19 +26,28 @@ function replacementFor(match: RegExpExecArray, text: string): string {
   return match[0];
 }
 
-/** Where `position` of the input lands in the output, given the pass's substitutions (input start, input end, output start, output end). */
+/**
+ * Where `position` of the input lands in the output, given the pass's substitutions (input start, input
+ * end, output start, output end, in order): a binary search, so carrying many marks stays n log n.
+ */
 function mapPosition(position: number, subs: readonly number[], clampTo: 'start' | 'end'): number {
-  let shift = 0;
-  for (let i = 0; i < subs.length; i += 4) {
-    const inStart = subs[i] ?? 0;
-    const inEnd = subs[i + 1] ?? 0;
-    const outStart = subs[i + 2] ?? 0;
-    const outEnd = subs[i + 3] ?? 0;
-    if (position < inStart) break;
-    if (position < inEnd || (position === inEnd && clampTo === 'end')) return clampTo === 'start' ? outStart : outEnd;
-    shift = outEnd - inEnd;
+  let low = 0;
+  let high = subs.length / 4 - 1;
+  let found = -1; // the last substitution starting at or before `position`
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((subs[mid * 4] ?? 0) <= position) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  return position + shift;
+  if (found < 0) return position;
+  const inEnd = subs[found * 4 + 1] ?? 0;
+  const outEnd = subs[found * 4 + 3] ?? 0;
+  if (position < inEnd || (position === inEnd && clampTo === 'end' && position > (subs[found * 4] ?? 0))) {
+    return clampTo === 'start' ? (subs[found * 4 + 2] ?? 0) : outEnd;
+  }
+  return position + outEnd - inEnd;
 }
 
 /** The marks of the previous passes carried through this one's substitutions, merged with its own. */
