@@ -14,7 +14,7 @@ const which = process.argv[2] ?? 'all';
 console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().toISOString()} — node ${process.version}\n`);
 if (which === 'all' || which === 'detection') {
   console.log('## Detection\n');
-  console.log(benchDetection().join('\n'));
+  console.log((await benchDetection()).join('\n'));
   console.log('\n### Accuracy on labelled lines\n');
   console.log(benchAccuracy().join('\n'));
 }

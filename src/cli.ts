@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { runConsoleCommand } from './cli/console-command.js';
 import { runDeployCommands } from './cli/deploy-commands-command.js';
-import { readAll, runDetect } from './cli/detect-command.js';
+import { runDetect } from './cli/detect-command.js';
 import { registerGraphCommand } from './cli/graph-command.js';
 import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
@@ -37,7 +37,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('-a, --all', 'also list indicators that are never looked up, with the reason')
     .action(async (options: { all?: boolean }) => {
       const ignore = loadSettings(io.env).IGNORE_DOMAINS;
-      setExitCode(runDetect(await readAll(io.stdin ?? process.stdin), { all: options.all, ignoreDomains: ignore }, io));
+      setExitCode(await runDetect(io.stdin ?? process.stdin, { all: options.all, ignoreDomains: ignore }, io));
     });
 
   program

@@ -7,7 +7,8 @@
 const SLACK_ENTITY = /<([^<>\s|]{1,2048})(?:\|([^<>]{0,2048}))?>/g;
 const DISCORD_MENTION = /<(?:@[!&]?\d{1,25}|#\d{1,25}|a?:\w{1,64}:\d{1,25}|t:-?\d{1,20}(?::[a-zA-Z])?|\/[\w -]{1,64}:\d{1,25})>/g;
 // `__` only where it opens after a space or closes before one: elsewhere it is text (`a__b@x.com`).
-const DISCORD_FORMATTING = /\*\*|(?<=^|[\s*~|>(])__|__(?=$|[\s*~|<),!?:;])|~~|\|\||```|`/g;
+// Every alternative starts with its literal (a look-behind first would be tried at every position).
+const DISCORD_FORMATTING = /\*\*|__(?<=(?:^|[\s*~|>(])__)|__(?=$|[\s*~|<),!?:;])|~~|\|\||```|`/g;
 
 function stripScheme(url: string): string {
   return url.replace(/^[a-z][a-z0-9+.-]{0,20}:(?:\/\/)?/i, '');
@@ -15,6 +16,7 @@ function stripScheme(url: string): string {
 
 /** Slack `<target|label>` entity → the text a person wrote. */
 function slackEntity(target: string, label: string | undefined): string {
+  if (target === '.' && label === undefined) return '[.]'; // `evil<.>com`: a defanged dot, not an entity
   const first = target[0];
   if (first === '@' || first === '#' || first === '!') return ' ';
   if (/^mailto:/i.test(target)) return ` ${target.slice(7)} `;

@@ -2,8 +2,9 @@
 export function memoize<T>(fn: (key: string) => T, max = 20_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key: string) => {
+    // One look-up per call: a result of `undefined` is simply not remembered (the functions memoised return null).
     const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as T;
+    if (hit !== undefined) return hit;
     if (cache.size >= max) cache.clear();
     const value = fn(key);
     cache.set(key, value);

@@ -1,91 +1,133 @@
 /**
- * Refanging: turn the common defanged spellings back into live syntax, remembering which characters a
- * substitution produced so the detector can tell which indicators were written defanged.
- * Every alternative is bounded (no unbounded quantifier). A pass can expose a new defanged form
+ * Refanging: turn the defanged spellings in `refang-rules.ts` back into live syntax, remembering which
+ * characters a substitution produced so the detector can tell which indicators were written defanged.
+ * Every rule is bounded (no unbounded quantifier). A pass can expose a new defanged form
  * (`[[.]]` → `[.]`), so passes repeat until nothing changes, at most MAX_PASSES times: linear overall.
  */
+import { REFANG_RULES } from './refang-rules.js';
 
-// Order matters: whole bracketed forms before half brackets.
-const DEFANG_PATTERN = new RegExp(
-  [
-    String.raw`\s?[[({]{1,3}\s?(?:\\?\.|dot)\s?[\])}]{1,3}\s?`, // [.] (.) {.} [dot] (dot) {dot} [[.]], optionally spaced
-    String.raw`\s?[[({]{1,3}\s?(?:@|at)\s?[\])}]{1,3}\s?`, // [@] [at] (at) {at}
-    String.raw`\[\s?:\s?\/\s?\/\s?\]`, // [://]
-    String.raw`\[\s?:\s?\]`, // [:]
-    String.raw`\[\s?\/\s?\]`, // [/]
-    String.raw`\[{1,3}\.(?=[a-z0-9])`, // half bracket: example[.com, 1.1.1[.1
-    String.raw`(?<=[a-z0-9])\.\]{1,3}`, // half bracket: example.]com
-    String.raw`\\\.`, // \.
-    String.raw`[\u2024\u3002\uFF0E\uFF61]`, // one dot leader, ideographic and full-width full stops used as defanged dots
-    String.raw`\bh(?:xx|\[xx\]|\[tt\]|\*\*)p(s?)(?=\[?:)`, // hxxp hXXp hxxps h[xx]p h[tt]p
-    String.raw`\bfxp(?=\[?:)`, // fxp://
-  ].join('|'),
-  'gi',
-);
+const DEFANG_PATTERN = new RegExp(REFANG_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'gi');
 const MAX_PASSES = 6;
-/** A quick test: text with none of these characters or words has nothing to refang. */
-const MAYBE_DEFANGED = /[[({]\s?(?:\\?\.|dot|@|at|:|\/)|\\\.|\.\]|h(?:xx|\[xx\]|\[tt\]|\*\*)p|fxp|[\u2024\u3002\uFF0E\uFF61]/i;
 
-/** Text after refanging, with a flag per character set where a substitution produced it. */
+/**
+ * Text after refanging, and where substitutions produced it: `marked` holds [start, end) pairs of the
+ * output, in order (a flat list: typed arrays and objects cost more than the few numbers most texts need).
+ */
 export interface RefangResult {
   readonly text: string;
-  readonly marked: Uint8Array;
+  readonly marked: readonly number[];
 }
 
-function replacementFor(match: string, httpsS: string | undefined): string {
-  const m = match.toLowerCase();
-  if (m.startsWith('h')) return `http${httpsS ?? ''}`;
-  if (m.startsWith('f')) return 'ftp';
-  if (m.includes('://')) return '://';
-  if (m.includes('/')) return '/';
-  if (m.includes(':')) return ':';
-  if (m.includes('@') || /at/.test(m)) return '@';
-  return '.';
-}
-
-function pass(text: string, marked: Uint8Array): RefangResult | null {
-  let out = '';
-  const flags = new Uint8Array(text.length + 8 * 16); // grown below when needed
-  let flagsOut = flags;
-  let last = 0;
-  let changed = false;
-  const push = (from: Uint8Array | null, length: number) => {
-    if (out.length + length > flagsOut.length) {
-      const bigger = new Uint8Array((out.length + length) * 2);
-      bigger.set(flagsOut);
-      flagsOut = bigger;
-    }
-    if (from) flagsOut.set(from, out.length);
-    else flagsOut.fill(1, out.length, out.length + length);
-  };
-  for (const match of text.matchAll(DEFANG_PATTERN)) {
-    const index = match.index ?? 0;
-    const replacement = replacementFor(match[0], match[1]);
-    changed ||= replacement !== match[0];
-    push(marked.subarray(last, index), index - last);
-    out += text.slice(last, index);
-    push(null, replacement.length);
-    out += replacement;
-    last = index + match[0].length;
+function replacementFor(match: RegExpExecArray, text: string): string {
+  // Each rule is one capturing group (rules have none of their own): the defined one says which matched.
+  for (let i = 0; i < REFANG_RULES.length; i++) {
+    if (match[i + 1] !== undefined) return REFANG_RULES[i]?.replace(match[0], text, match.index) ?? match[0];
   }
-  if (!changed) return null;
-  push(marked.subarray(last), text.length - last);
-  out += text.slice(last);
-  return { text: out, marked: flagsOut.subarray(0, out.length) };
+  return match[0];
 }
 
-/** Refangs `text` and flags the characters the substitutions produced. */
+/**
+ * Where `position` of the input lands in the output, given the pass's substitutions (input start, input
+ * end, output start, output end, in order): a binary search, so carrying many marks stays n log n.
+ */
+function mapPosition(position: number, subs: readonly number[], clampTo: 'start' | 'end'): number {
+  let low = 0;
+  let high = subs.length / 4 - 1;
+  let found = -1; // the last substitution starting at or before `position`
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((subs[mid * 4] ?? 0) <= position) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found < 0) return position;
+  const inEnd = subs[found * 4 + 1] ?? 0;
+  const outEnd = subs[found * 4 + 3] ?? 0;
+  if (position < inEnd || (position === inEnd && clampTo === 'end' && position > (subs[found * 4] ?? 0))) {
+    return clampTo === 'start' ? (subs[found * 4 + 2] ?? 0) : outEnd;
+  }
+  return position + outEnd - inEnd;
+}
+
+/** The marks of the previous passes carried through this one's substitutions, merged with its own. */
+function carryMarks(marked: readonly number[], subs: readonly number[]): number[] {
+  const ranges: number[] = [];
+  if (marked.length === 0) {
+    for (let i = 0; i < subs.length; i += 4) ranges.push(subs[i + 2] ?? 0, subs[i + 3] ?? 0); // already in order
+    return ranges;
+  }
+  for (let i = 0; i < marked.length; i += 2)
+    ranges.push(mapPosition(marked[i] ?? 0, subs, 'start'), mapPosition(marked[i + 1] ?? 0, subs, 'end'));
+  for (let i = 0; i < subs.length; i += 4) ranges.push(subs[i + 2] ?? 0, subs[i + 3] ?? 0);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i] ?? 0, ranges[i + 1] ?? 0]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  return pairs.flat();
+}
+
+/** One pass of the rules over `text`; `again` when a substitution may have made a new defanged form next to it. */
+function pass(text: string, marked: readonly number[]): (RefangResult & { again: boolean }) | null {
+  const pattern = DEFANG_PATTERN;
+  pattern.lastIndex = 0;
+  const parts: string[] = [];
+  const subs: number[] = []; // per substitution: input start, input end, output start, output end
+  let length = 0;
+  let last = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const replacement = replacementFor(match, text);
+    if (replacement === match[0]) {
+      pattern.lastIndex = match.index + 1; // declined or already live: a shorter rule may still match inside
+      continue;
+    }
+    parts.push(text.slice(last, match.index), replacement);
+    length += match.index - last;
+    last = match.index + match[0].length;
+    subs.push(match.index, last, length, length + replacement.length);
+    length += replacement.length;
+  }
+  if (subs.length === 0) return null;
+  parts.push(text.slice(last));
+  const out = parts.join('');
+  // `[[.]]`, `h[xx]p[:]//`: only the text around a substitution can hold a form this pass made.
+  let again = false;
+  for (let i = 3; i < subs.length && !again; i += 4) {
+    const end = subs[i] ?? 0;
+    again = mayBeDefanged(out.slice(Math.max(0, end - 16), end + 12));
+  }
+  return { text: out, marked: carryMarks(marked, subs), again };
+}
+
+/**
+ * A quick test that no rule can match (most chat text): each alternative is the start of one or more rules
+ * in `refang-rules.ts` (an opening bracket before a dot, comma, `@`, `:`, `/` or a defang word; a closing one
+ * after a dot; `<.`, `^.`, `\\.`; schemes written `hxxp`, `https//`, `http ://`, `http:///`, `hxxp__`; `dot` in
+ * any case; ` . `; the Unicode dots). A live `http://` is not among them, so refanged text passes it.
+ */
+const MAYBE_DEFANGED =
+  /[[({][[({\s]{0,3}(?:[\\.,@:/-]|at|arroba|dot|punt|et|h[xt])|[\])}]\.|\.[\])]|<\.|\^\.|\\\.|[\u2024\u3002\uFF0E\uFF61]|\/\/(?<=[a-z]\/\/)|__(?<=[a-z]__)|\/\/\/| :\/\/|h(?:xx|\[|\*\*)|fxp|dot| \. /i;
+
+/** True when some defang rule may match `text`. */
+export function mayBeDefanged(text: string): boolean {
+  return MAYBE_DEFANGED.test(text);
+}
+
+const NOTHING_MARKED: readonly number[] = [];
+
+/** Refangs `text` and lists where the substitutions put live text (`marked` is empty when none did). */
 export function refangWithMarks(text: string): RefangResult {
-  let result: RefangResult = { text, marked: new Uint8Array(text.length) };
-  for (let i = 0; i < MAX_PASSES && MAYBE_DEFANGED.test(result.text); i++) {
+  let result: RefangResult = { text, marked: NOTHING_MARKED };
+  let again = mayBeDefanged(text);
+  for (let i = 0; i < MAX_PASSES && again; i++) {
     const next = pass(result.text, result.marked);
     if (!next) break;
-    result = next;
+    result = { text: next.text, marked: next.marked };
+    again = next.again;
   }
   return result;
 }
 
-/** Refangs `text` (`evil[.]com` → `evil.com`, `hxxps[:]//` → `https://`). */
+/** Refangs `text` (`evil[.]com` → `evil.com`, `hxxps[:]//` → `https://`, `foo[-]bar` → `foo-bar`). */
 export function refang(text: string): string {
   return refangWithMarks(text).text;
 }

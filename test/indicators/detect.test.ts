@@ -199,14 +199,7 @@ const cases: Array<[string, string, Expected]> = [
       ['domain', 'bad.top'],
     ],
   ],
-  [
-    'JSON-escaped slashes',
-    '{"permalink":"https:\\/\\/www.threatcrowd.org\\/domain.php?domain=aoldaily.com"}',
-    [
-      ['domain', 'www.threatcrowd.org'],
-      ['domain', 'aoldaily.com'],
-    ],
-  ],
+  ['JSON-escaped slashes', '{"url":"https:\\/\\/evil.com\\/gate.php"}', [['domain', 'evil.com']]],
   [
     'Unicode dots used for defanging',
     'evil\u2024com and bad\uFF0Enet',
@@ -226,6 +219,31 @@ const cases: Array<[string, string, Expected]> = [
   ['an internationalised name, in its punycode form', 'https://münchen.de/x and xn--mnchen-3ya.de', [['domain', 'xn--mnchen-3ya.de']]],
   ['fragments of longer invalid tokens', 'foo.bar.baz and evil.com.notatld and a.b.c.d.e', []],
   ['abbreviations', 'e.g. i.e. etc. a.m. U.S.', []],
+  // fragments of longer dotted tokens
+  ['a dotted-number run with a dot glued in front', 'oid .1.1.1.1 and build .18.12.15.14 here', []],
+  ['OIDs and long versions', '1.3.6.1.4.1.311 and 10.0.19045.3803', []],
+  ['an ellipsis before an address is not a glued dot', 'and then ...45.77.12.34 answered', [['ipv4', '45.77.12.34']]],
+  // encodings and wrappers
+  [
+    'a percent-encoded slash after a host',
+    'ref evil-update.net%2Fgate and 45.77.12.34%3A443',
+    [
+      ['domain', 'evil-update.net'],
+      ['ipv4', '45.77.12.34'],
+    ],
+  ],
+  ['a percent-encoded link in a query', 'go?u=https%3A%2F%2Fevil-update.net%2Fx', [['domain', 'evil-update.net']]],
+  ['a command-line switch before a link', 'bitsadmin /transfer j /url:https://evil-update.net/p.exe', [['domain', 'evil-update.net']]],
+  ['an e-mail IPv6 literal', 'rcpt bob@[IPv6:2606:4700::1111]', [['ipv6', '2606:4700::1111']]],
+  ['an e-mail IPv4 literal', 'rcpt bob@[45.77.12.34]', [['ipv4', '45.77.12.34']]],
+  [
+    'a hash wrapped in punctuation',
+    '!@#d41d8cd98f00b204e9800998ecf8427e!@#- and ~da39a3ee5e6b4b0d3255bfef95601890afd80709~',
+    [
+      ['md5', 'd41d8cd98f00b204e9800998ecf8427e'],
+      ['sha1', 'da39a3ee5e6b4b0d3255bfef95601890afd80709'],
+    ],
+  ],
   // hashes in context
   ['a 34-hex run', 'd41d8cd98f00b204e9800998ecf8427e00', []],
   [
@@ -345,9 +363,14 @@ describe('linear time', () => {
     'mixed brackets and dots': '[.](.){.}[dot]'.repeat(3000),
     'hex runs': 'ab'.repeat(20_000),
     'angle brackets': '<a|'.repeat(13_000),
+    'every new defang style': '[.](.){.}[dot]^.-dot-[-]<.>].[(,)'.repeat(1_100),
+    'worded at and dot': 'x at y dot '.repeat(3_600),
+    'spaced dots': '1 . '.repeat(10_000),
+    'percent-encoded slashes': 'a%2F'.repeat(10_000),
+    'odd schemes': 'hxxp__http ://https//'.repeat(1_900),
   };
   it.each(Object.entries(adversarial))('GIVEN 40 KB of %s THEN detection takes well under 50 ms', (_name, text) => {
-    detectIndicators(text); // warm up
+    for (let i = 0; i < 3; i++) detectIndicators(text); // warm up: the first calls run before the JIT has compiled the token loop
     const start = performance.now();
     detectIndicators(text);
     // 50 ms is the goal on a quiet machine; the assertion is generous for a loaded CI machine.
