@@ -5,10 +5,11 @@ import { runConsoleCommand } from './cli/console-command.js';
 import { runDeployCommands } from './cli/deploy-commands-command.js';
 import { runDetect } from './cli/detect-command.js';
 import { registerGraphCommand } from './cli/graph-command.js';
-import { LOOKUP_FORMATS, runLookup } from './cli/lookup-command.js';
+import { LOOKUP_FORMATS, type LookupCommandOptions, runLookup } from './cli/lookup-command.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
 import { runSimulate } from './cli/simulate-command.js';
 import { runDiscordShards, runStart } from './cli/start-command.js';
+import { environmentWithDotenv } from './config/dotenv.js';
 import { loadSettings } from './config/settings.js';
 import { LOOKUP_TYPES } from './threatcrowd/report.js';
 
@@ -21,13 +22,13 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   program
     .command('lookup')
     .description('look up domains, IPs, e-mail addresses, hashes or antivirus families')
-    .argument('[value...]', 'values to look up (defanged is fine: evil[.]com)')
-    .addOption(new Option('-t, --type <type>', 'force the type (needed for antivirus families)').choices([...LOOKUP_TYPES]))
+    .argument('[value...]', 'values to look up (defanged is fine: evil[.]com), optionally after a type: av plugx')
+    .addOption(new Option('-t, --type <type>', 'force the type of every value').choices([...LOOKUP_TYPES]))
     .addOption(new Option('-f, --format <format>', 'output format').default('text').choices([...LOOKUP_FORMATS]))
     .option('--file <path>', 'look up every indicator in a file (- reads standard input), as one bulk')
-    .action(async (values: string[], options: { type?: string; format?: string; file?: string }) =>
-      setExitCode(await runLookup(values, options, io)),
-    );
+    .option('-q, --quiet', 'no progress on standard error (shown only at a terminal anyway)')
+    .addHelpText('after', '\nThe same words as /threatcrowd: lookup evil[.]com 1.2.3[.]4, lookup av plugx, lookup domain aoldaily[.]com')
+    .action(async (values: string[], options: LookupCommandOptions) => setExitCode(await runLookup(values, options, io)));
 
   registerGraphCommand(program, io, setExitCode);
 
@@ -79,8 +80,10 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 }
 
 /** Runs the CLI with `argv`; expected failures print one line and exit non-zero. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
   let exitCode = 0;
+  // Every command reads the optional .env file; the real environment wins.
+  const io = given.dotenvPath ? { ...given, env: environmentWithDotenv(given.env, given.dotenvPath) } : given;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

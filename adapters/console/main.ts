@@ -1,13 +1,16 @@
 /**
- * A terminal chat with the bot: each line is a message, `/threatcrowd …` lines are commands, and
- * `:vote malicious|safe` votes on the last summary (standing in for a reaction). Works from a pipe too,
- * ending cleanly at the end of input once every answer is printed.
+ * A terminal chat with the bot: each line is a message, `/threatcrowd …` lines are commands, `:vote
+ * malicious|safe` votes on the last summary and `:reveal` asks for a marked message's lookups (standing in for
+ * reactions). Works from a pipe too: each answer is then preceded by the line it answers, and the console
+ * ends cleanly at the end of input once every answer is printed.
  */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot/bot.js';
+import type { Invocation, ReactionEvent } from '../../src/bot/invocation.js';
 import type { Reply } from '../../src/bot/reply.js';
+import { echoLine } from './echo.js';
 import { renderReplyText } from './render.js';
-import { toConsoleInput } from './to-invocation.js';
+import { type ConsoleInput, toConsoleInput } from './to-invocation.js';
 
 export interface ConsoleOptions {
   readonly bot: Bot;
@@ -16,29 +19,40 @@ export interface ConsoleOptions {
   readonly user?: string;
   /** Show a prompt (for a terminal). @default false */
   readonly prompt?: boolean;
+  /** Repeat each input line above its answers (for a pipe). @default !prompt */
+  readonly echo?: boolean;
+}
+
+/** The console's memory of the conversation: what `:vote` and `:reveal` act on. */
+interface Conversation {
+  lastSummary: string | null;
+  lastMarked: { id: string; text: string } | null;
+  summaries: number;
+  readonly pending: Promise<void>[];
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { bot, output } = options;
   const user = options.user ?? 'you';
-  const write = (text: string) => output.write(`${text}\n`);
+  const echo = options.echo ?? !options.prompt;
   const rl = createInterface({ input: options.input, terminal: false });
-  let lastSummary: { id: string } | null = null;
-  let summaries = 0;
-  const pending: Promise<void>[] = [];
+  const talk: Conversation = { lastSummary: null, lastMarked: null, summaries: 0, pending: [] };
 
-  const show = async (replies: readonly Reply[]): Promise<void> => {
+  /** Prints replies under a header (the echoed line), written once before the first of them. */
+  const show = async (replies: readonly Reply[], header: string | null): Promise<void> => {
+    let said = header === null;
+    const write = (text: string) => {
+      if (!said) output.write(`${header}\n`);
+      said = true;
+      output.write(`${text}\n`);
+    };
     for (const reply of replies) {
-      if (reply.kind === 'pending') {
-        write(renderReplyText(reply));
-        pending.push(reply.result.then(show));
-        continue;
-      }
       write(renderReplyText(reply));
+      if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(later, header)));
       if (reply.kind === 'summary' && reply.votable) {
-        const id = `summary-${++summaries}`;
+        const id = `summary-${++talk.summaries}`;
         await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target);
-        lastSummary = { id };
+        talk.lastSummary = id;
       }
     }
   };
@@ -48,26 +62,42 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   for await (const line of rl) {
     const input = toConsoleInput(line, user, ++lineNumber);
     if (input.kind === 'quit') break;
-    if (input.kind === 'usage') write(input.text);
-    if (input.kind === 'invocation') await show(await bot.handle(input.invocation));
-    if (input.kind === 'vote') {
-      if (!lastSummary) write('Nothing to vote on yet: look something up first.');
-      else {
-        const target = lastSummary as { id: string };
-        await show(
-          await bot.handle({
-            platform: 'console',
-            userId: user,
-            channelId: 'console',
-            text: '',
-            kind: 'reaction',
-            reaction: { emoji: input.malicious ? 'thumbsdown' : 'thumbsup', added: true, targetMessageId: target.id },
-          }),
-        );
-      }
+    const header = echo ? echoLine(line) : null;
+    const replies = await answer(input, bot, talk, user);
+    if (input.kind === 'invocation' && replies.some((r) => r.kind === 'reveal')) {
+      talk.lastMarked = { id: input.invocation.messageId ?? `line-${lineNumber}`, text: input.invocation.text };
     }
+    await show(replies, header);
     if (options.prompt) output.write('> ');
   }
   rl.close();
-  while (pending.length > 0) await pending.shift();
+  while (talk.pending.length > 0) await talk.pending.shift();
+}
+
+const notice = (text: string): Reply[] => [{ kind: 'notice', visibility: 'ephemeral', text }];
+
+/** The replies to one console input. */
+async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: string): Promise<Reply[]> {
+  const reaction = (event: ReactionEvent): Invocation => ({
+    platform: 'console',
+    userId: user,
+    channelId: 'console',
+    text: '',
+    kind: 'reaction',
+    reaction: event,
+  });
+  switch (input.kind) {
+    case 'usage':
+      return notice(input.text);
+    case 'invocation':
+      return bot.handle(input.invocation);
+    case 'vote':
+      if (!talk.lastSummary) return notice('Nothing to vote on yet: look something up first.');
+      return bot.handle(reaction({ emoji: input.malicious ? 'thumbsdown' : 'thumbsup', added: true, targetMessageId: talk.lastSummary }));
+    case 'reveal':
+      if (!talk.lastMarked) return notice('Nothing to reveal: :reveal looks up the last message marked in reveal mode.');
+      return bot.handle(reaction({ emoji: '🔎', added: true, targetMessageId: talk.lastMarked.id, targetText: talk.lastMarked.text }));
+    default:
+      return [];
+  }
 }

@@ -1,8 +1,9 @@
 /** Plain-text rendering of every reply, for the terminal chat. */
 import type { Reply } from '../../src/bot/reply.js';
 import { formatAge } from '../../src/summary/age.js';
-import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
+import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
 import { plainSafe, renderSummaryText } from '../../src/summary/render-text.js';
+import { verbLines } from './banner.js';
 
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
@@ -16,14 +17,15 @@ export function renderReplyText(reply: Reply): string {
     case 'notice':
       return plainSafe(reply.text);
     case 'reveal':
-      return revealLine(reply.count);
+      return `${reply.count === 1 ? 'An indicator' : `${reply.count} indicators`} here: type :reveal to look ${reply.count === 1 ? 'it' : 'them'} up.`;
     case 'error':
       return `error: ${plainSafe(reply.text)}${reply.usage ? `\nusage:\n${reply.usage.replace(/^/gm, '  ')}` : ''}`;
     case 'help':
       return [
         'Commands:',
         ...reply.commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
-        'Indicators pasted in a channel are answered in a thread; react 👎/👍 on a summary to vote.',
+        'Messages with indicators are answered as in a channel. In this console:',
+        ...verbLines(),
       ].join('\n');
     case 'status': {
       const s = reply.status;

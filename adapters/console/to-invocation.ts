@@ -4,6 +4,7 @@ import type { Invocation } from '../../src/bot/invocation.js';
 export type ConsoleInput =
   | { readonly kind: 'invocation'; readonly invocation: Invocation }
   | { readonly kind: 'vote'; readonly malicious: boolean }
+  | { readonly kind: 'reveal' }
   | { readonly kind: 'quit' }
   | { readonly kind: 'usage'; readonly text: string }
   | { readonly kind: 'empty' };
@@ -14,11 +15,15 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
   const text = line.trim();
   if (text === '') return { kind: 'empty' };
   if (text === ':quit' || text === ':q') return { kind: 'quit' };
+  if (text === ':reveal') return { kind: 'reveal' };
   if (text.startsWith(':vote')) {
     const verdict = text.slice(5).trim().toLowerCase();
     if (['malicious', 'bad'].includes(verdict)) return { kind: 'vote', malicious: true };
     if (['safe', 'good', 'not-malicious'].includes(verdict)) return { kind: 'vote', malicious: false };
     return { kind: 'usage', text: 'usage: :vote malicious | :vote safe (votes on the last summary)' };
+  }
+  if (/^:[a-z]+(?:\s|$)/i.test(text)) {
+    return { kind: 'usage', text: 'In this console: :vote malicious | :vote safe, :reveal, :quit; commands: /threatcrowd help' };
   }
   const base = { platform: 'console' as const, userId: user, channelId: 'console', messageId: `line-${lineNumber}` };
   if (COMMAND.test(text)) return { kind: 'invocation', invocation: { ...base, kind: 'command', text: text.replace(COMMAND, '') } };

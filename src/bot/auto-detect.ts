@@ -51,17 +51,19 @@ export async function autoDetect(ctx: CommandContext): Promise<Reply[]> {
   const keyOf = (t: LookupTarget) => `${SEEN}:${channelKey(invocation)}:${t.type}:${t.value}`;
   // Claimed before the lookups (atomically, across replicas), so a second message with the same indicator stays quiet;
   // claiming stops at the cap, so what the cap leaves out can be answered when posted again.
+  // A window of 0 turns de-duplication off: every mention is answered.
+  const window = deps.settings.dedupeWindowMs;
   const unseen: LookupTarget[] = [];
   let considered = 0;
   for (const t of targets) {
     if (unseen.length >= deps.settings.autoReplyMax) break;
     considered++;
-    if (await deps.coordination.claim(keyOf(t), deps.settings.dedupeWindowMs)) unseen.push(t);
+    if (window <= 0 || (await deps.coordination.claim(keyOf(t), window))) unseen.push(t);
   }
   if (unseen.length === 0) return [];
   if (mode === 'reveal') return [{ kind: 'reveal', visibility: 'public', count: unseen.length }];
   const { replies, failed } = await answerTargets(unseen, 'passive', ctx, total - considered);
   // Shed or failed lookups may be answered when someone posts them again.
-  await Promise.all(failed.map((t) => deps.coordination.release(keyOf(t))));
+  if (window > 0) await Promise.all(failed.map((t) => deps.coordination.release(keyOf(t))));
   return replies;
 }

@@ -2,6 +2,7 @@
 
 import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { deadHostHint } from '../providers/dead-host-hint.js';
 import { NoSourceAnsweredError } from '../providers/provider-chain.js';
 import { indicatorField } from '../runtime/logger.js';
 import { buildSummary } from '../summary/build-summary.js';
@@ -33,6 +34,17 @@ export function upstreamProblem(error: UpstreamError, provider = 'ThreatCrowd'):
 /** "AlienVault OTX does not look up e-mail addresses; ": so nobody wonders whether another source was skipped by mistake. */
 function noOtherSource(error: UpstreamError): string {
   return error instanceof NoSourceAnsweredError ? `${error.unsupportedSentence}; ` : '';
+}
+
+const hinted = new WeakSet<object>();
+
+/** Why a provider's host does not resolve and what to do, said once per bot (it is the same for every value). */
+function hintOnce(error: UpstreamError, deps: CommandContext['deps']): string | null {
+  const hint = deadHostHint(error);
+  if (!hint || hinted.has(deps)) return null;
+  hinted.add(deps);
+  deps.logger.warn({ provider: error.provider }, hint);
+  return hint;
 }
 
 /**
@@ -85,10 +97,11 @@ export async function summarizeTarget(
         'lookup failed upstream',
       );
       if (priority === 'passive') return null;
+      const hint = hintOnce(error, deps);
       return {
         kind: 'error',
         visibility: 'ephemeral',
-        text: `${upstreamProblem(error, error.provider)} for ${displayTarget(target)}; ${noOtherSource(error)}no cached answer to fall back on. Try again later.`,
+        text: `${upstreamProblem(error, error.provider)} for ${displayTarget(target)}; ${noOtherSource(error)}no cached answer to fall back on. ${hint ?? 'Try again later.'}`,
       };
     }
     throw error;

@@ -31,6 +31,10 @@ export interface CacheOptions {
   readonly now?: () => number;
   /** At most this many of one owner's lookups wait for upstream at once. @default 10 */
   readonly maxQueuedPerOwner?: number;
+  /**
+   * The upstream the answers come from (its origins, e.g. `threatcrowd=http://127.0.0.1:8787`): part of every
+   * key, so answers from one upstream (a simulator) are never served as another's. @default '' */
+  readonly upstream?: string;
   /** Called with each lookup's outcome (metrics). */
   readonly onOutcome?: (type: LookupType, outcome: AnswerSource | 'shared' | 'error') => void;
 }
@@ -73,6 +77,7 @@ export class CachedLookup {
   private readonly staleTtlMs: number;
   private readonly now: () => number;
   private readonly onOutcome: NonNullable<CacheOptions['onOutcome']>;
+  private readonly upstream: string;
 
   constructor(
     private readonly provider: ReportProvider,
@@ -85,11 +90,12 @@ export class CachedLookup {
     this.now = options.now ?? Date.now;
     this.onOutcome = options.onOutcome ?? (() => {});
     this.maxQueuedPerOwner = options.maxQueuedPerOwner ?? 10;
+    this.upstream = options.upstream ?? '';
   }
 
-  /** The cache key for a normalised type and value. */
-  static key(type: LookupType, value: string): string {
-    return `${type}:${value.toLowerCase()}`;
+  /** The cache key for a normalised type and value, from the given upstream. */
+  static key(type: LookupType, value: string, upstream = ''): string {
+    return `${upstream ? `${upstream}|` : ''}${type}:${value.toLowerCase()}`;
   }
 
   /**
@@ -98,7 +104,7 @@ export class CachedLookup {
    * the value is fetched once). `owner` is whose turn it is in the queue: a person, or a channel.
    */
   lookup(type: LookupType, value: string, priority: Priority = 'interactive', owner = ''): Promise<LookupOutcome> {
-    const key = CachedLookup.key(type, value);
+    const key = CachedLookup.key(type, value, this.upstream);
     const pending = this.inFlight.get(key);
     if (pending) {
       if (RANK[priority] < RANK[pending.ticket.priority]) pending.ticket.promote(priority, owner);
@@ -128,12 +134,12 @@ export class CachedLookup {
 
   /** The cached entry's report whatever its age, without asking upstream. */
   async peek(type: LookupType, value: string): Promise<Report | undefined> {
-    return ((await this.keyv.get(CachedLookup.key(type, value))) as Entry | undefined)?.report;
+    return ((await this.keyv.get(CachedLookup.key(type, value, this.upstream))) as Entry | undefined)?.report;
   }
 
   /** True when a fresh answer is cached (a lookup now would not ask upstream). */
   async isFresh(type: LookupType, value: string): Promise<boolean> {
-    const cached = (await this.keyv.get(CachedLookup.key(type, value))) as Entry | undefined;
+    const cached = (await this.keyv.get(CachedLookup.key(type, value, this.upstream))) as Entry | undefined;
     return cached !== undefined && cached.freshUntil > this.now();
   }
 

@@ -1,4 +1,5 @@
 /** `threatcrowd-bot console`: the terminal chat against the configured provider and store. */
+import { consoleBanner } from '../../adapters/console/banner.js';
 import { runConsole } from '../../adapters/console/main.js';
 import { loadSettings } from '../config/settings.js';
 import { buildBot } from '../runtime/build-bot.js';
@@ -7,16 +8,20 @@ import { createServices } from '../runtime/services.js';
 import { startFeeds } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
 
-export async function runConsoleCommand(io: CliIo & { stdin: NonNullable<CliIo['stdin']> }): Promise<number> {
-  const settings = loadSettings(io.env);
+/** `banner`: a first line that also makes the banner show when reading a pipe (the demo names its simulator there). */
+export async function runConsoleCommand(io: CliIo & { stdin: NonNullable<CliIo['stdin']>; banner?: string }): Promise<number> {
+  // A console session starts afresh (no answers or 'seen' marks from earlier runs) unless a store is named.
+  const settings = loadSettings(io.env.CACHE_URL ? io.env : { ...io.env, CACHE_URL: 'memory://' });
   const services = await createServices(settings);
   // The terminal is the chat: logs go to stderr, quietly unless asked.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn', io.stderr);
   const { bot, votes } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, settings.THREATCROWD_INTERVAL_MS));
+  const interactive = Boolean(io.stdin.isTTY);
+  if (interactive || io.banner) io.stdout.write(consoleBanner(io.banner));
   try {
-    await runConsole({ bot, input: io.stdin, output: io.stdout, prompt: Boolean(io.stdin.isTTY) });
+    await runConsole({ bot, input: io.stdin, output: io.stdout, prompt: interactive });
     await votes.deliverDue();
   } finally {
     await votes.stop();

@@ -9,9 +9,11 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream;
   readonly env: Record<string, string | undefined>;
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The optional settings file read under the environment (`.env` for the real command; tests leave it out). */
+  readonly dotenvPath?: string;
 }
 
-export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+export const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, dotenvPath: '.env' };
 
 /** One line for an expected failure, or null for a bug (which then shows its stack). */
 export function expectedFailureLine(error: unknown): string | null {

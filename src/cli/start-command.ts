@@ -1,9 +1,9 @@
 /** `threatcrowd-bot start`: validated configuration, every configured adapter, graceful shutdown. */
 import { fileURLToPath } from 'node:url';
 import { shardOfProcess, startShards } from '../../adapters/discord/shards.js';
-import { environmentWithDotenv } from '../config/dotenv.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
+import { StartAborted } from '../runtime/connect-with-retry.js';
 import { createLogger } from '../runtime/logger.js';
 import { type RunningApp, startApp } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
@@ -11,15 +11,17 @@ import type { CliIo } from './output.js';
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 export async function runStart(io: CliIo, onStop: (code: number) => void = (code) => process.exit(code)): Promise<number> {
-  const settings = loadSettings(environmentWithDotenv(io.env));
+  const settings = loadSettings(io.env);
   const logger = createLogger(settings.LOG_LEVEL, io.stderr);
   // Signals are handled from the start: one that arrives while adapters connect stops the bot once they have.
   let app: RunningApp | null = null;
   let requested: string | null = null;
   let stopping = false;
+  const starting = new AbortController();
   const shutdown = (signal: string) => {
     if (!app) {
       requested = signal;
+      starting.abort(); // stops waiting for the store; adapters already connecting finish first
       return;
     }
     if (stopping) return;
@@ -41,7 +43,14 @@ export async function runStart(io: CliIo, onStop: (code: number) => void = (code
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'));
-  app = await startApp(settings, logger, shardOfProcess(io.env));
+  try {
+    app = await startApp(settings, logger, { shard: shardOfProcess(io.env), signal: starting.signal });
+  } catch (error) {
+    if (!(error instanceof StartAborted)) throw error;
+    logger.info({ signal: requested }, 'stopped before the store was reachable');
+    onStop(0);
+    return 0;
+  }
   logger.info({ healthPort: app.health.port }, 'threatcrowd-bot is running');
   if (requested) shutdown(requested);
   return 0;
@@ -49,7 +58,7 @@ export async function runStart(io: CliIo, onStop: (code: number) => void = (code
 
 /** `threatcrowd-bot discord-shards --shards N`: one `start` process per Discord gateway shard. */
 export async function runDiscordShards(io: CliIo, shards: string): Promise<number> {
-  const settings = loadSettings(environmentWithDotenv(io.env));
+  const settings = loadSettings(io.env);
   if (!settings.DISCORD_TOKEN) throw new UserError('discord-shards needs DISCORD_TOKEN.');
   const total = shards === 'auto' ? 'auto' : Number(shards);
   if (total !== 'auto' && (!Number.isInteger(total) || total < 1))

@@ -8,8 +8,9 @@ import type { LookupType } from '../threatcrowd/report.js';
 import { channelMetadata as CHANNEL } from './channel.js';
 import { lookupMetadata as LOOKUP, typedLookupMetadata as TYPED_LOOKUP } from './lookup.js';
 import { USAGE } from './registry.js';
+import { SLASH } from './slash.js';
 import { tokenize, type Word } from './tokenize.js';
-import { CHANNEL_MODES, type ChannelMode, type Command, type ParseOptions } from './types.js';
+import { CHANNEL_MODES, type ChannelMode, type Command, type LookupCommand, type ParseOptions } from './types.js';
 import { voteMetadata as VOTE } from './vote.js';
 
 const TYPE_WORDS: Record<string, LookupType> = {
@@ -33,7 +34,8 @@ const VERDICTS: Record<string, boolean> = {
 function targets(words: Word[], type: LookupType | undefined, options: ParseOptions, usage: string): LookupTarget[] {
   const max = options.maxIndicators ?? 10;
   if (words.length === 0) throw new UserError('Tell me what to look up.', usage);
-  if (words.length > max) throw new UserError(`At most ${max} values per command (got ${words.length}).`, usage);
+  if (words.length > max)
+    throw new UserError(`At most ${max} values per command (got ${words.length}).${options.capHint ? ` ${options.capHint}` : ''}`, usage);
   return words.map((w) => {
     try {
       return resolveTarget(w.text, type, options.ignoreDomains);
@@ -70,13 +72,39 @@ function parseOrThrow(text: string, options: ParseOptions): Command {
     if (!target) throw new UserError('Vote on exactly one indicator.', VOTE.usage);
     return { kind: 'vote', malicious, target };
   }
+  return parseLookupOrThrow(keyword === 'lookup' ? rest : words, options);
+}
+
+/** The usage lines of a lookup where it is typed: `/threatcrowd …` in chat, `threatcrowd-bot lookup …` in a terminal. */
+export function lookupUsage(prefix = SLASH): { any: string; typed: string } {
+  if (prefix === SLASH) return { any: LOOKUP.usage, typed: TYPED_LOOKUP.usage };
+  return { any: `${prefix} <indicator> [more indicators…]`, typed: `${prefix} domain|ip|email|file|av <value> [more values…]` };
+}
+
+/** `[lookup] [domain|ip|email|file|av] <value>…`: the one lookup grammar of chat and the command line. */
+function parseLookupOrThrow(words: Word[], options: ParseOptions): LookupCommand {
+  const prefix = options.lookupPrefix ?? SLASH;
+  const usage = lookupUsage(prefix);
+  const [first, ...rest] = words;
+  const keyword = first && !first.literal ? first.text.toLowerCase() : null;
   const type = keyword ? TYPE_WORDS[keyword] : undefined;
-  if (type) return { kind: 'lookup', targets: targets(rest, type, options, TYPED_LOOKUP.usage) };
-  if (keyword && /^[a-z]+$/.test(keyword) && !first.text.includes('.')) {
+  if (type) return { kind: 'lookup', targets: targets(rest, type, options, usage.typed) };
+  if (first && keyword && /^[a-z]+$/.test(keyword) && !first.text.includes('.')) {
     const word = first.text.slice(0, 40);
-    throw new UserError(`I don't know the word "${word}". For a malware family, try: /threatcrowd av ${word}`, USAGE);
+    const hint = prefix === SLASH ? USAGE : `${usage.any}\n${usage.typed}`;
+    throw new UserError(`I don't know the word "${word}". For a malware family, try: ${prefix} av ${word}`, hint);
   }
-  return { kind: 'lookup', targets: targets(words, undefined, options, LOOKUP.usage) };
+  return { kind: 'lookup', targets: targets(words, undefined, options, usage.any) };
+}
+
+/** Parses a lookup's words alone (the command line's `lookup` arguments, one word each); never throws. */
+export function parseLookup(words: readonly Word[], options: ParseOptions = {}): LookupCommand | UserError {
+  try {
+    return parseLookupOrThrow([...words], options);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    return new UserError('I could not read that lookup.', lookupUsage(options.lookupPrefix).any);
+  }
 }
 
 /** Parses the text after `/threatcrowd`. */

@@ -4,8 +4,10 @@ import type { LookupTarget } from '../lookup/resolve-target.js';
 export const CHANNEL_MODES = ['auto', 'reveal', 'off'] as const;
 export type ChannelMode = (typeof CHANNEL_MODES)[number];
 
+export type LookupCommand = { readonly kind: 'lookup'; readonly targets: readonly LookupTarget[] };
+
 export type Command =
-  | { readonly kind: 'lookup'; readonly targets: readonly LookupTarget[] }
+  | LookupCommand
   | { readonly kind: 'vote'; readonly malicious: boolean; readonly target: LookupTarget }
   | { readonly kind: 'help' }
   | { readonly kind: 'status' }
@@ -34,4 +36,8 @@ export interface ParseOptions {
   readonly ignoreDomains?: readonly string[];
   /** Most values in one command. @default 10 */
   readonly maxIndicators?: number;
+  /** How a lookup is typed where hints are shown. @default '/threatcrowd' */
+  readonly lookupPrefix?: string;
+  /** Said after "At most N values per command", e.g. which setting raises the cap. */
+  readonly capHint?: string;
 }

@@ -17,7 +17,11 @@ export interface FeedSource {
   text(path: string): Promise<string>;
   /** Whether the provider is reachable now (its circuit breaker is not open). */
   reachable(): boolean;
+  /** Whether its rate limit is idle; downloads wait for that, so they never spend the burst people need. */
+  idle?(): Promise<boolean>;
 }
+
+const IDLE_POLL_MS = 200;
 
 /** Values of a feed body: one per line, trimmed and lower-cased; blank lines and `#` comments skipped. */
 export function parseFeed(body: string): Set<string> {
@@ -33,6 +37,7 @@ export class CrowdFeeds {
   private readonly sets: Record<FeedName, Set<string>> = { domains: new Set(), ips: new Set(), hashes: new Set() };
   private timer: NodeJS.Timeout | null = null;
   private lastRefreshAt: number | null = null;
+  private stopped = false;
 
   constructor(
     private readonly source: FeedSource,
@@ -63,6 +68,7 @@ export class CrowdFeeds {
     if (!this.source.reachable()) return false;
     let ok = true;
     for (const name of FEED_NAMES) {
+      if (!(await this.untilIdle())) return false;
       try {
         const body = await this.source.text(`/feeds/${name}.txt`);
         this.sets[name] = parseFeed(body);
@@ -78,6 +84,7 @@ export class CrowdFeeds {
 
   /** Loads, refreshes now and every `intervalMs`. */
   async start(intervalMs: number): Promise<void> {
+    this.stopped = false;
     await this.load();
     const tick = () => void this.refresh().catch((error: unknown) => this.logger?.error({ err: error }, 'feed refresh failed'));
     tick();
@@ -86,8 +93,17 @@ export class CrowdFeeds {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** Waits until the source's rate limit is idle; false when stopped meanwhile. */
+  private async untilIdle(): Promise<boolean> {
+    while (!this.stopped && this.source.idle && !(await this.source.idle())) {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS).unref());
+    }
+    return !this.stopped;
   }
 
   refreshedAt(): number | null {

@@ -37,7 +37,13 @@ function canonicalDomainUncached(text: string): string | null {
   return host;
 }
 
-/** A name under a reserved, never-public top-level name (`.local`, `.internal`, `.test`, `localhost` …), canonical, else null. */
+/** Second-level names reserved for documentation (RFC 2606): never anyone's infrastructure. */
+const RESERVED_DOMAINS = ['example.com', 'example.net', 'example.org'];
+
+/**
+ * A reserved name (RFC 2606 and 6761: `.test`, `.example`, `.invalid`, `.localhost`, `example.com`/`.net`/`.org`;
+ * also `.local`, `.internal` …), canonical, else null.
+ */
 export const reservedName = memoize(reservedNameUncached);
 
 function reservedNameUncached(text: string): string | null {
@@ -45,6 +51,7 @@ function reservedNameUncached(text: string): string | null {
   if (host === 'localhost') return host;
   const labels = host.split('.');
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
+  if (RESERVED_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`))) return host;
   return RESERVED_TLDS.has(labels[labels.length - 1] ?? '') ? host : null;
 }
 

@@ -1,7 +1,7 @@
 /** Builds the shared pieces (store, limiters, providers, cache) from validated settings. */
 
 import Bottleneck from 'bottleneck';
-import { Redis as IORedis } from 'ioredis';
+import type { Redis as IORedis } from 'ioredis';
 import { CachedLookup } from '../cache/cached-lookup.js';
 import type { Settings } from '../config/settings.js';
 import { CrowdFeeds } from '../feeds/crowd-feeds.js';
@@ -10,9 +10,10 @@ import { GuardedProvider } from '../providers/circuit-breaker.js';
 import { OtxClient } from '../providers/otx/otx-client.js';
 import { ProviderChain } from '../providers/provider-chain.js';
 import { type Coordination, LocalCoordination, RedisCoordination } from '../store/coordination.js';
-import { openStore, type Store } from '../store/open-store.js';
+import type { Store } from '../store/open-store.js';
 import { ThreatCrowdClient } from '../threatcrowd/client.js';
 import { RequestLimiter } from '../throttle/limiter.js';
+import { connectRedis, openStoreNamed } from './connect-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { redisPause } from './shared-pause.js';
 
@@ -54,16 +55,31 @@ function watchRedis(redis: IORedis, logger: Logger): void {
   });
 }
 
-export async function createServices(settings: Settings, logger: Logger = createLogger('silent')): Promise<Services> {
-  const metrics = new Metrics();
+/** Which upstreams answer, in order: `threatcrowd=https://www.threatcrowd.org,otx=https://otx.alienvault.com`. */
+export function upstreamOf(settings: Settings): string {
+  const origins = { threatcrowd: new URL(settings.THREATCROWD_URL).origin, otx: new URL(settings.OTX_URL).origin };
+  return settings.PROVIDERS.map((name) => `${name}=${origins[name]}`).join(',');
+}
+
+export async function createServices(
+  settings: Settings,
+  logger: Logger = createLogger('silent'),
+  metrics = new Metrics(),
+): Promise<Services> {
   const upstream = new AbortController();
   // Every upstream request is aborted at shutdown, so a hanging ThreatCrowd or OTX cannot hold the process.
   const fetchUntilShutdown: typeof fetch = (input, init) =>
     globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, upstream.signal]) : upstream.signal });
   // With REDIS_URL every replica shares the store, the claims and locks, one Bottleneck limiter and its pauses.
-  const redis = settings.REDIS_URL ? new IORedis(settings.REDIS_URL, { maxRetriesPerRequest: 3 }) : null;
+  // Connected within a few seconds, or one line naming the variable (start retries it).
+  const redis = settings.REDIS_URL ? await connectRedis(settings.REDIS_URL) : null;
   if (redis) watchRedis(redis, logger);
-  const store = await openStore(settings.REDIS_URL ?? settings.CACHE_URL);
+  const store = await openStoreNamed(settings.REDIS_URL ? 'REDIS_URL' : 'CACHE_URL', settings.REDIS_URL ?? settings.CACHE_URL).catch(
+    async (error: unknown) => {
+      redis?.disconnect();
+      throw error;
+    },
+  );
   const coordination: Coordination = redis ? new RedisCoordination(redis) : new LocalCoordination(store.namespace('claims'));
   const connection = redis ? new Bottleneck.IORedisConnection({ client: redis }) : null;
   const limiter = new RequestLimiter({
@@ -110,13 +126,18 @@ export async function createServices(settings: Settings, logger: Logger = create
     { ignoreDomains: settings.IGNORE_DOMAINS },
   );
   const feeds = new CrowdFeeds(
-    { text: (path) => threatcrowd.guard(() => client.text(path)), reachable: () => threatcrowd.state() !== 'open' },
+    {
+      text: (path) => threatcrowd.guard(() => client.text(path)),
+      reachable: () => threatcrowd.state() !== 'open',
+      idle: () => limiter.isIdle(),
+    },
     store.namespace('feeds'),
   );
   const lookups = new CachedLookup(providers, store.namespace('reports'), {
     foundTtlMs: settings.CACHE_TTL_SECONDS * 1000,
     notFoundTtlMs: settings.CACHE_NOT_FOUND_TTL_SECONDS * 1000,
     maxQueuedPerOwner: settings.MAX_QUEUED_PER_PERSON,
+    upstream: upstreamOf(settings),
     onOutcome: (type, outcome) => metrics.lookups.inc({ type, outcome }),
   });
   metrics.bind({ queued: () => limiter.queued(), cacheStats: () => lookups.stats });

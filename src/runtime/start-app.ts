@@ -3,14 +3,20 @@
  * are configured. `threatcrowd-bot start` and the end-to-end tests both come through here.
  */
 import { type DiscordAdapter, startDiscord } from '../../adapters/discord/discord-bot.js';
+import { checkSlackToken, type SlackCheckFailure } from '../../adapters/slack/check-token.js';
 import { type SlackAdapter, startSlack } from '../../adapters/slack/slack-app.js';
 import type { Bot } from '../bot/bot.js';
 import type { Settings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
 import { type HealthServer, startHealthServer } from '../observability/health-server.js';
+import { Metrics } from '../observability/metrics.js';
 import { buildBot } from './build-bot.js';
+import { createServicesWithRetry, type RetryOptions } from './connect-with-retry.js';
 import type { Logger } from './logger.js';
-import { createServices, type Services } from './services.js';
+import type { Services } from './services.js';
+import { startFeeds } from './start-feeds.js';
+import { explainConnectError, listening } from './startup-errors.js';
+import { stopInOrder, withinMs } from './stop-in-order.js';
 
 export interface RunningApp {
   readonly services: Services;
@@ -25,11 +31,7 @@ export interface RunningApp {
 export const NO_ADAPTER_MESSAGE =
   'No chat platform configured: set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode) or DISCORD_TOKEN. To try the bot without an account, run: npm run demo';
 
-/** Downloads ThreatCrowd's crowd feeds on their schedule, when ThreatCrowd is a provider. */
-export async function startFeeds(services: Services): Promise<void> {
-  const { FEEDS_REFRESH_SECONDS, PROVIDERS } = services.settings;
-  if (FEEDS_REFRESH_SECONDS > 0 && PROVIDERS.includes('threatcrowd')) await services.feeds.start(FEEDS_REFRESH_SECONDS * 1000);
-}
+export { startFeeds } from './start-feeds.js';
 
 /** A shard child of discord.js's ShardingManager: Discord only, on its own health port. */
 export interface ShardInfo {
@@ -37,88 +39,51 @@ export interface ShardInfo {
   readonly count: number;
 }
 
-/** `work`'s answer, or false when it takes longer than `ms` (a readiness check must not hang on a dead store). */
-function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  return Promise.race([work.catch(() => false), late]).finally(() => clearTimeout(timer));
+export interface StartOptions extends RetryOptions {
+  readonly shard?: ShardInfo | null;
 }
 
-type StopStep = readonly [name: string, work: () => Promise<unknown> | undefined, limitMs: number];
-
-/**
- * Runs shutdown steps in order, each bounded, so the whole stays well inside the 10-s limit and the store
- * is always closed (what is not delivered stays in the durable outbox for the next start).
- */
-async function stopInOrder(logger: Logger, steps: readonly StopStep[]): Promise<void> {
-  for (const [name, work, limitMs] of steps) {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), limitMs);
-    });
-    const outcome = await Promise.race([
-      Promise.resolve(work()).catch((error: unknown) => logger.warn({ err: error, step: name }, 'shutdown step failed')),
-      late,
-    ]);
-    clearTimeout(timer);
-    if (outcome === 'late') logger.warn({ step: name, limitMs }, 'shutdown step took too long; going on');
-  }
+/** Readiness while starting: false until the store and each adapter are up. */
+interface Progress {
+  services: Services | null;
+  slack: SlackAdapter | null;
+  discord: DiscordAdapter | null;
 }
 
-export async function startApp(settings: Settings, logger: Logger, shard: ShardInfo | null = null): Promise<RunningApp> {
+export async function startApp(
+  settings: Settings,
+  logger: Logger,
+  shardOrOptions: ShardInfo | null | StartOptions = null,
+): Promise<RunningApp> {
+  const options: StartOptions = shardOrOptions && 'ids' in shardOrOptions ? { shard: shardOrOptions } : (shardOrOptions ?? {});
+  const shard = options.shard ?? null;
   if (!settings.SLACK_BOT_TOKEN && !settings.DISCORD_TOKEN) throw new UserError(NO_ADAPTER_MESSAGE);
-  const services = await createServices(settings, logger);
+  const progress: Progress = { services: null, slack: null, discord: null };
+  const metrics = new Metrics();
+  // Health first: while the store is retried, /healthz answers and /readyz says why it is not ready.
+  const health = await startHealth(settings, shard, progress, metrics);
+  let services: Services;
+  try {
+    services = await createServicesWithRetry(settings, metrics, logger, options);
+  } catch (error) {
+    await health.close();
+    throw error;
+  }
+  progress.services = services;
   const { bot, votes } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
-  let slack: SlackAdapter | null = null;
-  let discord: DiscordAdapter | null = null;
   try {
-    if (settings.DISCORD_TOKEN) {
-      discord = await startDiscord({
-        token: settings.DISCORD_TOKEN,
-        apiUrl: settings.DISCORD_API_URL,
-        bot,
-        logger,
-        coordination: services.coordination,
-        ...(shard ? { shards: shard.ids, shardCount: shard.count } : {}),
-      });
-      logger.info({ shards: shard?.ids }, 'discord adapter started');
-    }
-    if (settings.SLACK_BOT_TOKEN && !shard) {
-      slack = await startSlack({
-        botToken: settings.SLACK_BOT_TOKEN,
-        signingSecret: settings.SLACK_SIGNING_SECRET,
-        appToken: settings.SLACK_APP_TOKEN,
-        port: settings.SLACK_PORT,
-        apiUrl: settings.SLACK_API_URL,
-        bot,
-        coordination: services.coordination,
-        logger,
-      });
-      logger.info({ port: slack.port, socketMode: Boolean(settings.SLACK_APP_TOKEN) }, 'slack adapter started');
-    }
+    progress.discord = settings.DISCORD_TOKEN ? await startDiscordFor(settings, bot, logger, services, shard) : null;
+    progress.slack = settings.SLACK_BOT_TOKEN && !shard ? await startSlackFor(settings, bot, logger, services) : null;
   } catch (error) {
-    await discord?.stop();
+    await progress.discord?.stop();
     await votes.stop();
     await services.close();
+    await health.close();
     throw error;
   }
-  const health = await startHealthServer(
-    shard && settings.HTTP_PORT !== 0 ? settings.HTTP_PORT + 1 + (shard.ids[0] ?? 0) : settings.HTTP_PORT,
-    settings.HTTP_HOST,
-    {
-      ready: {
-        ...(slack ? { slack: () => slack?.connected() ?? false } : {}),
-        ...(discord ? { discord: () => discord?.connected() ?? false } : {}),
-        store: () => withinMs(services.store.ping(), 2000),
-        ...(settings.REDIS_URL ? { redis: () => services.redisReady() } : {}),
-      },
-    },
-    services.metrics,
-  );
+  const { slack, discord } = progress;
   return {
     services,
     bot,
@@ -144,4 +109,68 @@ export async function startApp(settings: Settings, logger: Logger, shard: ShardI
         ['store', () => services.close(), 2000],
       ]),
   };
+}
+
+function startHealth(settings: Settings, shard: ShardInfo | null, progress: Progress, metrics: Metrics): Promise<HealthServer> {
+  const port = shard && settings.HTTP_PORT !== 0 ? settings.HTTP_PORT + 1 + (shard.ids[0] ?? 0) : settings.HTTP_PORT;
+  const ready = {
+    store: () => (progress.services ? withinMs(progress.services.store.ping(), 2000) : false),
+    ...(settings.REDIS_URL ? { redis: () => progress.services?.redisReady() ?? false } : {}),
+    ...(settings.SLACK_BOT_TOKEN && !shard ? { slack: () => progress.slack?.connected() ?? false } : {}),
+    ...(settings.DISCORD_TOKEN ? { discord: () => progress.discord?.connected() ?? false } : {}),
+  };
+  const target = { what: 'health server', port, host: settings.HTTP_HOST, portSetting: 'HTTP_PORT', hostSetting: 'HTTP_HOST' };
+  return listening(target, () => startHealthServer(port, settings.HTTP_HOST, { ready }, metrics));
+}
+
+async function startDiscordFor(settings: Settings, bot: Bot, logger: Logger, services: Services, shard: ShardInfo | null) {
+  const token = settings.DISCORD_TOKEN ?? '';
+  const address = settings.DISCORD_API_URL ?? 'discord.com';
+  try {
+    const discord = await startDiscord({
+      token,
+      apiUrl: settings.DISCORD_API_URL,
+      bot,
+      logger,
+      coordination: services.coordination,
+      ...(shard ? { shards: shard.ids, shardCount: shard.count } : {}),
+    });
+    logger.info({ shards: shard?.ids }, 'discord adapter started');
+    return discord;
+  } catch (error) {
+    throw explainConnectError(error, 'Discord', 'DISCORD_API_URL', address);
+  }
+}
+
+async function startSlackFor(settings: Settings, bot: Bot, logger: Logger, services: Services) {
+  const target = {
+    what: 'Slack endpoint',
+    port: settings.SLACK_PORT,
+    host: '0.0.0.0',
+    portSetting: 'SLACK_PORT',
+    hostSetting: 'SLACK_PORT',
+  };
+  try {
+    await checkSlackToken(settings.SLACK_BOT_TOKEN ?? '', settings.SLACK_API_URL).catch((failure: SlackCheckFailure) => {
+      if (failure.slackError)
+        throw new UserError(`Slack refused SLACK_BOT_TOKEN (${failure.slackError}); copy the Bot User OAuth Token again.`);
+      throw failure.cause;
+    });
+    const slack = await listening(target, () =>
+      startSlack({
+        botToken: settings.SLACK_BOT_TOKEN ?? '',
+        signingSecret: settings.SLACK_SIGNING_SECRET,
+        appToken: settings.SLACK_APP_TOKEN,
+        port: settings.SLACK_PORT,
+        apiUrl: settings.SLACK_API_URL,
+        bot,
+        coordination: services.coordination,
+        logger,
+      }),
+    );
+    logger.info({ port: slack.port, socketMode: Boolean(settings.SLACK_APP_TOKEN) }, 'slack adapter started');
+    return slack;
+  } catch (error) {
+    throw explainConnectError(error, 'Slack', 'SLACK_API_URL', settings.SLACK_API_URL ?? 'slack.com');
+  }
 }

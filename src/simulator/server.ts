@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { SIMULATOR_HEADER } from '../threatcrowd/client.js';
 import { type Fault, isFaultKind } from './faults.js';
 import { BUNDLED_FIXTURE_DIRS, loadFixtures } from './fixtures.js';
 
@@ -207,7 +208,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), [SIMULATOR_HEADER]: 'recorded answers' });
   res.end(body);
 }
 

@@ -66,7 +66,7 @@ function verdict(report: Report, onFeed: boolean) {
 export function buildSummary(report: Report, options: SummaryOptions = {}): Summary {
   const limit = options.itemsPerList ?? 5;
   const now = options.now ?? Date.now();
-  const source = PROVIDER_NAMES[report.source] ?? report.source;
+  const source = `${PROVIDER_NAMES[report.source] ?? report.source}${report.simulated ? ' simulator' : ''}`;
   const age = formatAge(now - Date.parse(report.fetchedAt));
   const from = report.stale ? 'stale' : (options.from ?? 'upstream');
   const freshness =

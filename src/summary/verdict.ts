@@ -14,7 +14,8 @@ export function verdictFromVotes(votes: Votes, found: boolean, hasVotes = true):
   if (votes === -1) return { tone: 'malicious', text: 'most users voted malicious' };
   if (votes === 0) return { tone: 'split', text: 'votes are split' };
   if (votes === 1) return { tone: 'safe', text: 'most users voted not malicious' };
-  return { tone: 'none', text: 'no votes' };
+  // "ThreatCrowd" so that it never reads as contradicting the team's own tally shown under it.
+  return { tone: 'none', text: 'no ThreatCrowd votes' };
 }
 
 /** AlienVault OTX's verdict line: its pulses and validation marks, never called crowd votes. */

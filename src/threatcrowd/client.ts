@@ -12,6 +12,9 @@ import type { LookupType, Report } from './report.js';
 
 export const DEFAULT_THREATCROWD_URL = 'https://www.threatcrowd.org';
 
+/** Sent by the bundled simulator with every answer, so its answers are labelled as simulated. */
+export const SIMULATOR_HEADER = 'x-threatcrowd-simulator';
+
 const ENDPOINTS: Record<LookupType, { path: string; param: string }> = {
   domain: { path: 'domain', param: 'domain' },
   ip: { path: 'ip', param: 'ip' },
@@ -112,9 +115,10 @@ export class ThreatCrowdClient implements Provider {
     const request = `GET ${this.baseUrl}/searchApi/v2/${path}/report/`;
     return this.withRetries(options.ticket ?? options.priority ?? 'interactive', async () => {
       try {
-        const report = parseReport(type, value, await this.get(url, request), this.options.now().toISOString(), request);
+        const answer = await this.answer(url, request);
+        const report = parseReport(type, value, answer.body, this.options.now().toISOString(), request);
         this.onRequest(type, 'ok');
-        return report;
+        return answer.simulated ? { ...report, simulated: true } : report;
       } catch (error) {
         this.onRequest(type, error instanceof UpstreamError ? error.kind : 'error');
         throw error;
@@ -179,6 +183,11 @@ export class ThreatCrowdClient implements Provider {
   }
 
   private async get(url: URL, request: string): Promise<string> {
+    return (await this.answer(url, request)).body;
+  }
+
+  /** The body, and whether the bundled simulator sent it (it says so in a header). */
+  private async answer(url: URL, request: string): Promise<{ body: string; simulated: boolean }> {
     const answer = await httpGet(url, {
       fetch: this.options.fetch,
       timeoutMs: this.options.timeoutMs,
@@ -189,7 +198,7 @@ export class ThreatCrowdClient implements Provider {
       const retryAfter = answer.headers.get('retry-after');
       throw new UpstreamStatusError(answer.status, request, retryAfter ? { retryAfterMs: retryAfterMs(retryAfter, Date.now()) } : {});
     }
-    return answer.body;
+    return { body: answer.body, simulated: answer.headers.has(SIMULATOR_HEADER) };
   }
 }
 

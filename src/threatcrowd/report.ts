@@ -40,6 +40,8 @@ export interface Report {
   readonly fetchedAt: string;
   /** Which provider answered. */
   readonly source: string;
+  /** True when the bundled ThreatCrowd simulator answered (recorded data, not the live service). */
+  readonly simulated?: boolean;
   /** OTX: how many pulses mention it (null from ThreatCrowd). */
   readonly pulseCount?: number | null;
   /** OTX: validation and false-positive marks (allow-listed, known false positive). */

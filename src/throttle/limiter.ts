@@ -192,6 +192,13 @@ export class RequestLimiter {
     return { position: ahead + 1, waitMs: paused + Math.max(0, ahead + 1 - tokens) * this.intervalMs };
   }
 
+  /** Nothing waiting or running and the burst fully refilled: background work started now takes nobody's turn. */
+  async isIdle(): Promise<boolean> {
+    if (this.running > 0 || this.queued() > 0) return false;
+    if (this.burst === 1) return Date.now() - this.lastStartedAt >= this.intervalMs;
+    return ((await this.limiter.currentReservoir()) ?? 0) >= this.burst;
+  }
+
   /** Jobs waiting (not running). */
   queued(priority?: Priority): number {
     return this.queue.size(priority) + (priority ? 0 : this.handedOver);

@@ -17,7 +17,7 @@ describe('the console chat', () => {
     const run = await spawnCli(['console'], { THREATCROWD_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' }, `${script}\n`);
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out).toContain('Domain aoldaily[.]com — no votes');
+    expect(out).toContain('Domain aoldaily[.]com — no ThreatCrowd votes');
     expect(out).not.toContain('10.0.0');
     expect(out).not.toMatch(/main(\[\.\]|\.)py/);
     expect(out).toContain('Antivirus family plugx — known to ThreatCrowd');

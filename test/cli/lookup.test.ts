@@ -59,7 +59,7 @@ describe('threatcrowd-bot lookup', () => {
     const sim = await useSimulator();
     const { code, stderr } = await runCli(['lookup', 'aoldaily.com', 'not_a_thing'], { THREATCROWD_URL: sim.url });
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('error: "not_a_thing" is not a domain, IP address, e-mail address or file hash.');
+    expect(stderr.split('\n')[0]).toBe('error: "not_a_thing" is not a domain, IP address, e-mail address or file hash.');
     expect(sim.requests).toHaveLength(0);
   });
 

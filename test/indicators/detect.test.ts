@@ -93,10 +93,10 @@ const cases: Array<[string, string, Expected]> = [
   ],
   [
     'half brackets',
-    '1.1.1[.1 and example[.com and test.]org',
+    '1.1.1[.1 and sample[.com and test.]org',
     [
       ['ipv4', '1.1.1.1'],
-      ['domain', 'example.com'],
+      ['domain', 'sample.com'],
       ['domain', 'test.org'],
     ],
   ],
@@ -263,7 +263,7 @@ const cases: Array<[string, string, Expected]> = [
     [],
   ],
   ['a secret in key=value', 'token=d41d8cd98f00b204e9800998ecf8427e api_key: "da39a3ee5e6b4b0d3255bfef95601890afd80709"', []],
-  ['a hash in a URL path', 'https://files.example.org/d41d8cd98f00b204e9800998ecf8427e/x', [['domain', 'files.example.org']]],
+  ['a hash in a URL path', 'https://files.sample.org/d41d8cd98f00b204e9800998ecf8427e/x', [['domain', 'files.sample.org']]],
   [
     'a hash labelled as one',
     'md5=d41d8cd98f00b204e9800998ecf8427e SHA256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',

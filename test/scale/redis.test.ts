@@ -46,7 +46,7 @@ describe('scale-out on a real Redis', () => {
       THREATCROWD_INTERVAL_MS: String(INTERVAL),
       THREATCROWD_RETRIES: '0',
     };
-    const burst = (p: number) => Array.from({ length: 5 }, (_, i) => `p${p}-host${i}.example.com`);
+    const burst = (p: number) => Array.from({ length: 5 }, (_, i) => `p${p}-host${i}.sample-corp.com`);
     const codes = await Promise.all([0, 1, 2].map((p) => lookupProcess(env, burst(p))));
     expect(codes).toEqual([0, 0, 0]);
     expect(sim.requests).toHaveLength(15);

@@ -1,0 +1,52 @@
+/**
+ * Connecting to the store and to Redis within a few seconds: a store that is down is one clear line naming
+ * the variable and the address (never its password), not a silent wait or ioredis's unhandled error events.
+ */
+import { Redis as IORedis } from 'ioredis';
+import { UserError } from '../errors/user-error.js';
+import { openStore, printableAddress, reasonOf, STORE_CONNECT_TIMEOUT_MS, type Store, StoreUnreachableError } from '../store/open-store.js';
+
+/** The store, or a UserError naming the variable and the address when it cannot be reached. */
+export async function openStoreNamed(variable: string, url: string): Promise<Store> {
+  try {
+    return await openStore(url);
+  } catch (error) {
+    if (error instanceof StoreUnreachableError) throw storeUnreachable(variable, error.address, error.reason);
+    throw error;
+  }
+}
+
+/** The store or Redis did not answer: `start` keeps retrying it, other commands stop with this line. */
+export class StoreUnreachableUserError extends UserError {}
+
+function storeUnreachable(variable: string, address: string, reason: string): UserError {
+  const redis = /^rediss?:/.test(address);
+  const fix = redis ? 'start Redis there, or change or unset it' : 'check the path and its permissions, or set CACHE_URL=memory://';
+  return new StoreUnreachableUserError(`${variable}: cannot reach the store at ${address} (${reason}); ${fix}.`);
+}
+
+/** An ioredis connection that is up within the timeout, or a UserError naming REDIS_URL. */
+export async function connectRedis(url: string, timeoutMs = STORE_CONNECT_TIMEOUT_MS): Promise<IORedis> {
+  let lastError: unknown = null;
+  const redis = new IORedis(url, { maxRetriesPerRequest: 3, lazyConnect: true, connectTimeout: timeoutMs });
+  // ioredis reconnects on its own while running; the listener keeps its errors out of stderr (they are logged by the users of the store).
+  redis.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      }),
+    ]);
+    return redis;
+  } catch (error) {
+    redis.disconnect();
+    const reason = lastError ? `${reasonOf(lastError)}, ${reasonOf(error)}` : reasonOf(error);
+    throw storeUnreachable('REDIS_URL', printableAddress(url), reason);
+  } finally {
+    clearTimeout(timer);
+  }
+}
