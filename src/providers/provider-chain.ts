@@ -58,6 +58,14 @@ export interface ProviderChainOptions {
   readonly ignoreDomains?: readonly string[];
 }
 
+const FAILURES = new WeakMap<UpstreamError, readonly UpstreamError[]>();
+
+/** Every provider's failure behind the error a chain threw (the error alone when it did not come from a chain). */
+export function failuresBehind(error: UpstreamError): readonly UpstreamError[] {
+  if (error instanceof NoSourceAnsweredError) return failuresBehind(error.failure);
+  return FAILURES.get(error) ?? [error];
+}
+
 export class ProviderChain implements ReportProvider {
   readonly name = 'chain';
   private readonly ignoreDomains: readonly string[];
@@ -75,18 +83,20 @@ export class ProviderChain implements ReportProvider {
     assertShareable({ type, value }, this.ignoreDomains);
     const candidates = this.providers.filter((p) => p.supports(type, value));
     if (candidates.length === 0) throw new UnsupportedLookupError(this.unsupportedMessage(type, value));
-    let lastError: UpstreamError | undefined;
+    const failures: UpstreamError[] = [];
     for (const provider of candidates) {
       try {
         return await provider.report(type, value, options);
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;
-        lastError = error;
+        failures.push(error);
       }
     }
+    const last = failures[failures.length - 1];
+    if (last) FAILURES.set(last, failures);
     const unsupported = this.providers.filter((p) => !candidates.includes(p)).map((p) => p.displayName);
-    if (lastError && unsupported.length > 0) throw new NoSourceAnsweredError(lastError, unsupported, type);
-    throw lastError;
+    if (last && unsupported.length > 0) throw new NoSourceAnsweredError(last, unsupported, type);
+    throw last;
   }
 
   status(): ProviderStatus[] {
