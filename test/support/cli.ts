@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with captured output, or as a real process through tsx. */
 import { execFile } from 'node:child_process';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli.js';
 
@@ -12,15 +12,31 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(args: string[], env: Record<string, string> = {}) {
+export interface RunOptions {
+  /** Lines on standard input. */
+  readonly input?: string;
+  /** A settings file read under the environment, as `.env` is for the real command. */
+  readonly dotenvPath?: string;
+  /** Standard error claims to be a terminal (progress is shown). */
+  readonly tty?: boolean;
+}
+
+export async function runCli(args: string[], env: Record<string, string> = {}, options: RunOptions = {}) {
   const stdout = new Capture();
-  const stderr = new Capture();
+  const stderr = Object.assign(new Capture(), { isTTY: options.tty ?? false });
   const code = await main(args, {
     stdout,
     stderr,
     env: { CACHE_URL: 'memory://', THREATCROWD_INTERVAL_MS: '20', PROVIDERS: 'threatcrowd', ...env },
+    ...(options.input !== undefined ? { stdin: Readable.from([options.input]) } : {}),
+    ...(options.dotenvPath ? { dotenvPath: options.dotenvPath } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** True when `text` holds a stack frame (`    at fn (file:1:2)`). */
+export function hasStackFrame(text: string): boolean {
+  return /^\s+at .+:\d+:\d+\)?$/m.test(text);
 }
 
 const run = promisify(execFile);
