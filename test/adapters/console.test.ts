@@ -16,7 +16,12 @@ describe('the console chat', () => {
     ].join('\n');
     const run = await spawnCli(['console'], { THREATCROWD_URL: sim.url, THREATCROWD_INTERVAL_MS: '20' }, `${script}\n`);
     expect(run.code).toBe(0);
-    const out = run.stdout;
+    // Answers only: each is preceded by the line it answers (`> …`), which holds what was typed.
+    const out = run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('> '))
+      .join('\n');
+    expect(run.stdout).toContain('> /threatcrowd ip 188[.]40[.]75[.]132');
     expect(out).toContain('Domain aoldaily[.]com — no ThreatCrowd votes');
     expect(out).not.toContain('10.0.0');
     expect(out).not.toMatch(/main(\[\.\]|\.)py/);
