@@ -59,6 +59,24 @@ describe('a console that explains itself', () => {
   });
 });
 
+describe('a dead ThreatCrowd host in chat', () => {
+  it('GIVEN hosts that do not resolve THEN the person who asked is told why and what to run, once', async () => {
+    const env = {
+      THREATCROWD_URL: 'https://www.threatcrowd.invalid',
+      OTX_URL: 'https://otx.alienvault.invalid',
+      PROVIDERS: 'threatcrowd,otx',
+    };
+    const { stdout } = await runCli(
+      ['console'],
+      { ...env, FEEDS_REFRESH_SECONDS: '0' },
+      { input: '/threatcrowd aoldaily.com\n/threatcrowd evil.com\n' },
+    );
+    expect(stdout.match(/public service is gone/g)).toHaveLength(1);
+    expect(stdout).toContain('threatcrowd-bot simulate');
+    expect(stdout).toMatch(/^error: .* for evil\[\.\]com; no cached answer to fall back on\. Try again later\.$/m);
+  });
+});
+
 describe('runs do not haunt each other', () => {
   it('GIVEN two console sessions with the default store THEN the second answers the same indicator again and can vote', async () => {
     const sim = await useSimulator();

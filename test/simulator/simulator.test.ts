@@ -47,3 +47,20 @@ describe('the ThreatCrowd simulator', () => {
     expect(sim.votes).toEqual([expect.objectContaining({ value: 'evil.com', vote: '0' })]);
   });
 });
+
+describe('threatcrowd-bot simulate', () => {
+  it('GIVEN it starts THEN its banner gives the variables for ThreatCrowd and OTX, and its answers say they are simulated', async () => {
+    const { runSimulate } = await import('../../src/cli/simulate-command.js');
+    let out = '';
+    const io = { stdout: { write: (s: string) => ((out += s), true) }, stderr: process.stderr, env: {} } as never;
+    const simulator = await runSimulate({ port: '0', quiet: true }, io);
+    try {
+      expect(out).toContain(`THREATCROWD_URL=${simulator.url}`);
+      expect(out).toContain(`OTX_URL=${simulator.url}`);
+      const answer = await fetch(`${simulator.url}/searchApi/v2/domain/report/?domain=aoldaily.com`);
+      expect(answer.headers.get('x-threatcrowd-simulator')).not.toBeNull();
+    } finally {
+      await simulator.close();
+    }
+  });
+});

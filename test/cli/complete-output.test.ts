@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { exitWhenDrained } from '../../src/cli/exit-when-drained.js';
+import { useSimulator } from '../support/simulator.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** A stream that takes `delayMs` to hand on each chunk, like a pipe whose reader is slow. */
+class SlowStream extends Writable {
+  handed = 0;
+  constructor(private readonly delayMs: number) {
+    super({ highWaterMark: 16 });
+  }
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    setTimeout(() => {
+      this.handed += chunk.length;
+      done();
+    }, this.delayMs);
+  }
+}
+
+describe('the CLI never exits before its output has drained', () => {
+  it('GIVEN output still queued on a slow stream THEN exit waits until all of it is handed on', async () => {
+    const slow = new SlowStream(20);
+    for (let i = 0; i < 10; i++) slow.write('x'.repeat(100));
+    let handedAtExit = -1;
+    await exitWhenDrained(0, [slow], () => {
+      handedAtExit = slow.handed;
+    });
+    expect(handedAtExit).toBe(1000);
+  });
+
+  it('GIVEN a 10,000-subdomain answer piped to a slow reader THEN all of it arrives and parses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tcb-big-'));
+    const subdomains = Array.from({ length: 10_000 }, (_, i) => `host${i}.bigdomain.com`);
+    writeFileSync(join(dir, 'domain-bigdomain.com.json'), JSON.stringify({ response_code: '1', subdomains, votes: 0 }));
+    const sim = await useSimulator({ fixtureDirs: [dir] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'lookup', 'bigdomain.com', '--format', 'json'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', THREATCROWD_URL: sim.url, CACHE_URL: 'memory://', PROVIDERS: 'threatcrowd' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pause(); // the reader is late: the pipe fills while the process wants to exit
+    await new Promise((r) => setTimeout(r, 1500));
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(out.length).toBeGreaterThan(200_000);
+    expect(JSON.parse(out).subdomains).toHaveLength(10_000);
+  }, 30_000);
+});
