@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 /** The `threatcrowd-bot` command. */
 import { Command, Option } from 'commander';
-import { runConsoleCommand } from './cli/console-command.js';
-import { runDeployCommands } from './cli/deploy-commands-command.js';
-import { runDetect } from './cli/detect-command.js';
 import { registerGraphCommand } from './cli/graph-command.js';
-import { LOOKUP_FORMATS, type LookupCommandOptions, runLookup } from './cli/lookup-command.js';
+import type { LookupCommandOptions } from './cli/lookup-command.js';
+import { LOOKUP_FORMATS } from './cli/lookup-formats.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
-import { runSimulate } from './cli/simulate-command.js';
-import { runDiscordShards, runStart } from './cli/start-command.js';
 import { environmentWithDotenv } from './config/dotenv.js';
 import { loadSettings } from './config/settings.js';
 import { LOOKUP_TYPES } from './threatcrowd/report.js';
 
+// Each command's module is loaded when it runs: a lookup or --help never loads discord.js or Bolt.
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('threatcrowd-bot')
     .description('Threat intelligence from ThreatCrowd in Slack, Discord and the terminal')
@@ -28,7 +25,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--file <path>', 'look up every indicator in a file (- reads standard input), as one bulk')
     .option('-q, --quiet', 'no progress on standard error (shown only at a terminal anyway)')
     .addHelpText('after', '\nThe same words as /threatcrowd: lookup evil[.]com 1.2.3[.]4, lookup av plugx, lookup domain aoldaily[.]com')
-    .action(async (values: string[], options: LookupCommandOptions) => setExitCode(await runLookup(values, options, io)));
+    .action(async (values: string[], options: LookupCommandOptions) =>
+      setExitCode(await (await import('./cli/lookup-command.js')).runLookup(values, options, io)),
+    );
 
   registerGraphCommand(program, io, setExitCode);
 
@@ -38,6 +37,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('-a, --all', 'also list indicators that are never looked up, with the reason')
     .action(async (options: { all?: boolean }) => {
       const ignore = loadSettings(io.env).IGNORE_DOMAINS;
+      const { runDetect } = await import('./cli/detect-command.js');
       setExitCode(await runDetect(io.stdin ?? process.stdin, { all: options.all, ignoreDomains: ignore }, io));
     });
 
@@ -51,30 +51,36 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--latency <ms>', 'delay each answer', '0')
     .option('-q, --quiet', 'do not log requests')
     .action(async (options) => {
-      await runSimulate(options, io);
+      await (await import('./cli/simulate-command.js')).runSimulate(options, io);
     });
 
   program
     .command('start')
     .description('run the bot on every configured platform (Slack, Discord)')
-    .action(async () => setExitCode(await runStart(io)));
+    .action(async () => setExitCode(await (await import('./cli/start-command.js')).runStart(io)));
 
   program
     .command('deploy-commands')
     .description('register the /threatcrowd slash command on Discord (DISCORD_TOKEN)')
     .option('-g, --guild <id>', 'register in one guild (appears at once; good for testing) instead of globally')
-    .action(async (options: { guild?: string }) => setExitCode(await runDeployCommands(io, options.guild)));
+    .action(async (options: { guild?: string }) =>
+      setExitCode(await (await import('./cli/deploy-commands-command.js')).runDeployCommands(io, options.guild)),
+    );
 
   program
     .command('discord-shards')
     .description('run the Discord adapter as one process per gateway shard (discord.js ShardingManager)')
     .requiredOption('-s, --shards <count>', 'number of shards, or auto (asks Discord)')
-    .action(async (options: { shards: string }) => setExitCode(await runDiscordShards(io, options.shards)));
+    .action(async (options: { shards: string }) =>
+      setExitCode(await (await import('./cli/start-command.js')).runDiscordShards(io, options.shards)),
+    );
 
   program
     .command('console')
     .description('chat with the bot in the terminal (lines are messages; /threatcrowd … lines are commands)')
-    .action(async () => setExitCode(await runConsoleCommand({ ...io, stdin: io.stdin ?? process.stdin })));
+    .action(async () =>
+      setExitCode(await (await import('./cli/console-command.js')).runConsoleCommand({ ...io, stdin: io.stdin ?? process.stdin })),
+    );
 
   return program;
 }

@@ -5,7 +5,7 @@ import { loadSettings } from '../config/settings.js';
 import { buildBot } from '../runtime/build-bot.js';
 import { createLogger } from '../runtime/logger.js';
 import { createServices } from '../runtime/services.js';
-import { startFeeds } from '../runtime/start-app.js';
+import { startFeeds } from '../runtime/start-feeds.js';
 import type { CliIo } from './output.js';
 
 /** `banner`: a first line that also makes the banner show when reading a pipe (the demo names its simulator there). */

@@ -2,7 +2,7 @@
  * Connecting to the store and to Redis within a few seconds: a store that is down is one clear line naming
  * the variable and the address (never its password), not a silent wait or ioredis's unhandled error events.
  */
-import { Redis as IORedis } from 'ioredis';
+import type { Redis as IORedis } from 'ioredis';
 import { UserError } from '../errors/user-error.js';
 import { openStore, printableAddress, reasonOf, STORE_CONNECT_TIMEOUT_MS, type Store, StoreUnreachableError } from '../store/open-store.js';
 
@@ -28,7 +28,8 @@ function storeUnreachable(variable: string, address: string, reason: string): Us
 /** An ioredis connection that is up within the timeout, or a UserError naming REDIS_URL. */
 export async function connectRedis(url: string, timeoutMs = STORE_CONNECT_TIMEOUT_MS): Promise<IORedis> {
   let lastError: unknown = null;
-  const redis = new IORedis(url, { maxRetriesPerRequest: 3, lazyConnect: true, connectTimeout: timeoutMs });
+  const { Redis } = await import('ioredis'); // loaded only when Redis is used
+  const redis = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: true, connectTimeout: timeoutMs });
   // ioredis reconnects on its own while running; the listener keeps its errors out of stderr (they are logged by the users of the store).
   redis.on('error', (error: unknown) => {
     lastError = error;

@@ -52,7 +52,11 @@ describe('threatcrowd-bot simulate', () => {
   it('GIVEN it starts THEN its banner gives the variables for ThreatCrowd and OTX, and its answers say they are simulated', async () => {
     const { runSimulate } = await import('../../src/cli/simulate-command.js');
     let out = '';
-    const io = { stdout: { write: (s: string) => ((out += s), true) }, stderr: process.stderr, env: {} } as never;
+    const write = (s: string) => {
+      out += s;
+      return true;
+    };
+    const io = { stdout: { write }, stderr: process.stderr, env: {} } as never;
     const simulator = await runSimulate({ port: '0', quiet: true }, io);
     try {
       expect(out).toContain(`THREATCROWD_URL=${simulator.url}`);
