@@ -27,17 +27,17 @@ function storeUnreachable(variable: string, address: string, reason: string): Us
 
 /** An ioredis connection that is up within the timeout, or a UserError naming REDIS_URL. */
 export async function connectRedis(url: string, timeoutMs = STORE_CONNECT_TIMEOUT_MS): Promise<IORedis> {
-  let lastError: unknown = null;
   const { Redis } = await import('ioredis'); // loaded only when Redis is used
-  const redis = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: true, connectTimeout: timeoutMs });
+  const redis = new Redis(url, { maxRetriesPerRequest: 3, connectTimeout: timeoutMs });
   // ioredis reconnects on its own while running; the listener keeps its errors out of stderr (they are logged by the users of the store).
-  redis.on('error', (error: unknown) => {
-    lastError = error;
-  });
+  redis.on('error', () => {});
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      redis.connect(),
+      // Not lazyConnect: Bottleneck duplicates this client's options for its subscriber, which must connect by itself.
+      new Promise((resolve) => redis.once('ready', resolve)),
+      // The first failure decides: a refused or unresolvable address will not answer within the timeout either.
+      new Promise((_, reject) => redis.once('error', reject)),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
       }),
@@ -45,8 +45,7 @@ export async function connectRedis(url: string, timeoutMs = STORE_CONNECT_TIMEOU
     return redis;
   } catch (error) {
     redis.disconnect();
-    const reason = lastError ? `${reasonOf(lastError)}, ${reasonOf(error)}` : reasonOf(error);
-    throw storeUnreachable('REDIS_URL', printableAddress(url), reason);
+    throw storeUnreachable('REDIS_URL', printableAddress(url), reasonOf(error));
   } finally {
     clearTimeout(timer);
   }

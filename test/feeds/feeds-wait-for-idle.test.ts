@@ -46,7 +46,11 @@ describe('feed downloads and the rate limit', () => {
 
   it('GIVEN feeds stopped while waiting for an idle moment THEN nothing is downloaded', async () => {
     const fetched: string[] = [];
-    const feeds = new CrowdFeeds({ text: async (p) => (fetched.push(p), ''), reachable: () => true, idle: async () => false }, new Keyv());
+    const text = async (path: string) => {
+      fetched.push(path);
+      return '';
+    };
+    const feeds = new CrowdFeeds({ text, reachable: () => true, idle: async () => false }, new Keyv());
     const refresh = feeds.refresh();
     feeds.stop();
     expect(await refresh).toBe(false);

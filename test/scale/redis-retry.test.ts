@@ -52,6 +52,8 @@ describe('start with Redis down', () => {
     const app = await starting;
     afterTest(() => app.stop());
     expect(logs.text).toContain('store reachable; starting');
+    // The shared limiter and store work: a lookup goes through Redis.
+    expect((await app.services.lookups.lookup('ip', '188.40.75.132', 'interactive')).report.found).toBe(true);
     await until(async () => (await readyz(healthPort)) === 200, '/readyz 200');
   }, 40_000);
 
