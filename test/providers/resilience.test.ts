@@ -114,7 +114,7 @@ describe('the circuit breaker and the provider chain', () => {
     const started = Date.now();
     const [reply] = await t.command('aoldaily.com');
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(reply?.kind === 'summary' && reply.summary.source).toBe('AlienVault OTX');
+    expect(reply?.kind === 'summary' && reply.summary.source).toBe('AlienVault OTX simulator');
     expect(reply?.kind === 'summary' && reply.summary.verdict.text).toBe('OTX: in 4 threat pulses');
     expect(t.sim.requests.filter((r) => r.endpoint === 'domain')).toHaveLength(0); // no request to the dead host
   });

@@ -16,5 +16,6 @@ describe('the summary header and the team tally', () => {
   it('GIVEN an answer from the simulator THEN its source says so', () => {
     expect(buildSummary(report({ simulated: true })).source).toBe('ThreatCrowd simulator');
     expect(buildSummary(report()).source).toBe('ThreatCrowd');
+    expect(buildSummary(report({ source: 'otx', simulated: true })).source).toBe('AlienVault OTX simulator');
   });
 });

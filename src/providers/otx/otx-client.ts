@@ -4,6 +4,7 @@
  */
 
 import type { ReportOptions } from '../../cache/cached-lookup.js';
+import { SIMULATOR_HEADER } from '../../threatcrowd/client.js';
 import { UpstreamMalformedError, UpstreamStatusError } from '../../threatcrowd/errors.js';
 import type { LookupType, Report } from '../../threatcrowd/report.js';
 import { type Demand, RequestLimiter } from '../../throttle/limiter.js';
@@ -13,6 +14,11 @@ import { parseOtx } from './parse-otx.js';
 
 export const DEFAULT_OTX_URL = 'https://otx.alienvault.com';
 const PROVIDER = 'AlienVault OTX';
+
+interface Section {
+  readonly json: Record<string, unknown> | null;
+  readonly simulated: boolean;
+}
 
 export interface OtxClientOptions {
   /** @default 'https://otx.alienvault.com' */
@@ -71,16 +77,18 @@ export class OtxClient implements Provider {
     if (!sections) throw new UpstreamStatusError(400, `${type} lookups are not supported by OTX`, { provider: PROVIDER });
     const otxType = type === 'ip' ? (value.includes(':') ? 'IPv6' : 'IPv4') : type;
     const priority = options.ticket ?? options.priority ?? 'interactive';
-    const [general = null, second = null, third = null] = await Promise.all(
-      sections.map((section) => this.section(otxType, value, section, priority)),
-    );
+    const answers = await Promise.all(sections.map((section) => this.section(otxType, value, section, priority)));
+    const [general = null, second = null, third = null] = answers.map((a) => a.json);
     const now = (this.options.now ?? (() => new Date()))().toISOString();
-    if (type === 'file') return parseOtx(type, value, { general, analysis: second }, now);
-    return parseOtx(type, value, { general, passiveDns: second, malware: third }, now);
+    const report =
+      type === 'file'
+        ? parseOtx(type, value, { general, analysis: second }, now)
+        : parseOtx(type, value, { general, passiveDns: second, malware: third }, now);
+    return answers.some((a) => a.simulated) ? { ...report, simulated: true } : report;
   }
 
-  /** One section's JSON, or null when OTX does not know the indicator (404). */
-  private async section(otxType: string, value: string, section: string, priority: Demand): Promise<Record<string, unknown> | null> {
+  /** One section's JSON (null when OTX does not know the indicator: 404), and whether the simulator sent it. */
+  private async section(otxType: string, value: string, section: string, priority: Demand): Promise<Section> {
     const url = new URL(`${this.baseUrl}/api/v1/indicators/${otxType}/${encodeURIComponent(value)}/${section}`);
     const request = `GET ${this.baseUrl}/api/v1/indicators/${otxType}/…/${section}`;
     for (let waits = 0; ; waits++) {
@@ -105,11 +113,12 @@ export class OtxClient implements Provider {
         await this.limiter.pause(wait);
         continue;
       }
-      if (answer.status === 404 || answer.status === 400) return null;
+      const simulated = answer.headers.has(SIMULATOR_HEADER);
+      if (answer.status === 404 || answer.status === 400) return { json: null, simulated };
       if (answer.status >= 300) throw new UpstreamStatusError(answer.status, request, { provider: PROVIDER });
       try {
         const parsed = JSON.parse(answer.body) as unknown;
-        return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+        return { json: typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null, simulated };
       } catch (error) {
         throw new UpstreamMalformedError(request, error, { provider: PROVIDER });
       }
