@@ -84,5 +84,7 @@ describe('ordinary mistakes fail fast with one line naming what to change', () =
     expect(expectOneLine(noDiscord)).toMatch(
       /^error: Discord: cannot reach http:\/\/discord\.invalid\/api \(E[A-Z_]+\).* DISCORD_API_URL\.$/,
     );
+    const deploy = await runCli(['deploy-commands'], { ...discordEnv(discord), DISCORD_API_URL: 'http://discord.invalid/api' });
+    expect(expectOneLine(deploy)).toMatch(/^error: Discord: cannot reach http:\/\/discord\.invalid\/api \(E[A-Z_]+\)/);
   });
 });
