@@ -65,6 +65,7 @@ export function isIgnoredDomain(domain: string, ignored: readonly string[]): boo
 
 /** Why a canonical domain must never go upstream, or null. */
 export function domainSkipReason(domain: string, ignored: readonly string[]): SkipReason | null {
-  if (reservedName(domain)) return 'reserved-name';
-  return isIgnoredDomain(domain, ignored) ? 'ignored-domain' : null;
+  // An internal domain is named as such even under a reserved one (corp.example.com on IGNORE_DOMAINS).
+  if (isIgnoredDomain(domain, ignored)) return 'ignored-domain';
+  return reservedName(domain) ? 'reserved-name' : null;
 }

@@ -5,13 +5,13 @@ import { bulkSetup, domainList, planOf } from './bulk-setup.js';
 describe('BulkRunner', () => {
   it('GIVEN 30 indicators of which 10 are cached THEN the cached ones answer first and only 20 go upstream', async () => {
     const { sim, lookups, runner } = await bulkSetup();
-    for (let i = 0; i < 10; i++) await lookups.lookup('domain', `host${i}.example.com`, 'interactive');
+    for (let i = 0; i < 10; i++) await lookups.lookup('domain', `host${i}.sample-corp.com`, 'interactive');
     sim.requests.length = 0;
     const seen: BulkProgress[] = [];
     const outcome = await runner().start(planOf(domainList(30)), 'console:me', { onProgress: (p) => seen.push(p) });
     expect(outcome.status).toBe('done');
     expect(sim.requests).toHaveLength(20);
-    expect(outcome.results.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => `host${i}.example.com`));
+    expect(outcome.results.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => `host${i}.sample-corp.com`));
     expect(outcome.results.filter((r) => r.from === 'cache')).toHaveLength(10);
     expect(outcome.results.every((r) => r.report !== null && r.error === null)).toBe(true);
     // Progress: counts only grow, the ten cached ones come before any upstream answer, and it ends at 30/30.

@@ -24,7 +24,7 @@ export async function bulkSetup(options: { simulator?: SimulatorOptions; limiter
 
 /** `count` distinct domains, one a line (the simulator answers "not found" for them). */
 export function domainList(count: number, prefix = 'host'): string {
-  return Array.from({ length: count }, (_, i) => `${prefix}${i}.example.com`).join('\n');
+  return Array.from({ length: count }, (_, i) => `${prefix}${i}.sample-corp.com`).join('\n');
 }
 
 export const planOf = (text: string) => planBulk(text);

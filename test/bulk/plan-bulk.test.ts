@@ -32,10 +32,10 @@ describe('planBulk', () => {
   });
 
   it('GIVEN more values than BULK_MAX THEN the first ones are planned and the rest counted', () => {
-    const text = Array.from({ length: 520 }, (_, i) => `host${i}.example.com`).join('\n');
+    const text = Array.from({ length: 520 }, (_, i) => `host${i}.sample-corp.com`).join('\n');
     const plan = planBulk(text);
     expect(plan.targets).toHaveLength(500);
-    expect(plan.targets[499]?.value).toBe('host499.example.com');
+    expect(plan.targets[499]?.value).toBe('host499.sample-corp.com');
     expect(plan.overCap).toBe(20);
     expect(planBulk(text, { max: 10 }).overCap).toBe(510);
   });

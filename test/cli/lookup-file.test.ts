@@ -21,7 +21,7 @@ const LIST = [
   '10.0.0.7',
   'aoldaily.com',
   'ec8c89aa5e521572c74e2dd02a4daf78',
-  ...Array.from({ length: 6 }, (_, i) => `host${i}.example.com`),
+  ...Array.from({ length: 6 }, (_, i) => `host${i}.sample-corp.com`),
 ].join('\n');
 
 describe('threatcrowd-bot lookup --file', () => {
@@ -35,7 +35,7 @@ describe('threatcrowd-bot lookup --file', () => {
       '45.77.12.34',
       'aoldaily.com',
       'ec8c89aa5e521572c74e2dd02a4daf78',
-      ...Array.from({ length: 6 }, (_, i) => `host${i}.example.com`),
+      ...Array.from({ length: 6 }, (_, i) => `host${i}.sample-corp.com`),
     ]);
     expect(rows[0]).toMatchObject({ value_typed: 'evilupdate[.]top', verdict: 'malicious', found: 'yes' });
     expect(sim.requests).toHaveLength(10);
@@ -113,10 +113,13 @@ describe('threatcrowd-bot lookup --file', () => {
 
   it('GIVEN an upstream that fails for some values THEN the CSV says why and the exit is 1', async () => {
     const sim = await useSimulator({ faults: [{ kind: 'http-503', times: 2 }] });
-    const { code, stdout } = await runCli(['lookup', '--file', listFile('a1.example.com\na2.example.com\na3.example.com'), '-f', 'csv'], {
-      THREATCROWD_URL: sim.url,
-      THREATCROWD_RETRIES: '0',
-    });
+    const { code, stdout } = await runCli(
+      ['lookup', '--file', listFile('a1.sample-corp.com\na2.sample-corp.com\na3.sample-corp.com'), '-f', 'csv'],
+      {
+        THREATCROWD_URL: sim.url,
+        THREATCROWD_RETRIES: '0',
+      },
+    );
     expect(code).toBe(1);
     const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows.filter((r) => r.error?.includes('HTTP 503'))).toHaveLength(2);
@@ -126,7 +129,7 @@ describe('threatcrowd-bot lookup --file', () => {
 describe('threatcrowd-bot lookup --file, stopped', () => {
   it('GIVEN SIGTERM mid-bulk THEN the values looked up so far are still written, the rest marked, and the exit is 130', async () => {
     const sim = await useSimulator();
-    const list = listFile(Array.from({ length: 10 }, (_, i) => `slow${i}.example.com`).join('\n'));
+    const list = listFile(Array.from({ length: 10 }, (_, i) => `slow${i}.sample-corp.com`).join('\n'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'lookup', '--file', list, '--format', 'csv'], {
       cwd: new URL('../..', import.meta.url).pathname,
       env: {

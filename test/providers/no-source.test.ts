@@ -21,7 +21,7 @@ describe('honest "no source"', () => {
     const t = await createTestBot({ PROVIDERS: 'threatcrowd,otx' });
     t.sim.addFault({ kind: 'http-503', path: '/searchApi', times: 10 });
     const [reply] = await t.command('aoldaily[.]com');
-    expect(reply?.kind === 'summary' && reply.summary.source).toBe('AlienVault OTX');
+    expect(reply?.kind === 'summary' && reply.summary.source).toBe('AlienVault OTX simulator');
   });
 
   it('GIVEN only ThreatCrowd configured and down THEN the error is the failure alone', async () => {
