@@ -64,7 +64,7 @@ describe('the limiter serves people in turn', () => {
   it('GIVEN one person’s 40 commands of 10 values THEN another person’s lookup waits at most two limiter slots, and the first person is told how many wait', async () => {
     const t = await createTestBot({ THREATCROWD_INTERVAL_MS: '150', THREATCROWD_BURST: '1' }, { noticeAfterMs: 10 });
     const flood = Array.from({ length: 40 }, (_, c) =>
-      t.command(Array.from({ length: 10 }, (_, i) => `flood${c}-${i}.example.com`).join(' '), { user: 'alice' }),
+      t.command(Array.from({ length: 10 }, (_, i) => `flood${c}-${i}.sample-corp.com`).join(' '), { user: 'alice' }),
     );
     await new Promise((r) => setTimeout(r, 150));
     const asked = Date.now();
