@@ -3,10 +3,10 @@
  * Zipf skew, arriving faster than the limiter allows, 40% asked by a person and 60% passive.
  */
 import { CachedLookup } from '../src/cache/cached-lookup.js';
+import { QueueFullError } from '../src/errors/upstream-errors.js';
 import { startSimulator } from '../src/simulator/server.js';
 import { openStore } from '../src/store/open-store.js';
 import { ThreatCrowdClient } from '../src/threatcrowd/client.js';
-import { QueueFullError } from '../src/threatcrowd/errors.js';
 import { type Priority, RequestLimiter } from '../src/throttle/limiter.js';
 import { prng } from './corpus.js';
 

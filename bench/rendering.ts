@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { renderReplyText } from '../adapters/console/render.js';
 import { renderDiscord } from '../adapters/discord/render.js';
 import { renderSlack } from '../adapters/slack/render.js';
-import type { Reply } from '../src/bot/reply.js';
+import type { Reply } from '../src/core/reply.js';
 import { defang } from '../src/indicators/defang.js';
+import type { LookupType } from '../src/report/report.js';
 import { buildSummary } from '../src/summary/build-summary.js';
 import { safeText } from '../src/summary/safe-text.js';
 import { parseReport } from '../src/threatcrowd/parse.js';
-import type { LookupType } from '../src/threatcrowd/report.js';
 
 const HOSTILE = join(import.meta.dirname, '..', 'fixtures', 'threatcrowd', 'hostile');
 

@@ -8,10 +8,10 @@
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { settleReplies } from '../src/bot/reply.js';
 import { loadSettings } from '../src/config/settings.js';
+import { settleReplies } from '../src/core/reply.js';
+import { createLogger } from '../src/observability/logger.js';
 import { buildBot } from '../src/runtime/build-bot.js';
-import { createLogger } from '../src/runtime/logger.js';
 import { createServices } from '../src/runtime/services.js';
 import { startSimulator } from '../src/simulator/server.js';
 import { prng } from './corpus.js';

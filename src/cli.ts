@@ -7,7 +7,7 @@ import { LOOKUP_FORMATS } from './cli/lookup-formats.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
 import { environmentWithDotenv } from './config/dotenv.js';
 import { loadSettings } from './config/settings.js';
-import { LOOKUP_TYPES } from './threatcrowd/report.js';
+import { LOOKUP_TYPES } from './report/report.js';
 
 // Each command's module is loaded when it runs: a lookup or --help never loads discord.js or Bolt.
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {

@@ -6,8 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot/bot.js';
-import type { Invocation, ReactionEvent } from '../../src/bot/invocation.js';
-import type { Reply } from '../../src/bot/reply.js';
+import type { Invocation, ReactionEvent } from '../../src/core/invocation.js';
+import type { Reply } from '../../src/core/reply.js';
 import { echoLine } from './echo.js';
 import { renderReplyText } from './render.js';
 import { type ConsoleInput, toConsoleInput } from './to-invocation.js';

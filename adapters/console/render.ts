@@ -1,5 +1,5 @@
 /** Plain-text rendering of every reply, for the terminal chat. */
-import type { Reply } from '../../src/bot/reply.js';
+import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
 import { plainSafe, renderSummaryText } from '../../src/summary/render-text.js';

@@ -1,5 +1,5 @@
 /** One typed line → what the console does with it: a command, a message, or a vote on the last summary. */
-import type { Invocation } from '../../src/bot/invocation.js';
+import type { Invocation } from '../../src/core/invocation.js';
 
 export type ConsoleInput =
   | { readonly kind: 'invocation'; readonly invocation: Invocation }

@@ -6,8 +6,8 @@ import { channelMetadata } from '../../src/commands/channel.js';
 import { helpMetadata } from '../../src/commands/help.js';
 import { lookupMetadata, typedLookupMetadata } from '../../src/commands/lookup.js';
 import { statusMetadata } from '../../src/commands/status.js';
-import { CHANNEL_MODES } from '../../src/commands/types.js';
 import { voteMetadata } from '../../src/commands/vote.js';
+import { CHANNEL_MODES } from '../../src/core/command.js';
 
 const STRING = 3;
 const SUB_COMMAND = 1;

@@ -16,8 +16,8 @@ import {
   type User,
 } from 'discord.js';
 import type { Bot } from '../../src/bot/bot.js';
-import { type Reply, settleReplies } from '../../src/bot/reply.js';
-import type { Logger } from '../../src/runtime/logger.js';
+import { type Reply, settleReplies } from '../../src/core/reply.js';
+import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
 import { commandText, PRIVATE_SUBCOMMANDS } from './commands.js';
 import { renderDiscord } from './render.js';

@@ -3,7 +3,7 @@
  * (description 4,096, 25 fields of 1,024, 6,000 characters across a message's embeds, 10 embeds).
  * Untrusted text is markdown-escaped and mentions are broken; every message also disables mentions.
  */
-import type { Reply } from '../../src/bot/reply.js';
+import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';

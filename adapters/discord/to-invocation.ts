@@ -1,5 +1,5 @@
 /** discord.js objects (as plain shapes) → platform-neutral invocations. Pure. */
-import type { Invocation } from '../../src/bot/invocation.js';
+import type { Invocation } from '../../src/core/invocation.js';
 
 export interface MessageLike {
   readonly id: string;

@@ -3,8 +3,8 @@
  * carry request and response bodies (message text, looked-up values): only the part before a body is kept.
  */
 import { LogLevel } from '@slack/bolt';
-import { libraryLine } from '../../src/runtime/log-safety.js';
-import type { Logger } from '../../src/runtime/logger.js';
+import { libraryLine } from '../../src/observability/log-safety.js';
+import type { Logger } from '../../src/observability/logger.js';
 
 export function boltLogger(log: Logger) {
   let level = LogLevel.WARN;

@@ -2,8 +2,8 @@
 import type { webApi } from '@slack/bolt';
 import Bottleneck from 'bottleneck';
 import type { Bot } from '../../src/bot/bot.js';
-import type { Reply } from '../../src/bot/reply.js';
-import type { Logger } from '../../src/runtime/logger.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { Logger } from '../../src/observability/logger.js';
 import { renderSlack } from './render.js';
 
 export interface Where {

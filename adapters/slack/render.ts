@@ -3,7 +3,7 @@
  * 3,000 characters per section text, 10 fields of 2,000, the whole message well under 12,000).
  * Every untrusted string is escaped for mrkdwn (`& < >`), which also defuses `<!channel>` and `<@U…>`.
  */
-import type { Reply } from '../../src/bot/reply.js';
+import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';

@@ -5,9 +5,9 @@
 import { App, type webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot/bot.js';
 import { baseEmoji, REVEAL_EMOJI } from '../../src/bot/emoji.js';
-import type { Invocation } from '../../src/bot/invocation.js';
-import { type Reply, settleReplies } from '../../src/bot/reply.js';
-import type { Logger } from '../../src/runtime/logger.js';
+import type { Invocation } from '../../src/core/invocation.js';
+import { type Reply, settleReplies } from '../../src/core/reply.js';
+import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
 import { boltLogger } from './bolt-logger.js';
 import { NOT_IN_CHANNEL, SlackDelivery, slackErrorCode, type Where } from './deliver.js';

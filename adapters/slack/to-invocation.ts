@@ -1,5 +1,5 @@
 /** Slack payloads → platform-neutral invocations. Pure functions: no Bolt, no network. */
-import type { Invocation } from '../../src/bot/invocation.js';
+import type { Invocation } from '../../src/core/invocation.js';
 
 export interface SlashCommandBody {
   readonly text?: string;

@@ -4,14 +4,15 @@
  * message is bounded: at most `MAX_CANDIDATES` distinct indicators are considered, and claiming stops once
  * the cap is reached, so an indicator the cap left out is not marked answered.
  */
+
+import { getChannelMode } from '../answers/channel-modes.js';
+import { summarizeTarget } from '../answers/summarize-target.js';
+import type { CommandContext } from '../core/context.js';
+import { channelKey } from '../core/invocation.js';
+import type { Reply } from '../core/reply.js';
 import { scanText } from '../indicators/detect.js';
 import { LOOKUP_OF, type LookupTarget } from '../lookup/resolve-target.js';
 import type { Priority } from '../throttle/limiter.js';
-import { getChannelMode } from './channel-modes.js';
-import type { CommandContext } from './context.js';
-import { channelKey } from './invocation.js';
-import type { Reply } from './reply.js';
-import { summarizeTarget } from './summarize-target.js';
 
 const SEEN = 'seen';
 /** Distinct indicators considered per message; the rest are only counted. */

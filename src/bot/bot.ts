@@ -3,16 +3,16 @@
  * user errors reach the user verbatim, and any other error is logged and answered with a reference id.
  */
 import { randomBytes } from 'node:crypto';
+import { rememberSummary } from '../answers/summary-messages.js';
 import { COMMANDS } from '../commands/registry.js';
+import type { BotDeps, CommandContext } from '../core/context.js';
+import type { Invocation } from '../core/invocation.js';
+import type { Reply } from '../core/reply.js';
 import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { autoDetect } from './auto-detect.js';
-import type { BotDeps, CommandContext } from './context.js';
 import { dispatchCommand } from './dispatch-command.js';
-import type { Invocation } from './invocation.js';
 import { handleButton, handleReaction } from './reactions.js';
-import type { Reply } from './reply.js';
-import { rememberSummary } from './summary-messages.js';
 
 export class Bot {
   private readonly startedAt: number;

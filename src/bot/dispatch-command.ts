@@ -5,9 +5,9 @@ import { runLookup } from '../commands/lookup.js';
 import { parseCommand } from '../commands/parse-command.js';
 import { runStatus } from '../commands/status.js';
 import { runVote } from '../commands/vote.js';
+import type { CommandContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
 import { UserError } from '../errors/user-error.js';
-import type { CommandContext } from './context.js';
-import type { Reply } from './reply.js';
 
 export async function dispatchCommand(ctx: CommandContext): Promise<Reply[]> {
   const { settings } = ctx.deps;

@@ -1,13 +1,14 @@
 /** Reactions and buttons: 🔎 reveals a message's lookups; vote emoji and buttons on a summary cast votes. */
+
+import { summaryTarget } from '../answers/summary-messages.js';
 import { runVote } from '../commands/vote.js';
+import type { CommandContext } from '../core/context.js';
+import { channelKey } from '../core/invocation.js';
+import type { Reply } from '../core/reply.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { answerTargets, candidatesIn } from './auto-detect.js';
-import type { CommandContext } from './context.js';
 import { baseEmoji, emojiIn, REVEAL_EMOJI } from './emoji.js';
-import { channelKey } from './invocation.js';
-import type { Reply } from './reply.js';
-import { summaryTarget } from './summary-messages.js';
 
 /**
  * A person asked to see the lookups of a message (🔎 reaction or button): interactive, answered once per

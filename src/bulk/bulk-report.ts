@@ -1,6 +1,6 @@
 /** A bulk's results and progress, computed from its stored job and what is done. */
 import type { LookupResult } from '../export/lookup-result.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 import { type BulkProgress, estimateTimeLeft, type QueueView } from './bulk-progress.js';
 import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
 

@@ -4,10 +4,10 @@
  * A bulk's state is in the store: a restart or another replica resumes it; a lease keeps it to one replica.
  */
 import { randomUUID } from 'node:crypto';
-import { type Clock, systemClock } from '../bot/clock.js';
 import type { LookupOutcome } from '../cache/cached-lookup.js';
+import { type Clock, systemClock } from '../core/clock.js';
 import type { LookupResult } from '../export/lookup-result.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 import type { Priority } from '../throttle/limiter.js';
 import type { BulkProgress, QueueView } from './bulk-progress.js';
 import { progressOf, resultsOf } from './bulk-report.js';

@@ -1,6 +1,7 @@
 /** The message a person sees for a failed lookup in a bulk, or null for a bug (logged, shown generically). */
+
+import { UpstreamError } from '../errors/upstream-errors.js';
 import { isUserError } from '../errors/user-error.js';
-import { UpstreamError } from '../threatcrowd/errors.js';
 
 export function failureMessage(error: unknown): string | null {
   if (isUserError(error) || error instanceof UpstreamError) return error.message;

@@ -8,7 +8,7 @@ import { scanText } from '../indicators/detect.js';
 import { refang } from '../indicators/refang.js';
 import type { SkipReason } from '../indicators/types.js';
 import { LOOKUP_OF } from '../lookup/resolve-target.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 
 export interface BulkTarget {
   /** The token as it appeared in the input (best effort; the canonical value when it cannot be found). */

@@ -3,8 +3,8 @@
  * flight share one request, and when upstream fails a stale entry is served (marked stale) instead of an error.
  */
 import type Keyv from 'keyv';
-import { PersonQueueFullError, UpstreamError } from '../threatcrowd/errors.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import { PersonQueueFullError, UpstreamError } from '../errors/upstream-errors.js';
+import type { LookupType, Report } from '../report/report.js';
 import { type Priority, Ticket } from '../throttle/limiter.js';
 import { PRIORITY_RANK as RANK } from '../throttle/ticket.js';
 

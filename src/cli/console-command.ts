@@ -2,8 +2,8 @@
 import { consoleBanner } from '../../adapters/console/banner.js';
 import { runConsole } from '../../adapters/console/main.js';
 import { loadSettings } from '../config/settings.js';
+import { createLogger } from '../observability/logger.js';
 import { buildBot } from '../runtime/build-bot.js';
-import { createLogger } from '../runtime/logger.js';
 import { createServices } from '../runtime/services.js';
 import { startFeeds } from '../runtime/start-feeds.js';
 import type { CliIo } from './output.js';

@@ -5,7 +5,7 @@
  */
 import { type Command, Option } from 'commander';
 import { THEMES } from '../graph/theme.js';
-import { LOOKUP_TYPES } from '../threatcrowd/report.js';
+import { LOOKUP_TYPES } from '../report/report.js';
 import type { CliIo } from './output.js';
 
 /** Adds `graph` to the program. */

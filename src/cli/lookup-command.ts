@@ -1,12 +1,12 @@
 /** `threatcrowd-bot lookup <value>...`: the chat's lookup grammar, through one limiter and cache, one answer each. */
 import { parseLookup } from '../commands/parse-command.js';
-import type { Word } from '../commands/tokenize.js';
 import { loadSettings, type Settings } from '../config/settings.js';
+import type { Word } from '../core/tokenize.js';
 import { UserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { deadHostHint } from '../providers/dead-host-hint.js';
+import { LOOKUP_TYPES, type LookupType } from '../report/report.js';
 import { createServices, type Services } from '../runtime/services.js';
-import { LOOKUP_TYPES, type LookupType } from '../threatcrowd/report.js';
 import { FORMATTERS, type Formatter, isAnswerFormat, isLookupFormat, LOOKUP_FORMATS } from './lookup-formats.js';
 import { type LookupProgress, progressFor } from './lookup-progress.js';
 import { type CliIo, expectedFailureLine } from './output.js';

@@ -4,11 +4,11 @@
  */
 import { renderDiscord } from '../../adapters/discord/render.js';
 import { renderSlack } from '../../adapters/slack/render.js';
-import type { Reply } from '../bot/reply.js';
 import type { AnswerSource } from '../cache/cached-lookup.js';
+import type { Reply } from '../core/reply.js';
+import type { Report } from '../report/report.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { renderSummaryText } from '../summary/render-text.js';
-import type { Report } from '../threatcrowd/report.js';
 
 /** Formats printed one answer at a time. */
 export const ANSWER_FORMATS = ['text', 'json', 'slack', 'discord'] as const;

@@ -1,8 +1,8 @@
 /** How CLI commands print and fail: expected failures are one clear line, never a stack trace. */
 
 import { SettingsError } from '../config/settings.js';
+import { UpstreamError } from '../errors/upstream-errors.js';
 import { isUserError } from '../errors/user-error.js';
-import { UpstreamError } from '../threatcrowd/errors.js';
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;

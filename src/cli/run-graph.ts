@@ -9,9 +9,9 @@ import { drawGraph } from '../graph/draw-graph.js';
 import { expandGraph } from '../graph/expand-graph.js';
 import type { ThemeName } from '../graph/theme.js';
 import { resolveTarget } from '../lookup/resolve-target.js';
+import type { LookupType } from '../report/report.js';
 import { createServices } from '../runtime/services.js';
 import { displayTarget } from '../summary/display-target.js';
-import type { LookupType } from '../threatcrowd/report.js';
 import type { CliIo } from './output.js';
 
 export interface GraphCommandOptions {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { shardOfProcess, startShards } from '../../adapters/discord/shards.js';
 import { loadSettings } from '../config/settings.js';
 import { UserError } from '../errors/user-error.js';
+import { createLogger } from '../observability/logger.js';
 import { StartAborted } from '../runtime/connect-with-retry.js';
-import { createLogger } from '../runtime/logger.js';
 import { type RunningApp, startApp } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
 

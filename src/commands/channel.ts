@@ -1,10 +1,10 @@
 /** `/threatcrowd channel auto|reveal|off`: how the bot treats indicators posted in this channel. */
 
-import { setChannelMode } from '../bot/channel-modes.js';
-import type { CommandContext } from '../bot/context.js';
-import type { Reply } from '../bot/reply.js';
-import { SLASH } from './slash.js';
-import { CHANNEL_MODES, type ChannelMode, type CommandMetadata } from './types.js';
+import { setChannelMode } from '../answers/channel-modes.js';
+import { CHANNEL_MODES, type ChannelMode, type CommandMetadata } from '../core/command.js';
+import type { CommandContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
+import { SLASH } from '../core/slash.js';
 
 export const channelMetadata: CommandMetadata = {
   name: 'channel',

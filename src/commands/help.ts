@@ -1,8 +1,9 @@
 /** `/threatcrowd help`: every command from the same metadata the parser uses. */
-import type { CommandContext } from '../bot/context.js';
-import type { Reply } from '../bot/reply.js';
-import { SLASH } from './slash.js';
-import type { CommandMetadata } from './types.js';
+
+import type { CommandMetadata } from '../core/command.js';
+import type { CommandContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
+import { SLASH } from '../core/slash.js';
 
 export const helpMetadata: CommandMetadata = {
   name: 'help',

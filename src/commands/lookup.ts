@@ -1,14 +1,15 @@
 /** `/threatcrowd <indicators…>` and `/threatcrowd domain|ip|email|file|av <value>`: look values up for a person. */
-import type { CommandContext } from '../bot/context.js';
-import { queueOwner } from '../bot/invocation.js';
-import type { Reply } from '../bot/reply.js';
-import { summarizeTarget } from '../bot/summarize-target.js';
+
+import { summarizeTarget } from '../answers/summarize-target.js';
+import type { CommandMetadata } from '../core/command.js';
+import type { CommandContext } from '../core/context.js';
+import { queueOwner } from '../core/invocation.js';
+import type { Reply } from '../core/reply.js';
+import { SLASH } from '../core/slash.js';
+import { PersonQueueFullError } from '../errors/upstream-errors.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { LOOKUP_TYPES } from '../report/report.js';
 import { displayTarget } from '../summary/display-target.js';
-import { PersonQueueFullError } from '../threatcrowd/errors.js';
-import { LOOKUP_TYPES } from '../threatcrowd/report.js';
-import { SLASH } from './slash.js';
-import type { CommandMetadata } from './types.js';
 
 export const lookupMetadata: CommandMetadata = {
   name: 'lookup',

@@ -2,15 +2,16 @@
  * The grammar of `/threatcrowd …`. Returns a command, or a UserError (with a usage line) for anything
  * malformed; never throws.
  */
+
+import { CHANNEL_MODES, type ChannelMode, type Command, type LookupCommand, type ParseOptions } from '../core/command.js';
+import { SLASH } from '../core/slash.js';
+import { tokenize, type Word } from '../core/tokenize.js';
 import { UserError } from '../errors/user-error.js';
 import { type LookupTarget, resolveTarget } from '../lookup/resolve-target.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 import { channelMetadata as CHANNEL } from './channel.js';
 import { lookupMetadata as LOOKUP, typedLookupMetadata as TYPED_LOOKUP } from './lookup.js';
 import { USAGE } from './registry.js';
-import { SLASH } from './slash.js';
-import { tokenize, type Word } from './tokenize.js';
-import { CHANNEL_MODES, type ChannelMode, type Command, type LookupCommand, type ParseOptions } from './types.js';
 import { voteMetadata as VOTE } from './vote.js';
 
 const TYPE_WORDS: Record<string, LookupType> = {

@@ -1,9 +1,10 @@
 /** Every command's metadata, in the order help lists them, and the usage lines for errors. */
+
+import type { CommandMetadata } from '../core/command.js';
 import { channelMetadata } from './channel.js';
 import { helpMetadata } from './help.js';
 import { lookupMetadata, typedLookupMetadata } from './lookup.js';
 import { statusMetadata } from './status.js';
-import type { CommandMetadata } from './types.js';
 import { voteMetadata } from './vote.js';
 
 export const COMMANDS: readonly CommandMetadata[] = [

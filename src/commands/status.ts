@@ -1,8 +1,9 @@
 /** `/threatcrowd status`: queue, cache, upstream health, pending votes and uptime. */
-import type { CommandContext } from '../bot/context.js';
-import type { Reply } from '../bot/reply.js';
-import { SLASH } from './slash.js';
-import type { CommandMetadata } from './types.js';
+
+import type { CommandMetadata } from '../core/command.js';
+import type { CommandContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
+import { SLASH } from '../core/slash.js';
 
 export const statusMetadata: CommandMetadata = {
   name: 'status',

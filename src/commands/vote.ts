@@ -1,10 +1,11 @@
 /** `/threatcrowd vote malicious|safe <indicator>`: the same vote as a reaction on a summary. */
-import type { CommandContext } from '../bot/context.js';
-import type { Reply } from '../bot/reply.js';
+
+import type { CommandMetadata } from '../core/command.js';
+import type { CommandContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
+import { SLASH } from '../core/slash.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { displayTarget } from '../summary/display-target.js';
-import { SLASH } from './slash.js';
-import type { CommandMetadata } from './types.js';
 
 export const voteMetadata: CommandMetadata = {
   name: 'vote',

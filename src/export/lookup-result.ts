@@ -1,6 +1,6 @@
 /** One looked-up value and its answer (or why it has none): what every export format writes. */
 import type { AnswerSource } from '../cache/cached-lookup.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 
 export interface LookupResult {
   /** The value as it appeared in the input (`evil[.]com`, `hxxp://evil[.]com/x`), untrusted text. */

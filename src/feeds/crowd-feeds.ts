@@ -5,7 +5,7 @@
  */
 import type Keyv from 'keyv';
 import type { LookupTarget } from '../lookup/resolve-target.js';
-import type { Logger } from '../runtime/logger.js';
+import type { Logger } from '../observability/logger.js';
 
 export const FEED_NAMES = ['domains', 'ips', 'hashes'] as const;
 export type FeedName = (typeof FEED_NAMES)[number];

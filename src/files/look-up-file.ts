@@ -5,9 +5,9 @@
 
 import { failureMessage } from '../bulk/failure-message.js';
 import type { LookupOutcome } from '../cache/cached-lookup.js';
+import { UnsupportedLookupError } from '../errors/upstream-errors.js';
 import type { LookupResult } from '../export/lookup-result.js';
-import { UnsupportedLookupError } from '../threatcrowd/errors.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 import type { Priority } from '../throttle/limiter.js';
 import type { FileHashes } from './hash-stream.js';
 

@@ -1,5 +1,5 @@
 /** Depth 1: the report's value at the centre, its neighbours around it, at most `maxNodes` nodes in all. */
-import type { Report } from '../threatcrowd/report.js';
+import type { Report } from '../report/report.js';
 import { GraphDraft } from './graph-draft.js';
 import { type FeedCheck, markOfReport } from './marks.js';
 import type { Graph, GraphNode } from './model.js';

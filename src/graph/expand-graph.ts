@@ -2,7 +2,7 @@
  * Depth 2: the most connected neighbours are looked up in turn (the cache first, free; then upstream within
  * a budget of lookups) and their own neighbours hung from them. What was left out is said.
  */
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 import { type BuildGraphOptions, MAX_GRAPH_NODES, startDraft } from './build-graph.js';
 import type { GraphDraft } from './graph-draft.js';
 import { type FeedCheck, markOfReport } from './marks.js';

@@ -1,5 +1,5 @@
 /** A graph under construction: nodes de-duplicated by kind and value, neighbours added within a node budget. */
-import type { Report } from '../threatcrowd/report.js';
+import type { Report } from '../report/report.js';
 import { labelFor } from './label-text.js';
 import { type FeedCheck, type MarkWithReason, markOfNeighbour } from './marks.js';
 import { type Graph, type GraphEdge, type GraphNode, type NodeKind, nodeId, type Omission, type Relation } from './model.js';

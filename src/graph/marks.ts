@@ -1,5 +1,5 @@
 /** Which nodes are marked malicious, suspicious or safe, and why: crowd votes, the crowd feeds, OTX pulses. */
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 import { cleanText, labelFor } from './label-text.js';
 import type { Mark } from './model.js';
 

@@ -1,5 +1,5 @@
 /** The graph of an indicator's neighbourhood: what is drawn, independent of layout and rendering. */
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 
 /** What a node is: decides its shape and colour. */
 export const NODE_KINDS = ['domain', 'ip', 'email', 'hash', 'family', 'detection', 'reference', 'more'] as const;

@@ -1,5 +1,5 @@
 /** A report's neighbours, section by section, in the order an analyst reads them. */
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 import type { NodeKind, Relation } from './model.js';
 
 export interface Neighbour {

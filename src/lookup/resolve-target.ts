@@ -4,7 +4,7 @@ import { classifyValue } from '../indicators/classify-value.js';
 import { defang } from '../indicators/defang.js';
 import { internalValue } from '../indicators/privacy.js';
 import type { IndicatorType, SkipReason } from '../indicators/types.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 
 export interface LookupTarget {
   readonly type: LookupType;

@@ -3,8 +3,8 @@
  * `coolDownMs`; then one probe goes through (half-open); success closes it, failure opens it again.
  */
 import type { ReportOptions } from '../cache/cached-lookup.js';
-import { CircuitOpenError, UpstreamError } from '../threatcrowd/errors.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import { CircuitOpenError, UpstreamError } from '../errors/upstream-errors.js';
+import type { LookupType, Report } from '../report/report.js';
 import type { Provider } from './provider.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';

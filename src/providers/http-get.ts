@@ -5,7 +5,7 @@ import {
   UpstreamStatusError,
   UpstreamTimeoutError,
   UpstreamTooLargeError,
-} from '../threatcrowd/errors.js';
+} from '../errors/upstream-errors.js';
 
 export const USER_AGENT = 'threatcrowd-bot/0.1 (+https://github.com/threatcrowd-bot)';
 

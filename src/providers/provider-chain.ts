@@ -4,9 +4,9 @@
  * ever asked about an internal value (private address, reserved name, IGNORE_DOMAINS), whatever its type.
  */
 import type { ReportOptions, ReportProvider } from '../cache/cached-lookup.js';
+import { UnsupportedLookupError, UpstreamError } from '../errors/upstream-errors.js';
 import { assertShareable } from '../lookup/resolve-target.js';
-import { UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 import type { GuardedProvider, ProviderStatus } from './circuit-breaker.js';
 import { SHA256 } from './provider.js';
 

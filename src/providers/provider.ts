@@ -1,6 +1,6 @@
 /** A source of reports: ThreatCrowd, AlienVault OTX. The chain asks them in order. */
 import type { ReportProvider } from '../cache/cached-lookup.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 
 export interface Provider extends ReportProvider {
   /** `threatcrowd`, `otx`: the names PROVIDERS uses. */

@@ -1,11 +1,11 @@
 /** Wires the core: a Bot over the shared services, with the vote service and settings from the environment. */
 import { Bot } from '../bot/bot.js';
-import { type Clock, systemClock } from '../bot/clock.js';
-import { type BotSettings, DEFAULT_BOT_SETTINGS } from '../bot/context.js';
 import type { Settings } from '../config/settings.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import { type BotSettings, DEFAULT_BOT_SETTINGS } from '../core/context.js';
 import { internalValue } from '../indicators/privacy.js';
+import type { Logger } from '../observability/logger.js';
 import { VoteService } from '../votes/vote-service.js';
-import type { Logger } from './logger.js';
 import type { Services } from './services.js';
 
 /** Bot settings from validated environment settings. */

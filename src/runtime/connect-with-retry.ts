@@ -3,9 +3,9 @@
  * it retries in the background with a log line per attempt, while /healthz answers and /readyz says not ready.
  */
 import type { Settings } from '../config/settings.js';
+import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { StoreUnreachableUserError } from './connect-store.js';
-import type { Logger } from './logger.js';
 import { createServices, type Services } from './services.js';
 
 export interface RetryOptions {

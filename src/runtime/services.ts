@@ -5,6 +5,7 @@ import type { Redis as IORedis } from 'ioredis';
 import { CachedLookup } from '../cache/cached-lookup.js';
 import type { Settings } from '../config/settings.js';
 import { CrowdFeeds } from '../feeds/crowd-feeds.js';
+import { createLogger, type Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { GuardedProvider } from '../providers/circuit-breaker.js';
 import { OtxClient } from '../providers/otx/otx-client.js';
@@ -14,7 +15,6 @@ import type { Store } from '../store/open-store.js';
 import { ThreatCrowdClient } from '../threatcrowd/client.js';
 import { RequestLimiter } from '../throttle/limiter.js';
 import { connectRedis, openStoreNamed } from './connect-store.js';
-import { createLogger, type Logger } from './logger.js';
 import { redisPause } from './shared-pause.js';
 
 export interface Services {

@@ -1,5 +1,5 @@
 /** Bounded shutdown steps and readiness checks that cannot hang. */
-import type { Logger } from './logger.js';
+import type { Logger } from '../observability/logger.js';
 
 /** `work`'s answer, or false when it takes longer than `ms` (a readiness check must not hang on a dead store). */
 export function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {

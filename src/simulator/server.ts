@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { SIMULATOR_HEADER } from '../threatcrowd/client.js';
+import { SIMULATOR_HEADER } from '../providers/simulator-header.js';
 import { type Fault, isFaultKind } from './faults.js';
 import { BUNDLED_FIXTURE_DIRS, loadFixtures } from './fixtures.js';
 

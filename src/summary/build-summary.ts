@@ -1,7 +1,7 @@
 /** From a normalised report (and where it came from), the summary every renderer shows. */
 import type { AnswerSource } from '../cache/cached-lookup.js';
 import { defang } from '../indicators/defang.js';
-import type { DomainResolution, IpResolution, Report } from '../threatcrowd/report.js';
+import type { DomainResolution, IpResolution, Report } from '../report/report.js';
 import { formatAge } from './age.js';
 import { displayTarget } from './display-target.js';
 import { trustedPermalink } from './permalink.js';

@@ -1,5 +1,5 @@
 import { defang } from '../indicators/defang.js';
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 import { safeText } from './safe-text.js';
 
 /** How a looked-up value is shown: defanged (a family name may hold a host name too), safe, bounded. */

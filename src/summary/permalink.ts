@@ -2,7 +2,7 @@
  * The only links the bot prints live: built from its own templates for known hosts, never taken from an
  * answer (an upstream `permalink` could point anywhere: `https://login-microsoftonline.evil.tld/…`).
  */
-import type { LookupType, Report } from '../threatcrowd/report.js';
+import type { LookupType, Report } from '../report/report.js';
 
 const THREATCROWD_PAGES: Record<LookupType, { page: string; param: string }> = {
   domain: { page: 'domain.php', param: 'domain' },

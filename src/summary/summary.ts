@@ -3,7 +3,7 @@
  * has been through the safe-text rule (defanged, no control or bidi characters, bounded); renderers still
  * escape it for their platform and keep their limits.
  */
-import type { LookupType } from '../threatcrowd/report.js';
+import type { LookupType } from '../report/report.js';
 import type { Verdict } from './verdict.js';
 
 export interface SummarySection {

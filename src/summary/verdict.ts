@@ -1,4 +1,4 @@
-import type { Votes } from '../threatcrowd/report.js';
+import type { Votes } from '../report/report.js';
 
 export type Tone = 'malicious' | 'split' | 'safe' | 'none' | 'unknown';
 

@@ -2,18 +2,17 @@
  * ThreatCrowd Search API v2 client: the five report endpoints and the vote endpoint, every request
  * through the shared limiter, bounded retries with exponential backoff and jitter.
  */
+
+import { SendCancelledError, UpstreamBusyError, UpstreamError, UpstreamStatusError } from '../errors/upstream-errors.js';
 import { httpGet } from '../providers/http-get.js';
-import { retryAfterMs } from '../providers/otx/otx-client.js';
 import { type Provider, SHA256 } from '../providers/provider.js';
+import { retryAfterMs } from '../providers/retry-after.js';
+import { SIMULATOR_HEADER } from '../providers/simulator-header.js';
+import type { LookupType, Report } from '../report/report.js';
 import { type Demand, type Priority, RequestLimiter, type Ticket } from '../throttle/limiter.js';
-import { SendCancelledError, UpstreamBusyError, UpstreamError, UpstreamStatusError } from './errors.js';
 import { parseReport } from './parse.js';
-import type { LookupType, Report } from './report.js';
 
 export const DEFAULT_THREATCROWD_URL = 'https://www.threatcrowd.org';
-
-/** Sent by the bundled simulator with every answer, so its answers are labelled as simulated. */
-export const SIMULATOR_HEADER = 'x-threatcrowd-simulator';
 
 const ENDPOINTS: Record<LookupType, { path: string; param: string }> = {
   domain: { path: 'domain', param: 'domain' },

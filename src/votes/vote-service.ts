@@ -4,11 +4,11 @@
  * sent once per change of direction per person (repeated clicks in one direction send nothing more).
  */
 import type Keyv from 'keyv';
+import { CircuitOpenError, SendCancelledError } from '../errors/upstream-errors.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
-import type { Logger } from '../runtime/logger.js';
+import type { Logger } from '../observability/logger.js';
 import { type Coordination, LocalCoordination } from '../store/coordination.js';
 import type { TeamTally } from '../summary/summary.js';
-import { CircuitOpenError, SendCancelledError } from '../threatcrowd/errors.js';
 import { entryId, indicatorKey, type OutboxEntry, parseEntry, VoteLedger, type VoterState, voterKey } from './vote-ledger.js';
 
 /**

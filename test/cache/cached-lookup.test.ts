@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
+import { UpstreamStatusError } from '../../src/errors/upstream-errors.js';
 import { openStore } from '../../src/store/open-store.js';
-import { UpstreamStatusError } from '../../src/threatcrowd/errors.js';
 import { clientFor, useSimulator } from '../support/simulator.js';
 
 const HOUR = 3_600_000;

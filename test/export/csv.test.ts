@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, resultsToCsv } from '../../src/export/to-csv.js';
-import { emptyReport } from '../../src/threatcrowd/report.js';
+import { emptyReport } from '../../src/report/report.js';
 import { NOW, result, sampleResults } from './results.js';
 
 const rows = (csv: string) => parse(csv, { columns: true, relax_quotes: false }) as Array<Record<string, string>>;

@@ -1,7 +1,7 @@
 /** Lookup results built from the recorded and synthetic ThreatCrowd answers, for the export tests. */
 import type { LookupResult } from '../../src/export/lookup-result.js';
+import type { LookupType, Report } from '../../src/report/report.js';
 import { parseReport } from '../../src/threatcrowd/parse.js';
-import type { LookupType, Report } from '../../src/threatcrowd/report.js';
 import { readFixture, SYNTHETIC_FIXTURES } from '../support/fixtures.js';
 
 export const NOW = Date.parse('2026-12-01T06:00:00.000Z');

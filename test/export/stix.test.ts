@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RELATIONSHIPS_PER_VALUE, resultsToStix } from '../../src/export/stix/to-stix.js';
-import { emptyReport } from '../../src/threatcrowd/report.js';
+import { emptyReport } from '../../src/report/report.js';
 import { stixErrors } from '../support/stix-validator.js';
 import { NOW, result, sampleResults } from './results.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_GRAPH_NODES } from '../../src/graph/build-graph.js';
 import { expandGraph, type GraphLookups } from '../../src/graph/expand-graph.js';
-import { emptyReport, type LookupType, type Report } from '../../src/threatcrowd/report.js';
+import { emptyReport, type LookupType, type Report } from '../../src/report/report.js';
 import { SYNTHETIC_FIXTURES } from '../support/fixtures.js';
 import { fixtureReport } from '../support/graphs.js';
 

@@ -8,7 +8,7 @@ import type { Graph } from '../../src/graph/model.js';
 import { intersectingPairs } from '../../src/graph/overlap.js';
 import { renderSvg } from '../../src/graph/render-svg.js';
 import { THEME } from '../../src/graph/theme.js';
-import { emptyReport } from '../../src/threatcrowd/report.js';
+import { emptyReport } from '../../src/report/report.js';
 import { SYNTHETIC_FIXTURES } from '../support/fixtures.js';
 import { FIXTURE_REPORTS, fixtureReport, HOSTILE_VALUES, hostileReport, isLive } from '../support/graphs.js';
 import { decodePng } from '../support/png.js';

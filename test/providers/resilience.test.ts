@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CircuitOpenError, UnsupportedLookupError } from '../../src/errors/upstream-errors.js';
 import { GuardedProvider } from '../../src/providers/circuit-breaker.js';
-import { OtxClient, retryAfterMs } from '../../src/providers/otx/otx-client.js';
+import { OtxClient } from '../../src/providers/otx/otx-client.js';
 import { ProviderChain } from '../../src/providers/provider-chain.js';
-import { CircuitOpenError, UnsupportedLookupError } from '../../src/threatcrowd/errors.js';
+import { retryAfterMs } from '../../src/providers/retry-after.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 import { createTestBot, summarized } from '../support/test-bot.js';
 

@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
-import { createLogger } from '../../src/runtime/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
 import { DISCORD_TEST_TOKEN, discordEnv, offlineEnv, SIGNING_SECRET, slackEnv } from '../support/env.js';
 import { slashInteraction, startFakeDiscord, userMessage } from '../support/fake-discord.js';

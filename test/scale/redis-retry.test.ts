@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { StartAborted } from '../../src/runtime/connect-with-retry.js';
-import { createLogger } from '../../src/runtime/logger.js';
 import { startApp } from '../../src/runtime/start-app.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
-import { createLogger } from '../../src/runtime/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
 import { startApp } from '../../src/runtime/start-app.js';
 import { VoteService } from '../../src/votes/vote-service.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { emptyReport } from '../../src/report/report.js';
 import { buildSummary } from '../../src/summary/build-summary.js';
 import { renderSummaryText } from '../../src/summary/render-text.js';
-import { emptyReport } from '../../src/threatcrowd/report.js';
 
 const report = (overrides = {}) => ({ ...emptyReport('domain', 'aoldaily.com', new Date().toISOString()), found: true, ...overrides });
 

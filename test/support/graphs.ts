@@ -1,7 +1,7 @@
 /** Reports from the bundled fixtures and hostile ones, for graph tests and benchmarks. */
 import type { GraphNode } from '../../src/graph/model.js';
+import type { LookupType, Report } from '../../src/report/report.js';
 import { normaliseReport } from '../../src/threatcrowd/parse.js';
-import type { LookupType, Report } from '../../src/threatcrowd/report.js';
 import { readFixture, SYNTHETIC_FIXTURES } from './fixtures.js';
 import { HOSTILE } from './summaries.js';
 

@@ -1,8 +1,9 @@
 /** Summaries built from recorded answers and from hostile synthetic ones, for renderer tests. */
+
+import type { LookupType } from '../../src/report/report.js';
 import { buildSummary } from '../../src/summary/build-summary.js';
 import type { Summary } from '../../src/summary/summary.js';
 import { parseReport } from '../../src/threatcrowd/parse.js';
-import type { LookupType } from '../../src/threatcrowd/report.js';
 import { recordedAnswers, SYNTHETIC_FIXTURES } from './fixtures.js';
 
 const AT = '2026-11-29T00:00:00.000Z';

@@ -6,12 +6,12 @@
 import { Writable } from 'node:stream';
 import { afterEach } from 'vitest';
 import type { Bot } from '../../src/bot/bot.js';
-import type { BotSettings } from '../../src/bot/context.js';
-import type { Invocation } from '../../src/bot/invocation.js';
-import { type Reply, settleReplies } from '../../src/bot/reply.js';
 import { loadSettings } from '../../src/config/settings.js';
+import type { BotSettings } from '../../src/core/context.js';
+import type { Invocation } from '../../src/core/invocation.js';
+import { type Reply, settleReplies } from '../../src/core/reply.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { buildBot } from '../../src/runtime/build-bot.js';
-import { createLogger } from '../../src/runtime/logger.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import type { VoteService } from '../../src/votes/vote-service.js';

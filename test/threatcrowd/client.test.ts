@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultKind } from '../../src/simulator/faults.js';
-import { ThreatCrowdClient } from '../../src/threatcrowd/client.js';
 import {
   UpstreamBusyError,
   UpstreamHtmlError,
@@ -9,7 +7,9 @@ import {
   UpstreamStatusError,
   UpstreamTimeoutError,
   UpstreamTooLargeError,
-} from '../../src/threatcrowd/errors.js';
+} from '../../src/errors/upstream-errors.js';
+import type { FaultKind } from '../../src/simulator/faults.js';
+import { ThreatCrowdClient } from '../../src/threatcrowd/client.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 
 describe('ThreatCrowd client against the simulator', () => {

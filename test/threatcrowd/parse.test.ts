@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../../src/threatcrowd/errors.js';
+import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../../src/errors/upstream-errors.js';
+import type { DomainResolution, IpResolution, LookupType } from '../../src/report/report.js';
 import { parseReport } from '../../src/threatcrowd/parse.js';
-import type { DomainResolution, IpResolution, LookupType } from '../../src/threatcrowd/report.js';
 import { readFixture, recordedAnswers } from '../support/fixtures.js';
 
 const AT = '2026-11-29T06:00:00.000Z';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
+import { QueueFullError } from '../../src/errors/upstream-errors.js';
 import { openStore } from '../../src/store/open-store.js';
-import { QueueFullError } from '../../src/threatcrowd/errors.js';
 import { clientFor, gaps, useLimiter, useSimulator } from '../support/simulator.js';
 
 const INTERVAL = 200;

@@ -1,7 +1,7 @@
 /** STIX cyber-observables (SCOs) for looked-up values and for what reports link them to. */
 import { canonicalDomain } from '../../indicators/domain.js';
 import { canonicalIPv4, canonicalIPv6, ipSkipReason } from '../../indicators/ip.js';
-import type { LookupType, Report } from '../../threatcrowd/report.js';
+import type { LookupType, Report } from '../../report/report.js';
 import { observableId } from './stix-ids.js';
 
 export interface StixObservable {

@@ -3,8 +3,9 @@
  * each value voted malicious or suspicious, a `malware` object for each antivirus family (with its samples), and `resolves-to`
  * relationships for resolutions. Every id is deterministic (see stix-ids.ts): a re-export updates.
  */
+
+import type { DomainResolution, IpResolution, Report } from '../../report/report.js';
 import { buildSummary } from '../../summary/build-summary.js';
-import type { DomainResolution, IpResolution, Report } from '../../threatcrowd/report.js';
 import type { LookupResult } from '../lookup-result.js';
 import { domainObservable, fileObservable, ipObservable, type StixObservable, valueObservable } from './observables.js';
 import { patternFor } from './patterns.js';

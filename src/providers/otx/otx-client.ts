@@ -4,12 +4,13 @@
  */
 
 import type { ReportOptions } from '../../cache/cached-lookup.js';
-import { SIMULATOR_HEADER } from '../../threatcrowd/client.js';
-import { UpstreamMalformedError, UpstreamStatusError } from '../../threatcrowd/errors.js';
-import type { LookupType, Report } from '../../threatcrowd/report.js';
+import { UpstreamMalformedError, UpstreamStatusError } from '../../errors/upstream-errors.js';
+import type { LookupType, Report } from '../../report/report.js';
 import { type Demand, RequestLimiter } from '../../throttle/limiter.js';
 import { httpGet } from '../http-get.js';
 import type { Provider } from '../provider.js';
+import { retryAfterMs } from '../retry-after.js';
+import { SIMULATOR_HEADER } from '../simulator-header.js';
 import { parseOtx } from './parse-otx.js';
 
 export const DEFAULT_OTX_URL = 'https://otx.alienvault.com';
@@ -43,15 +44,6 @@ const SECTIONS: Partial<Record<LookupType, readonly string[]>> = {
   ip: ['general', 'passive_dns', 'malware'],
   file: ['general', 'analysis'],
 };
-
-/** Seconds or an HTTP date → milliseconds to wait. */
-export function retryAfterMs(header: string | null, now: number): number {
-  if (!header) return 1000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
-}
 
 export class OtxClient implements Provider {
   readonly name = 'otx';

@@ -1,6 +1,6 @@
 /** AlienVault OTX sections → the one report model (source `otx`). Defensive: every field may be missing. */
-import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report } from '../../threatcrowd/report.js';
-import { upstreamHash, upstreamIp, upstreamName } from '../../threatcrowd/upstream-values.js';
+import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report } from '../../report/report.js';
+import { upstreamHash, upstreamIp, upstreamName } from '../../report/upstream-values.js';
 
 type Raw = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/runtime/logger.js';
+import { createLogger } from '../../../src/observability/logger.js';
 import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
 import { runCli } from '../../support/cli.js';
 import { discordEnv, offlineEnv, DISCORD_TEST_TOKEN as TOKEN } from '../../support/env.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SLASH } from '../../../src/commands/slash.js';
+import { SLASH } from '../../../src/core/slash.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'adapters/slack/manifest.yml'), 'utf8'));

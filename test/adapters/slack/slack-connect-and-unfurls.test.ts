@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { unfurlCommand } from '../../../adapters/slack/unfurl-links.js';
 import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/runtime/logger.js';
+import { createLogger } from '../../../src/observability/logger.js';
 import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
 import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
 import { eventBody, sendSigned, slashCommandBody, startFakeSlack } from '../../support/fake-slack.js';

@@ -1,4 +1,4 @@
-import { UserError } from '../errors/user-error.js';
+import { UserError } from './user-error.js';
 
 /**
  * Upstream failures, one small class per kind. Each keeps the request it was about and its `cause`.

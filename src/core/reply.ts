@@ -1,7 +1,8 @@
 /** What the core answers: platform-neutral replies that each adapter renders and sends. */
-import type { CommandMetadata } from '../commands/types.js';
+
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Summary } from '../summary/summary.js';
+import type { CommandMetadata } from './command.js';
 
 /** `public`: everyone in the channel; `ephemeral`: only the person who asked (where the platform allows). */
 export type Visibility = 'public' | 'ephemeral';

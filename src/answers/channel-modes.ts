@@ -1,7 +1,7 @@
 /** Per-channel modes (`auto`, `reveal`, `off`), kept in the store with no expiry. */
-import type { ChannelMode } from '../commands/types.js';
+import type { ChannelMode } from '../core/command.js';
+import { channelKey, type Invocation } from '../core/invocation.js';
 import type { Store } from '../store/open-store.js';
-import { channelKey, type Invocation } from './invocation.js';
 
 const NAMESPACE = 'channel-modes';
 

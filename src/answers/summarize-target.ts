@@ -1,18 +1,18 @@
 /** Looks one target up and turns the outcome into a reply: a summary (fresh, cached or stale) or an honest error. */
 
 import type { LookupOutcome } from '../cache/cached-lookup.js';
+import type { CommandContext } from '../core/context.js';
+import { queueOwner } from '../core/invocation.js';
+import type { Reply, Visibility } from '../core/reply.js';
+import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../errors/upstream-errors.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import { indicatorField } from '../observability/logger.js';
 import { deadHostHint } from '../providers/dead-host-hint.js';
 import { NoSourceAnsweredError } from '../providers/provider-chain.js';
-import { indicatorField } from '../runtime/logger.js';
+import { emptyReport, type Report } from '../report/report.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { displayTarget } from '../summary/display-target.js';
-import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../threatcrowd/errors.js';
-import { emptyReport, type Report } from '../threatcrowd/report.js';
 import type { Priority } from '../throttle/limiter.js';
-import type { CommandContext } from './context.js';
-import { queueOwner } from './invocation.js';
-import type { Reply, Visibility } from './reply.js';
 
 const UPSTREAM_PROBLEMS: Record<string, string> = {
   status: 'answered with an error',

@@ -1,7 +1,8 @@
 /** Which posted messages are the bot's summaries, and of which indicator: only those are votable. */
+
+import { channelKey, type Invocation } from '../core/invocation.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Store } from '../store/open-store.js';
-import { channelKey, type Invocation } from './invocation.js';
 
 const NAMESPACE = 'summary-messages';
 const KEEP_MS = 90 * 24 * 3_600_000;

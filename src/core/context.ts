@@ -1,15 +1,15 @@
 /** What the core needs from the world, injected so tests run it with fakes and a fake clock. */
 import type { CacheStats, LookupOutcome } from '../cache/cached-lookup.js';
-import type { ChannelMode, CommandMetadata } from '../commands/types.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import type { Logger } from '../observability/logger.js';
 import type { ProviderStatus } from '../providers/circuit-breaker.js';
-import type { Logger } from '../runtime/logger.js';
+import type { LookupType, Report } from '../report/report.js';
 import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
 import type { TeamTally } from '../summary/summary.js';
-import type { LookupType, Report } from '../threatcrowd/report.js';
 import type { Priority, QueueEstimate } from '../throttle/limiter.js';
 import type { Clock } from './clock.js';
+import type { ChannelMode, CommandMetadata } from './command.js';
 import type { Invocation } from './invocation.js';
 
 export interface LookupService {
