@@ -1,4 +1,5 @@
 /** One typed line → what the console does with it: a command, a message, or a vote on the last summary. */
+import { verdictOf } from '../../src/commands/vote.js';
 import type { Invocation } from '../../src/core/invocation.js';
 
 export type ConsoleInput =
@@ -17,9 +18,8 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
   if (text === ':quit' || text === ':q') return { kind: 'quit' };
   if (text === ':reveal') return { kind: 'reveal' };
   if (text.startsWith(':vote')) {
-    const verdict = text.slice(5).trim().toLowerCase();
-    if (['malicious', 'bad'].includes(verdict)) return { kind: 'vote', malicious: true };
-    if (['safe', 'good', 'not-malicious'].includes(verdict)) return { kind: 'vote', malicious: false };
+    const malicious = verdictOf(text.slice(5).trim());
+    if (malicious !== undefined) return { kind: 'vote', malicious };
     return { kind: 'usage', text: 'usage: :vote malicious | :vote safe (votes on the last summary)' };
   }
   if (/^:[a-z]+(?:\s|$)/i.test(text)) {

@@ -1,100 +1,62 @@
 /**
- * The `/threatcrowd` slash command for Discord, built from the core's command metadata, and the mapping
- * from a chat-input interaction's options back to the core's command text. Pure.
+ * The `/threatcrowd` slash command for Discord, built with discord.js's builder from the core's command
+ * registry (one sub-command per command form), and the mapping from a chat-input interaction's options back
+ * to the core's command text. Pure.
  */
-import { channelMetadata } from '../../src/commands/channel.js';
-import { helpMetadata } from '../../src/commands/help.js';
-import { lookupMetadata, typedLookupMetadata } from '../../src/commands/lookup.js';
-import { statusMetadata } from '../../src/commands/status.js';
-import { voteMetadata } from '../../src/commands/vote.js';
-import { CHANNEL_MODES } from '../../src/core/command.js';
+import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { COMMAND_METADATA } from '../../src/commands/registry.js';
+import { type CommandForm, formsOf } from '../../src/core/command.js';
+import { SLASH } from '../../src/core/slash.js';
 
-const STRING = 3;
-const SUB_COMMAND = 1;
-const CHAT_INPUT = 1;
+/** Discord's limit for command and option descriptions. */
+const DESCRIPTION_MAX = 100;
+const desc = (text: string) => (text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text);
 
-interface Option {
-  type: number;
-  name: string;
-  description: string;
-  required?: boolean;
-  choices?: Array<{ name: string; value: string }>;
-  options?: Option[];
-  max_length?: number;
+const FORMS: ReadonlyMap<string, { form: CommandForm; private: boolean }> = new Map(
+  COMMAND_METADATA.flatMap((metadata) => formsOf(metadata).map((form) => [form.name, { form, private: metadata.private === true }])),
+);
+
+function subcommand(form: CommandForm) {
+  return (builder: SlashCommandSubcommandBuilder) => {
+    builder.setName(form.name).setDescription(desc(form.description));
+    for (const arg of form.args) {
+      builder.addStringOption((option) => {
+        option
+          .setName(arg.name)
+          .setDescription(desc(arg.description))
+          .setRequired(arg.required)
+          .setMaxLength(arg.maxLength ?? 512);
+        if (arg.choices) option.addChoices(...arg.choices.map((value) => ({ name: value, value })));
+        return option;
+      });
+    }
+    return builder;
+  };
 }
-
-const desc = (text: string) => (text.length > 100 ? `${text.slice(0, 99)}…` : text);
-const choices = (values: readonly string[]) => values.map((v) => ({ name: v, value: v }));
-
-const TYPED: Array<[string, string]> = [
-  ['domain', 'Look up a domain'],
-  ['ip', 'Look up an IP address'],
-  ['email', 'Look up an e-mail address'],
-  ['file', 'Look up an MD5 or SHA1 file hash'],
-  ['antivirus', 'Look up a malware family name, such as plugx'],
-];
 
 /** The application command JSON that `deploy-commands` registers. */
 export function slashCommandJson() {
-  const value = (description: string): Option => ({ type: STRING, name: 'value', description, required: true, max_length: 512 });
-  const options: Option[] = [
-    {
-      type: SUB_COMMAND,
-      name: 'lookup',
-      description: desc(lookupMetadata.summary),
-      options: [{ ...value('indicators, separated by spaces'), name: 'indicators', max_length: 2000 }],
-    },
-    ...TYPED.map(
-      ([name, description]): Option => ({ type: SUB_COMMAND, name, description, options: [value(description.replace(/^Look up /, ''))] }),
-    ),
-    {
-      type: SUB_COMMAND,
-      name: 'vote',
-      description: desc(voteMetadata.summary),
-      options: [
-        { type: STRING, name: 'verdict', description: 'malicious or safe', required: true, choices: choices(['malicious', 'safe']) },
-        { ...value('the indicator to vote on'), name: 'indicator' },
-      ],
-    },
-    {
-      type: SUB_COMMAND,
-      name: 'channel',
-      description: desc(channelMetadata.summary),
-      options: [{ type: STRING, name: 'mode', description: 'auto, reveal or off', required: true, choices: choices(CHANNEL_MODES) }],
-    },
-    { type: SUB_COMMAND, name: 'help', description: desc(helpMetadata.summary) },
-    { type: SUB_COMMAND, name: 'status', description: desc(statusMetadata.summary) },
-  ];
-  return [
-    {
-      type: CHAT_INPUT,
-      name: 'threatcrowd',
-      description: desc(typedLookupMetadata.summary.replace(/;.*/, '') || 'ThreatCrowd lookups'),
-      options,
-    },
-  ];
+  const command = new SlashCommandBuilder()
+    .setName(SLASH.slice(1))
+    .setDescription('Look up indicators on ThreatCrowd, vote on them, set how I treat this channel');
+  for (const { form } of FORMS.values()) command.addSubcommand(subcommand(form));
+  return [command.toJSON()];
 }
 
-/** Sub-commands whose answers only the asker sees: the deferral is private from the start. */
-export const PRIVATE_SUBCOMMANDS: ReadonlySet<string> = new Set(['help', 'status']);
+/** Whether a sub-command's answers only the asker sees: the deferral is private from the start. */
+export function isPrivateSubcommand(name: string): boolean {
+  return FORMS.get(name)?.private ?? false;
+}
 
 const quote = (value: string) => `"${value.replace(/"/g, '')}"`;
 
 /** The core's command text for a sub-command and its options. */
-export function commandText(subcommand: string, option: (name: string) => string | null): string {
-  switch (subcommand) {
-    case 'lookup':
-      return option('indicators') ?? '';
-    case 'vote':
-      return `vote ${option('verdict') ?? ''} ${option('indicator') ?? ''}`;
-    case 'channel':
-      return `channel ${option('mode') ?? ''}`;
-    case 'help':
-    case 'status':
-      return subcommand;
-    default: {
-      const type = subcommand === 'antivirus' ? 'av' : subcommand;
-      return `${type} ${quote(option('value') ?? '')}`;
-    }
-  }
+export function commandText(name: string, option: (name: string) => string | null): string {
+  const entry = FORMS.get(name);
+  if (!entry) return name;
+  const values = entry.form.args.map((arg) => {
+    const value = option(arg.name) ?? '';
+    return arg.literal ? quote(value) : value;
+  });
+  return [entry.form.keyword, ...values].filter((part) => part !== '').join(' ');
 }

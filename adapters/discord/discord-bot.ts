@@ -19,7 +19,7 @@ import type { Bot } from '../../src/bot/bot.js';
 import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
-import { commandText, PRIVATE_SUBCOMMANDS } from './commands.js';
+import { commandText, isPrivateSubcommand } from './commands.js';
 import { renderDiscord } from './render.js';
 import { buttonInvocation, commandInvocation, messageInvocation, reactionInvocation } from './to-invocation.js';
 
@@ -144,7 +144,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
   const onChatInput = (interaction: ChatInputCommandInteraction) =>
     guarded('slash command', async () => {
       const subcommand = interaction.options.getSubcommand(false) ?? 'help';
-      const isPrivate = PRIVATE_SUBCOMMANDS.has(subcommand);
+      const isPrivate = isPrivateSubcommand(subcommand);
       await interaction.deferReply(isPrivate ? { flags: EPHEMERAL } : {});
       const text = commandText(subcommand, (name) => interaction.options.getString(name));
       const replies = await bot.handle(commandInvocation(interaction, text));

@@ -1,5 +1,5 @@
 /** Per-channel modes (`auto`, `reveal`, `off`), kept in the store with no expiry. */
-import type { ChannelMode } from '../core/command.js';
+import type { ChannelMode } from '../core/channel-mode.js';
 import { channelKey, type Invocation } from '../core/invocation.js';
 import type { Store } from '../store/open-store.js';
 

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rememberSummary } from '../answers/summary-messages.js';
-import { COMMANDS } from '../commands/registry.js';
+import { COMMAND_METADATA } from '../commands/registry.js';
 import type { BotDeps, CommandContext } from '../core/context.js';
 import type { Invocation } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
@@ -24,7 +24,7 @@ export class Bot {
   /** Handles one invocation; never throws. */
   async handle(invocation: Invocation): Promise<Reply[]> {
     if (invocation.fromBot) return [];
-    const ctx: CommandContext = { invocation, deps: this.deps, commands: COMMANDS, startedAt: this.startedAt };
+    const ctx: CommandContext = { invocation, deps: this.deps, commands: COMMAND_METADATA, startedAt: this.startedAt };
     try {
       switch (invocation.kind) {
         case 'command':

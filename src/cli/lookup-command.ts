@@ -1,5 +1,5 @@
 /** `threatcrowd-bot lookup <value>...`: the chat's lookup grammar, through one limiter and cache, one answer each. */
-import { parseLookup } from '../commands/parse-command.js';
+import { parseLookup } from '../commands/parse-lookup.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import type { Word } from '../core/tokenize.js';
 import { UserError } from '../errors/user-error.js';

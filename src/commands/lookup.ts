@@ -1,35 +1,37 @@
-/** `/threatcrowd <indicators…>` and `/threatcrowd domain|ip|email|file|av <value>`: look values up for a person. */
+/** `/threatcrowd <indicators…>`: look values up for a person; the type of each is inferred. */
 
 import { summarizeTarget } from '../answers/summarize-target.js';
-import type { CommandMetadata } from '../core/command.js';
+import type { Command } from '../core/command.js';
 import type { CommandContext } from '../core/context.js';
 import { queueOwner } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
 import { SLASH } from '../core/slash.js';
 import { PersonQueueFullError } from '../errors/upstream-errors.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
-import { LOOKUP_TYPES } from '../report/report.js';
 import { displayTarget } from '../summary/display-target.js';
+import { type LookupArgs, parseLookupWords } from './parse-lookup.js';
 
-export const lookupMetadata: CommandMetadata = {
-  name: 'lookup',
-  aliases: [],
-  usage: `${SLASH} <indicator> [more indicators…]`,
-  summary: 'Look up domains, IPs, e-mail addresses or file hashes (defanged is fine); the type is inferred.',
-  examples: [`${SLASH} evil[.]com`, `${SLASH} 188.40.75[.]132 william19770319[@]yahoo[.]com`],
-  args: [{ name: 'indicators', description: 'one or more indicators, separated by spaces', required: true }],
-};
-
-export const typedLookupMetadata: CommandMetadata = {
-  name: 'domain',
-  aliases: ['ip', 'email', 'file', 'hash', 'av', 'antivirus'],
-  usage: `${SLASH} domain|ip|email|file|av <value>`,
-  summary: 'Look up a value of a given type; `av` (antivirus) takes a malware family name such as plugx.',
-  examples: [`${SLASH} av plugx`, `${SLASH} file ec8c89aa5e521572c74e2dd02a4daf78`],
-  args: [
-    { name: 'type', description: 'what the value is', required: true, choices: [...LOOKUP_TYPES] },
-    { name: 'value', description: 'the value to look up', required: true },
-  ],
+export const lookupCommand: Command<LookupArgs> = {
+  metadata: {
+    name: 'lookup',
+    aliases: [],
+    usage: `${SLASH} <indicator> [more indicators…]`,
+    summary: 'Look up domains, IPs, e-mail addresses or file hashes (defanged is fine); the type is inferred.',
+    examples: [`${SLASH} evil[.]com`, `${SLASH} 188.40.75[.]132 william19770319[@]yahoo[.]com`],
+    args: [{ name: 'indicators', description: 'one or more indicators, separated by spaces', required: true, maxLength: 2000 }],
+    forms: [
+      {
+        name: 'lookup',
+        description: 'Look up domains, IPs, e-mail addresses or file hashes (defanged is fine); the type is inferred.',
+        keyword: '',
+        args: [{ name: 'indicators', description: 'indicators, separated by spaces', required: true, maxLength: 2000 }],
+      },
+    ],
+  },
+  parse(words, input) {
+    return parseLookupWords(words, input);
+  },
+  run: (args, ctx) => runLookup(args.targets, ctx),
 };
 
 /**

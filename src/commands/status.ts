@@ -1,20 +1,29 @@
 /** `/threatcrowd status`: queue, cache, upstream health, pending votes and uptime. */
 
-import type { CommandMetadata } from '../core/command.js';
+import type { Command } from '../core/command.js';
 import type { CommandContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
 import { SLASH } from '../core/slash.js';
+import { UserError } from '../errors/user-error.js';
 
-export const statusMetadata: CommandMetadata = {
-  name: 'status',
-  aliases: [],
-  usage: `${SLASH} status`,
-  summary: 'Queue, cache, upstream health, pending votes and uptime.',
-  examples: [`${SLASH} status`],
-  args: [],
+export const statusCommand: Command<{ readonly kind: 'status' }> = {
+  metadata: {
+    name: 'status',
+    aliases: [],
+    usage: `${SLASH} status`,
+    summary: 'Queue, cache, upstream health, pending votes and uptime.',
+    examples: [`${SLASH} status`],
+    args: [],
+    private: true,
+  },
+  parse(words) {
+    if (words.length > 0) throw new UserError('`status` takes no arguments.', statusCommand.metadata.usage);
+    return { kind: 'status' };
+  },
+  run: (_args, ctx) => runStatus(ctx),
 };
 
-export async function runStatus(ctx: CommandContext): Promise<Reply[]> {
+async function runStatus(ctx: CommandContext): Promise<Reply[]> {
   const { deps } = ctx;
   const stats = deps.lookups.stats;
   const now = deps.clock.now();

@@ -8,8 +8,9 @@ import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
 import type { TeamTally } from '../summary/summary.js';
 import type { Priority, QueueEstimate } from '../throttle/limiter.js';
+import type { ChannelMode } from './channel-mode.js';
 import type { Clock } from './clock.js';
-import type { ChannelMode, CommandMetadata } from './command.js';
+import type { CommandMetadata } from './command.js';
 import type { Invocation } from './invocation.js';
 
 export interface LookupService {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, parseLookup } from '../../src/commands/parse-command.js';
+import { parseCommand } from '../../src/commands/parse-command.js';
+import { parseLookup } from '../../src/commands/parse-lookup.js';
 import { UserError } from '../../src/errors/user-error.js';
 
 const words = (...texts: string[]) => texts.map((text) => ({ text, literal: false }));

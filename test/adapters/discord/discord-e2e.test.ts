@@ -177,8 +177,8 @@ describe('threatcrowd-bot deploy-commands', () => {
       'antivirus',
       'vote',
       'channel',
-      'help',
       'status',
+      'help',
     ]);
   });
 

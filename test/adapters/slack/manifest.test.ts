@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { COMMAND_METADATA, DEFAULT_COMMAND } from '../../../src/commands/registry.js';
 import { SLASH } from '../../../src/core/slash.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -34,6 +35,14 @@ describe('the Slack app manifest', () => {
   it('is valid YAML with the slash command the parser answers to', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([SLASH]);
     expect(code).toContain(`app.command('${SLASH}'`);
+  });
+
+  it('hints at every command the registry has', () => {
+    const [slash] = manifest.features.slash_commands;
+    const hinted = new Set(String(slash.usage_hint).split(/[\s|]+/));
+    const missing = COMMAND_METADATA.filter((c) => c !== DEFAULT_COMMAND.metadata && ![c.name, ...c.aliases].some((w) => hinted.has(w)));
+    expect(missing.map((c) => c.name)).toEqual([]);
+    expect(String(slash.description).length).toBeLessThanOrEqual(100);
   });
 
   it('subscribes to exactly the events the code listens to', () => {
