@@ -3,7 +3,7 @@
  * Zipf skew, arriving faster than the limiter allows, 40% asked by a person and 60% passive.
  */
 import { CachedLookup } from '../src/cache/cached-lookup.js';
-import { QueueFullError } from '../src/errors/upstream-errors.js';
+import { QueueFullError } from '../src/errors/index.js';
 import { startSimulator } from '../src/simulator/server.js';
 import { openStore } from '../src/store/open-store.js';
 import { ThreatCrowdClient } from '../src/threatcrowd/client.js';

@@ -3,18 +3,19 @@
 import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { CommandContext } from '../core/context.js';
 import { queueOwner } from '../core/invocation.js';
-import type { Reply, Visibility } from '../core/reply.js';
-import { QueueFullError, UnsupportedLookupError, UpstreamError } from '../errors/upstream-errors.js';
+import { privateError, type Reply, type Visibility } from '../core/reply.js';
+import { QueueFullError, UnsupportedLookupError, UpstreamError, type UpstreamErrorKind } from '../errors/index.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { indicatorField } from '../observability/logger.js';
 import { deadHostHint } from '../providers/dead-host-hint.js';
-import { NoSourceAnsweredError } from '../providers/provider-chain.js';
+import { NoSourceAnsweredError } from '../providers/no-source-answered-error.js';
 import { emptyReport, type Report } from '../report/report.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { displayTarget } from '../summary/display-target.js';
 import type { Priority } from '../throttle/limiter.js';
 
-const UPSTREAM_PROBLEMS: Record<string, string> = {
+/** What each kind of upstream failure means to a person; complete by type. */
+const UPSTREAM_PROBLEMS: Readonly<Record<UpstreamErrorKind, string>> = {
   status: 'answered with an error',
   html: 'sent an error page instead of data',
   busy: 'is overloaded',
@@ -28,7 +29,7 @@ const UPSTREAM_PROBLEMS: Record<string, string> = {
 /** "ThreatCrowd is unreachable", for a stale answer's note and for error replies. */
 export function upstreamProblem(error: UpstreamError, provider = 'ThreatCrowd'): string {
   const detail = 'status' in error && typeof error.status === 'number' ? ` (HTTP ${error.status})` : '';
-  return `${provider} ${UPSTREAM_PROBLEMS[error.kind] ?? 'failed'}${detail}`;
+  return `${provider} ${UPSTREAM_PROBLEMS[error.kind]}${detail}`;
 }
 
 /** "AlienVault OTX does not look up e-mail addresses; ": so nobody wonders whether another source was skipped by mistake. */
@@ -89,8 +90,7 @@ export async function summarizeTarget(
   } catch (error) {
     if (error instanceof QueueFullError) return null;
     // Errors go only to the person who asked.
-    if (error instanceof UnsupportedLookupError)
-      return priority === 'passive' ? null : { kind: 'error', visibility: 'ephemeral', text: error.message };
+    if (error instanceof UnsupportedLookupError) return priority === 'passive' ? null : privateError(error.message);
     if (error instanceof UpstreamError) {
       deps.logger.warn(
         { kind: error.kind, type: target.type, ...indicatorField(target.value, deps.settings.logIndicators) },

@@ -7,7 +7,7 @@ import { rememberSummary } from '../answers/summary-messages.js';
 import { COMMAND_METADATA } from '../commands/registry.js';
 import type { BotDeps, CommandContext } from '../core/context.js';
 import type { Invocation } from '../core/invocation.js';
-import type { Reply } from '../core/reply.js';
+import { privateError, type Reply } from '../core/reply.js';
 import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { autoDetect } from './auto-detect.js';
@@ -51,9 +51,9 @@ export class Bot {
   }
 
   private failure(error: unknown, invocation: Invocation): Reply {
-    if (isUserError(error)) return { kind: 'error', visibility: 'ephemeral', text: error.message, usage: error.usage };
+    if (isUserError(error)) return privateError(error.message, { usage: error.usage });
     const reference = randomBytes(4).toString('hex');
     this.deps.logger.error({ err: error, reference, platform: invocation.platform, kind: invocation.kind }, 'handler failed');
-    return { kind: 'error', visibility: 'ephemeral', text: `Something went wrong on my side (reference ${reference}).`, reference };
+    return privateError(`Something went wrong on my side (reference ${reference}).`, { reference });
   }
 }

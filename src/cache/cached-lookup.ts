@@ -3,22 +3,11 @@
  * flight share one request, and when upstream fails a stale entry is served (marked stale) instead of an error.
  */
 import type Keyv from 'keyv';
-import { PersonQueueFullError, UpstreamError } from '../errors/upstream-errors.js';
+import { PersonQueueFullError, UpstreamError } from '../errors/index.js';
+import type { ReportProvider } from '../providers/provider.js';
 import type { LookupType, Report } from '../report/report.js';
 import { type Priority, Ticket } from '../throttle/limiter.js';
 import { PRIORITY_RANK as RANK } from '../throttle/ticket.js';
-
-/** How a provider is asked: the priority, or a ticket (priority and owner) that a more urgent request can promote. */
-export interface ReportOptions {
-  readonly priority?: Priority;
-  readonly ticket?: Ticket;
-}
-
-/** Anything that answers lookups (the ThreatCrowd client, later other providers). */
-export interface ReportProvider {
-  readonly name: string;
-  report(type: LookupType, value: string, options?: ReportOptions): Promise<Report>;
-}
 
 export interface CacheOptions {
   /** How long a found answer is fresh. @default 6 h */

@@ -1,7 +1,7 @@
 /** How CLI commands print and fail: expected failures are one clear line, never a stack trace. */
 
 import { SettingsError } from '../config/settings.js';
-import { UpstreamError } from '../errors/upstream-errors.js';
+import { UpstreamError } from '../errors/index.js';
 import { isUserError } from '../errors/user-error.js';
 
 export interface CliIo {

@@ -6,7 +6,7 @@ import type { CommandContext } from '../core/context.js';
 import { queueOwner } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
 import { SLASH } from '../core/slash.js';
-import { PersonQueueFullError } from '../errors/upstream-errors.js';
+import { PersonQueueFullError } from '../errors/index.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { displayTarget } from '../summary/display-target.js';
 import { type LookupArgs, parseLookupWords } from './parse-lookup.js';

@@ -1,7 +1,7 @@
 /** `/threatcrowd vote malicious|safe <indicator>`: the same vote as a reaction on a summary. */
 import type { Command } from '../core/command.js';
 import type { CommandContext } from '../core/context.js';
-import type { Reply } from '../core/reply.js';
+import { privateError, type Reply } from '../core/reply.js';
 import { SLASH } from '../core/slash.js';
 import { UserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
@@ -56,11 +56,8 @@ export const voteCommand: Command<VoteArgs> = {
 
 export async function runVote(target: LookupTarget, malicious: boolean, ctx: CommandContext, source = 'command'): Promise<Reply[]> {
   const { deps, invocation } = ctx;
-  if (!deps.votes) return [{ kind: 'error', visibility: 'ephemeral', text: 'Voting is not available here.' }];
-  if (target.type === 'antivirus')
-    return [
-      { kind: 'error', visibility: 'ephemeral', text: 'Votes are for domains, IPs, e-mail addresses and hashes, not malware families.' },
-    ];
+  if (!deps.votes) return [privateError('Voting is not available here.')];
+  if (target.type === 'antivirus') return [privateError('Votes are for domains, IPs, e-mail addresses and hashes, not malware families.')];
   const result = await deps.votes.cast({ platform: invocation.platform, userId: invocation.userId, target, malicious, source });
   const verdict = malicious ? 'malicious' : 'not malicious';
   const tally = await deps.votes.tally(target);

@@ -74,3 +74,8 @@ export async function settleReplies(replies: readonly Reply[]): Promise<Reply[]>
   }
   return out;
 }
+
+/** An error only the person who asked sees. */
+export function privateError(text: string, extra: { usage?: string; reference?: string } = {}): Reply {
+  return { kind: 'error', visibility: 'ephemeral', text, ...extra };
+}

@@ -5,7 +5,7 @@
 
 import { failureMessage } from '../bulk/failure-message.js';
 import type { LookupOutcome } from '../cache/cached-lookup.js';
-import { UnsupportedLookupError } from '../errors/upstream-errors.js';
+import { UnsupportedLookupError } from '../errors/index.js';
 import type { LookupResult } from '../export/lookup-result.js';
 import type { LookupType } from '../report/report.js';
 import type { Priority } from '../throttle/limiter.js';

@@ -2,10 +2,10 @@
  * A circuit breaker per provider: after `failureThreshold` failures in a row it opens and nothing is sent for
  * `coolDownMs`; then one probe goes through (half-open); success closes it, failure opens it again.
  */
-import type { ReportOptions } from '../cache/cached-lookup.js';
-import { CircuitOpenError, UpstreamError } from '../errors/upstream-errors.js';
+
+import { CircuitOpenError, UpstreamError } from '../errors/index.js';
 import type { LookupType, Report } from '../report/report.js';
-import type { Provider } from './provider.js';
+import type { Provider, ReportOptions } from './provider.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 

@@ -2,7 +2,7 @@
  * What to do when a provider's host name does not resolve. ThreatCrowd's public hostnames stopped resolving
  * in 2026, so its default address fails for every new user: say why, and point to the simulator and OTX.
  */
-import { UpstreamError, UpstreamNetworkError } from '../errors/upstream-errors.js';
+import { UpstreamError, UpstreamNetworkError } from '../errors/index.js';
 import { failuresBehind } from './provider-chain.js';
 
 const THREATCROWD_GONE =

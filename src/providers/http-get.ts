@@ -1,11 +1,5 @@
 /** One HTTP GET with a timeout and a body cap, failures mapped to the typed upstream errors. */
-import {
-  UpstreamError,
-  UpstreamNetworkError,
-  UpstreamStatusError,
-  UpstreamTimeoutError,
-  UpstreamTooLargeError,
-} from '../errors/upstream-errors.js';
+import { UpstreamError, UpstreamNetworkError, UpstreamStatusError, UpstreamTimeoutError, UpstreamTooLargeError } from '../errors/index.js';
 
 export const USER_AGENT = 'threatcrowd-bot/0.1 (+https://github.com/threatcrowd-bot)';
 

@@ -3,11 +3,13 @@
  * paused one hands over to the next at once. The answer names its provider (`report.source`). No provider is
  * ever asked about an internal value (private address, reserved name, IGNORE_DOMAINS), whatever its type.
  */
-import type { ReportOptions, ReportProvider } from '../cache/cached-lookup.js';
-import { UnsupportedLookupError, UpstreamError } from '../errors/upstream-errors.js';
+
+import { UnsupportedLookupError, UpstreamError } from '../errors/index.js';
 import { assertShareable } from '../lookup/resolve-target.js';
 import type { LookupType, Report } from '../report/report.js';
 import type { GuardedProvider, ProviderStatus } from './circuit-breaker.js';
+import { NoSourceAnsweredError } from './no-source-answered-error.js';
+import type { ReportOptions, ReportProvider } from './provider.js';
 import { SHA256 } from './provider.js';
 
 const TYPE_NAMES: Record<LookupType, string> = {
@@ -17,41 +19,6 @@ const TYPE_NAMES: Record<LookupType, string> = {
   file: 'file hash',
   antivirus: 'malware family',
 };
-
-/** What a provider that lacks a lookup type cannot do, for people: "does not look up e-mail addresses". */
-const CANNOT: Record<LookupType, string> = {
-  domain: 'does not look up domains',
-  ip: 'does not look up IP addresses',
-  email: 'does not look up e-mail addresses',
-  file: 'does not look up this kind of file hash',
-  antivirus: 'does not look up malware families',
-};
-
-/**
- * Every provider that supports the lookup failed, and the others do not support it: the failure of the
- * last one asked (its kind, provider and status), with the providers that were never asked and why.
- */
-export class NoSourceAnsweredError extends UpstreamError {
-  readonly kind: string;
-  override readonly retryable: boolean;
-  readonly status?: number;
-  constructor(
-    readonly failure: UpstreamError,
-    /** Display names of the providers that do not support this lookup. */
-    readonly unsupportedBy: readonly string[],
-    readonly lookupType: LookupType,
-  ) {
-    super(`failed and no other source supports the lookup`, failure.request, { cause: failure, provider: failure.provider });
-    this.kind = failure.kind;
-    this.retryable = failure.retryable;
-    if ('status' in failure && typeof failure.status === 'number') this.status = failure.status;
-  }
-
-  /** "AlienVault OTX does not look up e-mail addresses". */
-  get unsupportedSentence(): string {
-    return `${this.unsupportedBy.join(' and ')} ${CANNOT[this.lookupType]}`;
-  }
-}
 
 export interface ProviderChainOptions {
   /** Internal domains, never sent to any provider. @default [] */

@@ -3,7 +3,7 @@
  * through the shared limiter, bounded retries with exponential backoff and jitter.
  */
 
-import { SendCancelledError, UpstreamBusyError, UpstreamError, UpstreamStatusError } from '../errors/upstream-errors.js';
+import { SendCancelledError, UpstreamBusyError, UpstreamError, UpstreamStatusError } from '../errors/index.js';
 import { httpGet } from '../providers/http-get.js';
 import { type Provider, SHA256 } from '../providers/provider.js';
 import { retryAfterMs } from '../providers/retry-after.js';

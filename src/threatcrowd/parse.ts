@@ -2,7 +2,7 @@
  * Defensive parsing of ThreatCrowd answers into the one report model. The API's answers vary by era
  * and carry junk (`"-"`, `"0.0.0.0"`, `"0000-00-00"`, trailing `\r`, duplicates): see docs/threatcrowd-api.md.
  */
-import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../errors/upstream-errors.js';
+import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../errors/index.js';
 import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report, type Votes } from '../report/report.js';
 import { upstreamEmail, upstreamHash, upstreamIp, upstreamName } from '../report/upstream-values.js';
 

@@ -7,7 +7,7 @@
  * on every replica) for a while, and empties the bucket so the next request never spends a burst.
  */
 import Bottleneck from 'bottleneck';
-import { QueueFullError } from '../errors/upstream-errors.js';
+import { QueueFullError } from '../errors/index.js';
 import { FairQueue, type QueueEntry } from './fair-queue.js';
 import { type Demand, type Priority, ticketOf } from './ticket.js';
 

@@ -4,7 +4,7 @@
  * sent once per change of direction per person (repeated clicks in one direction send nothing more).
  */
 import type Keyv from 'keyv';
-import { CircuitOpenError, SendCancelledError } from '../errors/upstream-errors.js';
+import { CircuitOpenError, SendCancelledError } from '../errors/index.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 import { type Coordination, LocalCoordination } from '../store/coordination.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
-import { UpstreamStatusError } from '../../src/errors/upstream-errors.js';
+import { UpstreamStatusError } from '../../src/errors/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { clientFor, useSimulator } from '../support/simulator.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitOpenError, UnsupportedLookupError } from '../../src/errors/upstream-errors.js';
+import { CircuitOpenError, UnsupportedLookupError } from '../../src/errors/index.js';
 import { GuardedProvider } from '../../src/providers/circuit-breaker.js';
 import { OtxClient } from '../../src/providers/otx/otx-client.js';
 import { ProviderChain } from '../../src/providers/provider-chain.js';

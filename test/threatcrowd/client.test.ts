@@ -7,7 +7,7 @@ import {
   UpstreamStatusError,
   UpstreamTimeoutError,
   UpstreamTooLargeError,
-} from '../../src/errors/upstream-errors.js';
+} from '../../src/errors/index.js';
 import type { FaultKind } from '../../src/simulator/faults.js';
 import { ThreatCrowdClient } from '../../src/threatcrowd/client.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';

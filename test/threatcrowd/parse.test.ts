@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../../src/errors/upstream-errors.js';
+import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../../src/errors/index.js';
 import type { DomainResolution, IpResolution, LookupType } from '../../src/report/report.js';
 import { parseReport } from '../../src/threatcrowd/parse.js';
 import { readFixture, recordedAnswers } from '../support/fixtures.js';

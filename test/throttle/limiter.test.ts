@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
-import { QueueFullError } from '../../src/errors/upstream-errors.js';
+import { QueueFullError } from '../../src/errors/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { clientFor, gaps, useLimiter, useSimulator } from '../support/simulator.js';
 

@@ -3,12 +3,11 @@
  * `X-OTX-API-KEY` header when a key is set, its own limiter, and `Retry-After` honoured on 429.
  */
 
-import type { ReportOptions } from '../../cache/cached-lookup.js';
-import { UpstreamMalformedError, UpstreamStatusError } from '../../errors/upstream-errors.js';
+import { UpstreamMalformedError, UpstreamStatusError } from '../../errors/index.js';
 import type { LookupType, Report } from '../../report/report.js';
 import { type Demand, RequestLimiter } from '../../throttle/limiter.js';
 import { httpGet } from '../http-get.js';
-import type { Provider } from '../provider.js';
+import type { Provider, ReportOptions } from '../provider.js';
 import { retryAfterMs } from '../retry-after.js';
 import { SIMULATOR_HEADER } from '../simulator-header.js';
 import { parseOtx } from './parse-otx.js';
