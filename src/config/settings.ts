@@ -49,6 +49,7 @@ export const settingsSchema = z.object({
   GRAPH_MAX_LOOKUPS: int(0, 50).default(5),
   AUTO_DETECT_DEFAULT: z.enum(['auto', 'reveal', 'off']).default('auto'),
   DEDUPE_WINDOW_SECONDS: int(0, 7 * 86_400).default(3600),
+  NOTICE_AFTER_MS: int(0, 60_000).default(1500),
   VOTE_FORWARD: bool.default(true),
   VOTE_EMOJI_MALICIOUS: list.default(['thumbsdown', '-1', 'skull_and_crossbones']),
   VOTE_EMOJI_SAFE: list.default(['thumbsup', '+1', 'white_check_mark']),

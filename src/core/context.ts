@@ -36,35 +36,20 @@ export interface VotePort {
   pending(): Promise<number>;
 }
 
+/** The core's settings, read from the validated environment (config/bot-settings.ts); the zod schema holds every default. */
 export interface BotSettings {
   readonly ignoreDomains: readonly string[];
-  /** @default 10 */
   readonly maxIndicatorsPerCommand: number;
-  /** @default 5 */
   readonly autoReplyMax: number;
-  /** @default 'auto' */
   readonly autoDetectDefault: ChannelMode;
-  /** @default 1 h */
   readonly dedupeWindowMs: number;
-  /** A lookup still unanswered after this long gets a queue notice first. @default 1500 */
+  /** A lookup still unanswered after this long gets a queue notice first. */
   readonly noticeAfterMs: number;
   readonly voteEmojiMalicious: readonly string[];
   readonly voteEmojiSafe: readonly string[];
   /** Log looked-up values (off by default). */
   readonly logIndicators: boolean;
 }
-
-export const DEFAULT_BOT_SETTINGS: BotSettings = {
-  ignoreDomains: [],
-  maxIndicatorsPerCommand: 10,
-  autoReplyMax: 5,
-  autoDetectDefault: 'auto',
-  dedupeWindowMs: 3_600_000,
-  noticeAfterMs: 1500,
-  voteEmojiMalicious: ['thumbsdown', '-1', 'skull_and_crossbones', '👎', '☠️', '☠'],
-  voteEmojiSafe: ['thumbsup', '+1', 'white_check_mark', '👍', '✅'],
-  logIndicators: false,
-};
 
 export interface BotDeps {
   readonly lookups: LookupService;

@@ -1,27 +1,12 @@
 /** Wires the core: a Bot over the shared services, with the vote service and settings from the environment. */
 import { Bot } from '../bot/bot.js';
-import type { Settings } from '../config/settings.js';
+import { botSettingsFrom } from '../config/bot-settings.js';
 import { type Clock, systemClock } from '../core/clock.js';
-import { type BotSettings, DEFAULT_BOT_SETTINGS } from '../core/context.js';
+import type { BotSettings } from '../core/context.js';
 import { internalValue } from '../indicators/privacy.js';
 import type { Logger } from '../observability/logger.js';
 import { VoteService } from '../votes/vote-service.js';
 import type { Services } from './services.js';
-
-/** Bot settings from validated environment settings. */
-export function botSettingsFrom(settings: Settings): BotSettings {
-  return {
-    ...DEFAULT_BOT_SETTINGS,
-    ignoreDomains: settings.IGNORE_DOMAINS,
-    maxIndicatorsPerCommand: settings.MAX_INDICATORS_PER_COMMAND,
-    autoReplyMax: settings.AUTO_REPLY_MAX,
-    autoDetectDefault: settings.AUTO_DETECT_DEFAULT,
-    dedupeWindowMs: settings.DEDUPE_WINDOW_SECONDS * 1000,
-    voteEmojiMalicious: [...settings.VOTE_EMOJI_MALICIOUS, '👎', '☠️'],
-    voteEmojiSafe: [...settings.VOTE_EMOJI_SAFE, '👍', '✅'],
-    logIndicators: settings.LOG_INDICATORS,
-  };
-}
 
 export interface BuiltBot {
   readonly bot: Bot;
