@@ -44,6 +44,7 @@ describe('the CLI never exits before its output has drained', () => {
       env: { PATH: process.env.PATH ?? '', THREATCROWD_URL: sim.url, CACHE_URL: 'memory://', PROVIDERS: 'threatcrowd' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    child.stderr.resume(); // an unread standard error could fill its pipe and stall the child
     child.stdout.pause(); // the reader is late: the pipe fills while the process wants to exit
     await new Promise((r) => setTimeout(r, 1500));
     let out = '';
