@@ -1,23 +1,17 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BulkRunner } from '../../src/bulk/bulk-runner.js';
 import { BulkStateStore } from '../../src/bulk/bulk-state.js';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import { RedisCoordination } from '../../src/store/coordination.js';
 import { openStore } from '../../src/store/open-store.js';
-import { type RedisServer, startRedis } from '../support/redis-server.js';
+import { useRedisForFile } from '../support/redis-server.js';
 import { afterTest } from '../support/servers.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 import { domainList, planOf } from './bulk-setup.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedisForFile();
 
 /** One replica: its own store connection, coordination, limiter, cache and runner, sharing only Redis. */
 async function replica(name: string, sim: Simulator) {

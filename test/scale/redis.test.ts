@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
@@ -7,18 +7,12 @@ import { startApp } from '../../src/runtime/start-app.js';
 import { VoteService } from '../../src/votes/vote-service.js';
 import { offlineEnv, SIGNING_SECRET, slackEnv } from '../support/env.js';
 import { eventBody, sendSigned, startFakeSlack } from '../support/fake-slack.js';
-import { type RedisServer, startRedis } from '../support/redis-server.js';
+import { useRedisForFile } from '../support/redis-server.js';
 import { useSimulator } from '../support/simulator.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const INTERVAL = 150;
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedisForFile();
 
 const opened: Array<{ stop: () => Promise<void> }> = [];
 afterEach(async () => {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { createServices } from '../../src/runtime/services.js';
 import { offlineEnv } from '../support/env.js';
-import { type RedisServer, startRedis } from '../support/redis-server.js';
+import { useRedisForFile } from '../support/redis-server.js';
 import { afterTest } from '../support/servers.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedisForFile();
 
 describe('shared back-off', () => {
   it('GIVEN ThreatCrowd answers one replica 503 with Retry-After: 1 THEN no replica sends a request for 1 s', async () => {

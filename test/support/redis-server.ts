@@ -2,6 +2,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface RedisServer {
   readonly url: string;
@@ -50,5 +51,26 @@ export async function startRedis(port?: number): Promise<RedisServer> {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/** One redis-server for the whole test file: started before its tests, stopped after them. */
+export function useRedisForFile(): RedisServer {
+  let server: RedisServer | undefined;
+  beforeAll(async () => {
+    server = await startRedis();
+  }, 20_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server) throw new Error('redis-server is not started yet (use it inside a test)');
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    stop: () => started().stop(),
   };
 }

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
 import { openStore } from '../../src/store/open-store.js';
 import { VoteService } from '../../src/votes/vote-service.js';
 import { offlineEnv } from '../support/env.js';
-import { type RedisServer, startRedis } from '../support/redis-server.js';
+import { useRedisForFile } from '../support/redis-server.js';
 import { afterTest } from '../support/servers.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 import { createTestBot } from '../support/test-bot.js';
@@ -12,13 +12,7 @@ import { createTestBot } from '../support/test-bot.js';
 const EVIL = { type: 'domain', value: 'evil.com' } as const;
 const vote = (userId: string, malicious = true) => ({ platform: 'slack', userId, target: EVIL, malicious });
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedisForFile();
 
 describe('votes are delivered once', () => {
   it('GIVEN two replicas on one Redis and a vote endpoint slower than the claim THEN ThreatCrowd gets one vote', async () => {
