@@ -3,6 +3,7 @@
  * (description 4,096, 25 fields of 1,024, 6,000 characters across a message's embeds, 10 embeds).
  * Untrusted text is markdown-escaped and mentions are broken; every message also disables mentions.
  */
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
@@ -36,11 +37,14 @@ export interface DiscordEmbed {
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
-  components: Array<{ type: 1; components: Array<{ type: 2; style: number; label: string; custom_id: string; emoji?: { name: string } }> }>;
+  components: Array<{
+    type: ComponentType.ActionRow;
+    components: Array<{ type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } }>;
+  }>;
   /** Never ping anyone, whatever the text holds. */
   allowed_mentions: { parse: []; replied_user: false };
-  /** 64: only the person who asked sees it (interaction replies). */
-  flags?: number;
+  /** Ephemeral: only the person who asked sees it (interaction replies). */
+  flags?: MessageFlags.Ephemeral;
 }
 
 /** Escapes Discord markdown and breaks mentions (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`) with a zero-width space. */
@@ -105,10 +109,10 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
 function voteButtons(): DiscordMessage['components'] {
   return [
     {
-      type: 1,
+      type: ComponentType.ActionRow,
       components: [
-        { type: 2, style: 4, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
-        { type: 2, style: 3, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+        { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
+        { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
       ],
     },
   ];
@@ -120,7 +124,7 @@ function textMessage(text: string, ephemeral: boolean): DiscordMessage {
     embeds: [],
     components: [],
     allowed_mentions: NO_MENTIONS,
-    ...(ephemeral ? { flags: 64 } : {}),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
@@ -165,7 +169,7 @@ export function renderDiscord(reply: Reply): DiscordMessage {
         ],
         components: [],
         allowed_mentions: NO_MENTIONS,
-        flags: 64,
+        flags: MessageFlags.Ephemeral,
       };
     case 'status': {
       const s = reply.status;
@@ -184,7 +188,12 @@ export function renderDiscord(reply: Reply): DiscordMessage {
         { name: 'Votes waiting', value: String(s.pendingVotes), inline: true },
         { name: 'Uptime', value: formatAge(s.uptimeMs), inline: true },
       ];
-      return { embeds: [{ title: 'threatcrowd-bot status', fields }], components: [], allowed_mentions: NO_MENTIONS, flags: 64 };
+      return {
+        embeds: [{ title: 'threatcrowd-bot status', fields }],
+        components: [],
+        allowed_mentions: NO_MENTIONS,
+        flags: MessageFlags.Ephemeral,
+      };
     }
   }
 }

@@ -37,8 +37,6 @@ export interface SlackAdapterOptions {
   /** @default 3000 */
   readonly editIntervalMs?: number;
   readonly clientOptions?: webApi.WebClientOptions;
-  /** Extra HTTP routes on the same server (health, metrics). */
-  readonly customRoutes?: ConstructorParameters<typeof App>[0] extends infer O ? (O extends { customRoutes?: infer R } ? R : never) : never;
 }
 
 export interface SlackAdapter {
@@ -60,7 +58,6 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     ...(options.appToken ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret }),
     clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...options.clientOptions },
     ...(options.appToken && options.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } } } : {}),
-    ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     logger: boltLogger(log),
   });
   const delivery = new SlackDelivery(app.client, bot, log, options.editIntervalMs);

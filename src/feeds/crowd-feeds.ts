@@ -51,10 +51,6 @@ export class CrowdFeeds {
     return feed !== undefined && this.sets[feed].has(target.value.toLowerCase());
   }
 
-  sizes(): Record<FeedName, number> {
-    return { domains: this.sets.domains.size, ips: this.sets.ips.size, hashes: this.sets.hashes.size };
-  }
-
   /** Loads the feeds kept in the store (from an earlier run or another replica). */
   async load(): Promise<void> {
     for (const name of FEED_NAMES) {

@@ -1,5 +1,5 @@
 /**
- * Failures the simulator can inject, as ThreatCrowd really showed them (see docs/threatcrowd-api.md).
+ * Failures the simulator can inject, as ThreatCrowd really showed them: HTTP 503 pages, MySQL's "Too many connections", empty and truncated bodies, HTML where JSON was due.
  * `slow` answers normally after `delayMs`; `hang` never answers (the connection stays open).
  * `text-html` serves the normal answer labelled text/html (as the real IP endpoint did); `html-page` is a challenge page.
  */

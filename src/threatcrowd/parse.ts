@@ -1,6 +1,6 @@
 /**
  * Defensive parsing of ThreatCrowd answers into the one report model. The API's answers vary by era
- * and carry junk (`"-"`, `"0.0.0.0"`, `"0000-00-00"`, trailing `\r`, duplicates): see docs/threatcrowd-api.md.
+ * and carry junk (`"-"`, `"0.0.0.0"`, `"0000-00-00"`, trailing `\r`, duplicates); each is dropped here, never repaired.
  */
 import { UpstreamBusyError, UpstreamHtmlError, UpstreamMalformedError } from '../errors/index.js';
 import { type DomainResolution, emptyReport, type IpResolution, type LookupType, type Report, type Votes } from '../report/report.js';

@@ -60,7 +60,6 @@ export class RequestLimiter {
   private readonly onWait: LimiterOptions['onWait'];
   private readonly sharedPause: SharedPause | undefined;
   private readonly now: () => number;
-  private readonly waits: Record<Priority, number[]> = { interactive: [], vote: [], bulk: [], passive: [] };
   private readonly queue = new FairQueue();
   private readonly stopSignal = new AbortController();
   /** Jobs handed to Bottleneck that have not started: at most one, and only while none runs. */
@@ -204,16 +203,8 @@ export class RequestLimiter {
     return this.queue.size(priority) + (priority ? 0 : this.handedOver);
   }
 
-  /** Recent waits in ms per priority (the last 1,000 of each), for status and benchmarks. */
-  recentWaits(priority: Priority): readonly number[] {
-    return this.waits[priority];
-  }
-
   private recordWait(priority: Priority, ms: number): void {
     this.onWait?.(priority, ms);
-    const list = this.waits[priority];
-    list.push(ms);
-    if (list.length > 1000) list.shift();
   }
 
   /** Stops taking jobs and drops the queued ones (nothing sent); waits for the running ones when `drain` is true. */
