@@ -2,6 +2,7 @@
  * The Discord adapter's glue: a discord.js client whose listeners map events to invocations, hand them to the
  * core, and send the rendered replies. Mentions are disabled client-wide; every listener catches its errors.
  */
+
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -9,6 +10,7 @@ import {
   Events,
   GatewayIntentBits,
   type Message,
+  MessageFlags,
   type MessageReaction,
   type PartialMessageReaction,
   Partials,
@@ -16,6 +18,7 @@ import {
   type User,
 } from 'discord.js';
 import type { Bot } from '../../src/bot/bot.js';
+import type { ChatAdapter } from '../../src/core/chat-adapter.js';
 import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
@@ -38,13 +41,12 @@ export interface DiscordAdapterOptions {
   readonly shardCount?: number;
 }
 
-export interface DiscordAdapter {
+export interface DiscordAdapter extends ChatAdapter {
+  readonly name: 'discord';
   readonly client: Client;
-  readonly connected: () => boolean;
-  stop(): Promise<void>;
 }
 
-const EPHEMERAL = 64;
+const EPHEMERAL = MessageFlags.Ephemeral;
 const VOTE_EMOJI = ['👎', '👍'];
 
 export async function startDiscord(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
@@ -208,6 +210,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
   await client.login(options.token);
   await ready;
   return {
+    name: 'discord',
     client,
     connected: () => client.isReady(),
     async stop() {

@@ -2,9 +2,11 @@
  * The Slack adapter's glue: a Bolt app whose listeners map Slack payloads to invocations, hand them to the
  * core, and deliver the replies. It decides nothing about what to say.
  */
+
 import { App, type webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot/bot.js';
 import { baseEmoji, REVEAL_EMOJI } from '../../src/bot/emoji.js';
+import type { ChatAdapter } from '../../src/core/chat-adapter.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
@@ -39,12 +41,11 @@ export interface SlackAdapterOptions {
   readonly clientOptions?: webApi.WebClientOptions;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends ChatAdapter {
+  readonly name: 'slack';
   readonly app: App;
   /** The HTTP port listened on (null in Socket Mode). */
   readonly port: number | null;
-  readonly connected: () => boolean;
-  stop(): Promise<void>;
 }
 
 /** Slack retries an event for up to about an hour: one claim per event id, shared by replicas. */
@@ -239,6 +240,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   connected = true;
   const address = options.appToken ? null : (server as { address?: () => { port: number } | string | null }).address?.();
   return {
+    name: 'slack',
     app,
     port: address && typeof address === 'object' ? address.port : null,
     connected: () => connected,
