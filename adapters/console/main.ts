@@ -4,10 +4,13 @@
  * reactions). Works from a pipe too: each answer is then preceded by the line it answers, and the console
  * ends cleanly at the end of input once every answer is printed.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Invocation, ReactionEvent } from '../../src/core/invocation.js';
-import type { Reply } from '../../src/core/reply.js';
+import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import { echoLine } from './echo.js';
 import { renderReplyText } from './render.js';
 import { type ConsoleInput, toConsoleInput } from './to-invocation.js';
@@ -48,6 +51,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     };
     for (const reply of replies) {
       write(renderReplyText(reply));
+      if (reply.kind === 'file') write(`  saved: ${await saveFile(reply.file)}`);
       if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(later, header)));
       if (reply.kind === 'summary' && reply.votable) {
         const id = `summary-${++talk.summaries}`;
@@ -100,4 +104,13 @@ async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: s
     default:
       return [];
   }
+}
+
+/** A file the bot attached (a graph), written where a terminal user can open it. */
+async function saveFile(file: ReplyFile): Promise<string> {
+  const dir = join(tmpdir(), 'threatcrowd-bot');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, `${Date.now()}-${file.name.replace(/[^\w.-]/g, '_')}`);
+  await writeFile(path, file.bytes, { mode: 0o600 });
+  return path;
 }

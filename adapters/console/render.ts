@@ -9,6 +9,11 @@ export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
     case 'summary':
       return renderSummaryText(reply.summary);
+    case 'file':
+      return [
+        `${plainSafe(reply.file.title)} (${reply.file.name}, ${Math.ceil(reply.file.bytes.length / 1024)} KB)`,
+        ...reply.file.notes.map(plainSafe),
+      ].join('\n');
     case 'summary-update':
       return `  ${plainSafe(reply.summary.display)}: ${reply.summary.team ? teamLine(reply.summary.team) : 'no team votes'}`;
     case 'pending':

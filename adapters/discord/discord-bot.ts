@@ -120,8 +120,14 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
           await message.react('🔎');
           continue;
         }
-        const { embeds, components, content } = renderDiscord(reply);
-        const sent = await message.reply({ content, embeds, components, allowedMentions: { parse: [], repliedUser: false } });
+        const { embeds, components, content, files } = renderDiscord(reply);
+        const sent = await message.reply({
+          content,
+          embeds,
+          components,
+          ...(files ? { files } : {}),
+          allowedMentions: { parse: [], repliedUser: false },
+        });
         await posted(reply, sent);
       }
     });
@@ -154,18 +160,20 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
       const send = async (reply: Reply) => {
         const message = renderDiscord(reply);
         const { content, embeds, components } = message;
+        const files = message.files ? { files: message.files } : {};
         if (first && reply.visibility === 'ephemeral' && !isPrivate) {
           // The deferral was public; a private answer replaces it.
           await interaction.deleteReply();
-          await interaction.followUp({ content, embeds, components, flags: EPHEMERAL });
+          await interaction.followUp({ content, embeds, components, ...files, flags: EPHEMERAL });
         } else if (first) {
-          const sent = await interaction.editReply({ content: content ?? '', embeds, components });
+          const sent = await interaction.editReply({ content: content ?? '', embeds, components, ...files });
           await posted(reply, sent);
         } else {
           const sent = await interaction.followUp({
             content,
             embeds,
             components,
+            ...files,
             ...(reply.visibility === 'ephemeral' ? { flags: EPHEMERAL } : {}),
           });
           await posted(reply, sent);

@@ -4,7 +4,7 @@
  * Untrusted text is markdown-escaped and mentions are broken; every message also disables mentions.
  */
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
-import type { Reply } from '../../src/core/reply.js';
+import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
@@ -32,6 +32,7 @@ export interface DiscordEmbed {
   color?: number;
   fields?: Array<{ name: string; value: string; inline?: boolean }>;
   footer?: { text: string };
+  image?: { url: string };
 }
 
 export interface DiscordMessage {
@@ -45,6 +46,8 @@ export interface DiscordMessage {
   allowed_mentions: { parse: []; replied_user: false };
   /** Ephemeral: only the person who asked sees it (interaction replies). */
   flags?: MessageFlags.Ephemeral;
+  /** Attachments sent with the message (a picture shown in its embed as `attachment://NAME`). */
+  files?: Array<{ attachment: Buffer; name: string; description: string }>;
 }
 
 /** Escapes Discord markdown and breaks mentions (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`) with a zero-width space. */
@@ -143,6 +146,8 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       return textMessage(reply.text, ephemeral);
     case 'reveal':
       return textMessage(revealLine(reply.count), ephemeral);
+    case 'file':
+      return fileMessage(reply.file);
     case 'error':
       return {
         ...textMessage(`⚠️ ${reply.text}`, true),
@@ -196,4 +201,22 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       };
     }
   }
+}
+
+/** A file as an attachment; a picture is shown in the embed, with what was left out below it. */
+function fileMessage(file: ReplyFile): DiscordMessage {
+  const picture = file.mime.startsWith('image/');
+  const notes = file.notes.map(escapeDiscord).join('\n');
+  return {
+    embeds: [
+      {
+        title: truncate(escapeDiscord(file.title), DISCORD_LIMITS.title),
+        ...(notes ? { description: truncate(notes, DISCORD_LIMITS.description) } : {}),
+        ...(picture ? { image: { url: `attachment://${file.name}` } } : {}),
+      },
+    ],
+    components: [],
+    allowed_mentions: NO_MENTIONS,
+    files: [{ attachment: Buffer.from(file.bytes), name: file.name, description: truncate(file.altText, 1024) }],
+  };
 }

@@ -2,9 +2,9 @@
 import type { webApi } from '@slack/bolt';
 import Bottleneck from 'bottleneck';
 import type { Bot } from '../../src/bot/bot.js';
-import type { Reply } from '../../src/core/reply.js';
+import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
-import { renderSlack } from './render.js';
+import { escapeMrkdwn, renderSlack } from './render.js';
 
 export interface Where {
   readonly channel: string;
@@ -37,6 +37,10 @@ export class SlackDelivery {
 
   /** Posts a public reply; a summary is remembered (so votes count) and seeded with 👎 and 👍. Returns its ts. */
   async post(reply: Reply, where: Where): Promise<string | undefined> {
+    if (reply.kind === 'file') {
+      await this.upload(reply.file, where);
+      return undefined;
+    }
     const message = renderSlack(reply);
     if (!message) return undefined;
     const posted = await this.channels.key(where.channel).schedule(() =>
@@ -59,6 +63,25 @@ export class SlackDelivery {
       }
     }
     return ts;
+  }
+
+  /** Attaches a file where the answer goes, through Slack's external-upload flow (what `files.uploadV2` wraps). */
+  async upload(file: ReplyFile, where: Where): Promise<void> {
+    const common = {
+      file: Buffer.from(file.bytes),
+      filename: file.name,
+      title: file.title,
+      alt_text: file.altText.slice(0, 1000),
+      ...(file.notes.length > 0 ? { initial_comment: escapeMrkdwn(file.notes.join('\n')).slice(0, 3000) } : {}),
+    };
+    const { threadTs } = where;
+    await this.channels
+      .key(where.channel)
+      .schedule(() =>
+        threadTs
+          ? this.client.files.uploadV2({ ...common, channel_id: where.channel, thread_ts: threadTs })
+          : this.client.files.uploadV2({ ...common, channel_id: where.channel }),
+      );
   }
 
   async ephemeral(reply: Reply, where: Where, user: string): Promise<void> {

@@ -126,6 +126,7 @@ export function renderSlack(reply: Reply): SlackMessage | null {
     case 'notice':
       return textMessage(reply.text);
     case 'reveal':
+    case 'file': // uploaded, not posted (SlackDelivery.post)
       return null;
     case 'error': {
       const usage = reply.usage ? `\n\`\`\`${escapeMrkdwn(reply.usage)}\`\`\`` : '';

@@ -4,13 +4,22 @@
  */
 import type { Command } from '../core/command.js';
 import { channelCommand } from './channel.js';
+import { graphCommand } from './graph.js';
 import { helpCommand } from './help.js';
 import { lookupCommand } from './lookup.js';
 import { statusCommand } from './status.js';
 import { typedLookupCommand } from './typed-lookup.js';
 import { voteCommand } from './vote.js';
 
-export const COMMANDS: readonly Command[] = [lookupCommand, typedLookupCommand, voteCommand, channelCommand, statusCommand, helpCommand];
+export const COMMANDS: readonly Command[] = [
+  lookupCommand,
+  typedLookupCommand,
+  voteCommand,
+  graphCommand,
+  channelCommand,
+  statusCommand,
+  helpCommand,
+];
 
 /** The command that takes bare indicators (no keyword). */
 export const DEFAULT_COMMAND: Command = lookupCommand;

@@ -22,6 +22,7 @@ export function botSettingsFrom(settings: Settings): BotSettings {
     autoDetectDefault: settings.AUTO_DETECT_DEFAULT,
     dedupeWindowMs: settings.DEDUPE_WINDOW_SECONDS * 1000,
     noticeAfterMs: settings.NOTICE_AFTER_MS,
+    graphMaxLookups: settings.GRAPH_MAX_LOOKUPS,
     voteEmojiMalicious: withEmoji(settings.VOTE_EMOJI_MALICIOUS),
     voteEmojiSafe: withEmoji(settings.VOTE_EMOJI_SAFE),
     logIndicators: settings.LOG_INDICATORS,

@@ -45,6 +45,8 @@ export interface BotSettings {
   readonly dedupeWindowMs: number;
   /** A lookup still unanswered after this long gets a queue notice first. */
   readonly noticeAfterMs: number;
+  /** Most upstream lookups one depth-2 graph makes. */
+  readonly graphMaxLookups: number;
   readonly voteEmojiMalicious: readonly string[];
   readonly voteEmojiSafe: readonly string[];
   /** Log looked-up values (off by default). */

@@ -24,6 +24,20 @@ export interface StatusInfo {
   readonly now: number;
 }
 
+/** A file the core hands an adapter to attach: its bytes, and the words that stand for it. */
+export interface ReplyFile {
+  /** File name, e.g. `graph.png`. */
+  readonly name: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+  /** A short title (already defanged and safe). */
+  readonly title: string;
+  /** What the picture shows, for people who cannot see it. */
+  readonly altText: string;
+  /** Lines said with the file (what was left out). */
+  readonly notes: readonly string[];
+}
+
 export type Reply =
   /** One indicator's summary; votable summaries get vote reactions and buttons. */
   | {
@@ -51,6 +65,8 @@ export type Reply =
       readonly summary: Summary;
       readonly target: LookupTarget;
     }
+  /** A file to attach where the answer goes: a picture (the graph), an export. Always public. */
+  | { readonly kind: 'file'; readonly visibility: Visibility; readonly file: ReplyFile }
   | { readonly kind: 'help'; readonly visibility: Visibility; readonly commands: readonly CommandMetadata[] }
   | { readonly kind: 'status'; readonly visibility: Visibility; readonly status: StatusInfo }
   /** A short line: "and 7 more: use /threatcrowd", "channel mode set to reveal", a skipped private IP. */

@@ -138,6 +138,7 @@ describe('Discord objects to invocations', () => {
       file: 'lookup',
       antivirus: 'lookup',
       vote: 'vote',
+      graph: 'graph',
       channel: 'channel',
       help: 'help',
       status: 'status',

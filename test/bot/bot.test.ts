@@ -27,7 +27,15 @@ describe('commands', () => {
   it('GIVEN help THEN every command from the shared metadata, ephemeral', async () => {
     const t = await createTestBot();
     const [reply] = await t.command('help');
-    expect(reply?.kind === 'help' && reply.commands.map((c) => c.name)).toEqual(['lookup', 'domain', 'vote', 'channel', 'status', 'help']);
+    expect(reply?.kind === 'help' && reply.commands.map((c) => c.name)).toEqual([
+      'lookup',
+      'domain',
+      'vote',
+      'graph',
+      'channel',
+      'status',
+      'help',
+    ]);
     expect(reply?.visibility).toBe('ephemeral');
   });
 

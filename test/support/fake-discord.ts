@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { readMultipart } from './multipart.js';
 import { afterTest, closeAfterTest } from './servers.js';
 
 export const BOT_USER = {
@@ -31,6 +32,8 @@ export interface RestCall {
   readonly method: string;
   readonly path: string;
   readonly body: Record<string, unknown> | null;
+  /** Files sent as multipart attachments, with the bytes Discord received. */
+  readonly files?: ReadonlyArray<{ readonly name: string; readonly bytes: Buffer }>;
 }
 
 export interface FakeDiscord {
@@ -80,15 +83,21 @@ export function messageObject(channelId: string, body: Record<string, unknown>, 
   };
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
-  let raw = '';
-  for await (const chunk of req) raw += chunk;
-  if (!raw) return null;
-  if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
-    const match = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
-    return match?.[1] ? JSON.parse(match[1]) : null;
-  }
-  return JSON.parse(raw);
+interface ReadBody {
+  readonly body: Record<string, unknown> | null;
+  readonly files: Array<{ name: string; bytes: Buffer }>;
+}
+
+/** JSON, or multipart (`payload_json` plus files, each part's bytes kept as sent). */
+async function readJson(req: IncomingMessage): Promise<ReadBody> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  if (raw.length === 0) return { body: null, files: [] };
+  const multipart = readMultipart(raw, req.headers['content-type']);
+  if (!multipart) return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  const payload = multipart.fields.get('payload_json');
+  return { body: payload ? JSON.parse(payload) : null, files: multipart.files };
 }
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
@@ -196,7 +205,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
-    const body = await readJson(req);
+    const { body, files } = await readJson(req);
     const json = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       if (data === undefined) {
         res.writeHead(status, headers);
@@ -222,7 +231,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       };
       return json(status, { message: 'Invalid Form Body', code: 50035, errors });
     }
-    calls.push({ method, path, body });
+    calls.push({ method, path, body, ...(files.length > 0 ? { files } : {}) });
     if (path === '/gateway/bot')
       return json(200, {
         url: gatewayUrl,

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { readMultipart } from './multipart.js';
 import { afterTest, closeAfterTest } from './servers.js';
 
 export interface ApiCall {
@@ -23,6 +24,8 @@ export interface FakeSlack {
   readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
   /** Messages conversations.history returns, by ts. */
   readonly messages: Map<string, string>;
+  /** Files uploaded through the external-upload flow, by file id: the bytes Slack received. */
+  readonly uploads: Map<string, Buffer>;
   /** Channels where chat.postMessage fails with not_in_channel. */
   readonly notInChannel: Set<string>;
   /** Socket Mode: sends an envelope over the websocket and resolves with Bolt's acknowledgement. */
@@ -56,9 +59,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const notInChannel = new Set<string>();
   const limited = new Set<string>();
   let ts = 1_700_000_000;
+  const uploads = new Map<string, Buffer>();
+  let fileId = 0;
   const server = createServer(async (req, res) => {
-    const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/upload/')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      uploads.set(url.pathname.slice(8), readMultipart(body, req.headers['content-type'])?.files[0]?.bytes ?? body);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('OK');
+    }
+    const raw = await readBody(req);
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
@@ -91,6 +104,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         call.ts = id;
         return json(200, { ok: true, channel: args.channel, ts: id, message: { text: args.text, ts: id } });
       }
+      case 'files.getUploadURLExternal': {
+        const id = `F${++fileId}`;
+        const { port } = server.address() as AddressInfo;
+        return json(200, { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal':
+        return json(200, { ok: true, files: (args.files as Array<{ id: string; title?: string }>) ?? [] });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000200` });
       case 'conversations.history':
@@ -134,6 +154,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     messages,
+    uploads,
     notInChannel,
     rateLimitOnce: (method) => void limited.add(method),
     async sendEnvelope(type, payload) {

@@ -176,6 +176,7 @@ describe('threatcrowd-bot deploy-commands', () => {
       'file',
       'antivirus',
       'vote',
+      'graph',
       'channel',
       'status',
       'help',

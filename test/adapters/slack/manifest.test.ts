@@ -18,6 +18,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'reactions.add': ['reactions:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
+  'files.uploadV2': ['files:write'],
 };
 const EVENT_SCOPES: Record<string, string[]> = {
   app_mention: ['app_mentions:read'],
@@ -28,7 +29,9 @@ const EVENT_SCOPES: Record<string, string[]> = {
 };
 const EVENT_SUBSCRIPTIONS: Record<string, string[]> = { message: ['message.channels', 'message.groups'] };
 
-const methodsUsed = [...new Set([...code.matchAll(/client\.(chat|reactions|conversations)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
+const methodsUsed = [
+  ...new Set([...code.matchAll(/client\.(chat|reactions|conversations|files)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`)),
+];
 const eventsUsed = [...new Set([...code.matchAll(/app\.event\('(\w+)'/g)].map((m) => m[1] ?? ''))];
 
 describe('the Slack app manifest', () => {
