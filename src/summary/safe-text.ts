@@ -18,7 +18,7 @@ const DOTTED = /[\p{L}\p{N}_-]+(?:(?:\.|\[\.\])[\p{L}\p{N}_-]+)+\.?/gu;
 /** An `@` between what could be an e-mail's local part and its domain. */
 const MAIL_AT = /(?<=[\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}-])/gu;
 /** Groups of hex digits joined by colons: maybe an IPv6 address (checked before it is defanged). */
-const IPV6_RUN = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
+const IPV6_RUN = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
 /** Any `http://`, `https://` or `ftp://`, even glued to the word before it (`x[2Jhttps://…` after an escape is removed). */
 const LINK_SCHEME = /(?:h(?:tt|xx)p(s?)|(f)tp):\/\//gi;
 

@@ -26,6 +26,10 @@ describe('safe text', () => {
     expect(defangText(input)).toBe(expected);
   });
 
+  it('GIVEN an IPv6 address right after a dot (".::a", found by the property below) THEN it is defanged too', () => {
+    expect(liveIndicators(safeText('.::a', 10))).toEqual([]);
+  });
+
   it('whatever the input, the result has no escape or bidi character, no live indicator, and keeps its bound', () => {
     const unit = fc.constantFrom(...'ab.@:/ -\u001b\u202e\u200b\n\t[]1'.split(''), 'http://', 'evil.com', 'x@y.org', '1.2.3.4');
     fc.assert(
