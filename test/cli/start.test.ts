@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
+import { startBotProcess } from '../support/start-process.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const _ROOT = new URL('../..', import.meta.url).pathname;
 
 describe('threatcrowd-bot start', () => {
   it('GIVEN no platform credentials THEN one clear line naming the tokens and the demo, exit 1', async () => {
@@ -27,21 +27,8 @@ describe('threatcrowd-bot start', () => {
   it('GIVEN Slack credentials THEN it starts, and SIGTERM stops it cleanly with exit 0', async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...offlineEnv(sim), ...slackEnv(slack) },
-    });
-    let logs = '';
-    child.stderr.on('data', (d) => {
-      logs += d;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const start = Date.now();
-    while (!logs.includes('threatcrowd-bot is running')) {
-      if (Date.now() - start > 15_000) throw new Error(`did not start: ${logs}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(logs).not.toContain('xoxb-test');
+    const { child, exited, logs } = await startBotProcess({ ...offlineEnv(sim), ...slackEnv(slack) });
+    expect(logs()).not.toContain('xoxb-test');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

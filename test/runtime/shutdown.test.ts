@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,27 +7,11 @@ import { VoteService } from '../../src/votes/vote-service.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
+import { startBotProcess } from '../support/start-process.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const _ROOT = new URL('../..', import.meta.url).pathname;
 
-/** `threatcrowd-bot start` as a real process; resolves once it says it is running. */
-async function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-  });
-  let logs = '';
-  child.stderr.on('data', (d) => {
-    logs += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const start = Date.now();
-  while (!logs.includes('threatcrowd-bot is running')) {
-    if (Date.now() - start > 20_000) throw new Error(`did not start: ${logs}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, exited, logs: () => logs };
-}
+const startBot = (env: Record<string, string>) => startBotProcess(env);
 
 async function pendingVotes(file: string): Promise<number> {
   const store = await openStore(`sqlite://${file}`);
