@@ -9,7 +9,6 @@ import { startFakeSlack } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
 import { startBotProcess } from '../support/start-process.js';
 
-const _ROOT = new URL('../..', import.meta.url).pathname;
 
 const startBot = (env: Record<string, string>) => startBotProcess(env);
 
