@@ -5,7 +5,6 @@ import { startFakeSlack } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
 import { startBotProcess } from '../support/start-process.js';
 
-
 describe('threatcrowd-bot start', () => {
   it('GIVEN no platform credentials THEN one clear line naming the tokens and the demo, exit 1', async () => {
     const { code, stderr } = await runCli(['start']);

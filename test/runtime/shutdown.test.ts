@@ -9,7 +9,6 @@ import { startFakeSlack } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
 import { startBotProcess } from '../support/start-process.js';
 
-
 const startBot = (env: Record<string, string>) => startBotProcess(env);
 
 async function pendingVotes(file: string): Promise<number> {
