@@ -21,7 +21,7 @@ export function renderReplyText(reply: Reply): string {
     case 'vote-result':
       return plainSafe(reply.text);
     case 'notice':
-      return plainSafe(inConsoleWords(reply.text));
+      return plainSafe(reply.text);
     case 'reveal':
       return `${reply.count === 1 ? 'An indicator' : `${reply.count} indicators`} here: type :reveal to look ${reply.count === 1 ? 'it' : 'them'} up.`;
     case 'error':
@@ -47,9 +47,4 @@ export function renderReplyText(reply: Reply): string {
       ].join('\n');
     }
   }
-}
-
-/** The core's few words about platform gestures, said as the console's verbs (there are no reactions here). */
-function inConsoleWords(text: string): string {
-  return text.replace(/react with 🔎 or click/g, 'type :reveal');
 }

@@ -7,7 +7,7 @@ import { UserError } from '../errors/user-error.js';
 
 const EXPLAIN: Record<ChannelMode, string> = {
   auto: 'I will answer indicators posted here in a thread.',
-  reveal: 'I will mark messages with indicators (🔎); react with 🔎 or click to see the lookup.',
+  reveal: 'I will mark messages with indicators (🔎), and look them up when someone asks from the mark.',
   off: 'I will ignore indicators posted here; /threatcrowd still works.',
 };
 
