@@ -37,8 +37,23 @@ export function defangText(text: string): string {
   return text
     .replace(LINK_SCHEME, (_m, s: string | undefined, f: string | undefined) => (f ? 'fxp://' : `hxxp${s ?? ''}://`))
     .replace(DOTTED, (run) => defang(run))
-    .replace(IPV6_RUN, (run) => (canonicalIPv6(run) ? defang(run) : run))
+    .replace(IPV6_RUN, defangIPv6Run)
     .replace(MAIL_AT, '[@]');
+}
+
+/** An IPv6 run defanged when it is an address, or is one with a colon of punctuation at either end (`::a:`). */
+function defangIPv6Run(run: string): string {
+  for (const [head, tail] of [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ]) {
+    const inner = run.slice(head, run.length - tail);
+    if ((head && run[0] !== ':') || (tail && !run.endsWith(':')) || !canonicalIPv6(inner)) continue;
+    return run.slice(0, head) + defang(inner) + run.slice(run.length - tail);
+  }
+  return run;
 }
 
 /**

@@ -30,6 +30,13 @@ describe('safe text', () => {
     expect(liveIndicators(safeText('.::a', 10))).toEqual([]);
   });
 
+  it.each(['::a:', ':::a', 'x ::1: y'])(
+    'GIVEN an IPv6 address with a colon of punctuation around it (%j, found by the property below) THEN it is defanged too',
+    (text) => {
+      expect(liveIndicators(safeText(text, 20))).toEqual([]);
+    },
+  );
+
   it('whatever the input, the result has no escape or bidi character, no live indicator, and keeps its bound', () => {
     const unit = fc.constantFrom(...'ab.@:/ -\u001b\u202e\u200b\n\t[]1'.split(''), 'http://', 'evil.com', 'x@y.org', '1.2.3.4');
     fc.assert(
