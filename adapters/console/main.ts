@@ -1,7 +1,7 @@
 /**
  * A terminal chat with the bot: each line is a message, `/threatcrowd …` lines are commands, `:vote
  * malicious|safe` votes on the last summary and `:reveal` asks for a marked message's lookups (standing in for
- * reactions). Works from a pipe too: each answer is then preceded by the line it answers, and the console
+ * reactions), `:graph` draws the last summary's graph (`:graph 2` at depth 2; the Graph and Expand buttons). Works from a pipe too: each answer is then preceded by the line it answers, and the console
  * ends cleanly at the end of input once every answer is printed.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -30,6 +30,8 @@ export interface ConsoleOptions {
 interface Conversation {
   lastSummary: string | null;
   lastMarked: { id: string; text: string } | null;
+  /** The last depth-1 picture: what `:graph 2` expands (its Expand button). */
+  lastPicture: { id: string; value: string } | null;
   summaries: number;
   readonly pending: Promise<void>[];
 }
@@ -39,7 +41,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const user = options.user ?? 'you';
   const echo = options.echo ?? !options.prompt;
   const rl = createInterface({ input: options.input, terminal: false });
-  const talk: Conversation = { lastSummary: null, lastMarked: null, summaries: 0, pending: [] };
+  const talk: Conversation = { lastSummary: null, lastMarked: null, lastPicture: null, summaries: 0, pending: [] };
 
   /** Prints replies under a header (the echoed line), written once before the first of them. */
   const show = async (replies: readonly Reply[], header: string | null): Promise<void> => {
@@ -52,6 +54,11 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     for (const reply of replies) {
       write(renderReplyText(reply));
       if (reply.kind === 'file') write(`  saved: ${await saveFile(reply.file)}`);
+      if (reply.kind === 'file' && reply.file.expand) {
+        const { type, value } = reply.file.expand;
+        talk.lastPicture = { id: `picture-${++talk.summaries}`, value: `${type}:${value}` };
+        write('  :graph 2 expands it to depth 2');
+      }
       if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(later, header)));
       if (reply.kind === 'summary' && reply.votable) {
         const id = `summary-${++talk.summaries}`;
@@ -101,6 +108,15 @@ async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: s
     case 'reveal':
       if (!talk.lastMarked) return notice('Nothing to reveal: :reveal looks up the last message marked in reveal mode.');
       return bot.handle(reaction({ emoji: '🔎', added: true, targetMessageId: talk.lastMarked.id, targetText: talk.lastMarked.text }));
+    case 'graph': {
+      // `:graph 2` presses the last picture's Expand button, else expands the last summary directly.
+      const picture = input.depth === 2 ? talk.lastPicture : null;
+      const id = picture?.id ?? talk.lastSummary;
+      if (!id) return notice('Nothing to draw yet: look something up first, or type :graph <indicator>.');
+      const action = input.depth === 2 ? 'graph-expand' : 'graph';
+      const button = { action, targetMessageId: id, ...(picture ? { value: picture.value } : {}) } as const;
+      return bot.handle({ platform: 'console', userId: user, channelId: 'console', text: '', kind: 'button', button });
+    }
     default:
       return [];
   }

@@ -6,6 +6,8 @@ export type ConsoleInput =
   | { readonly kind: 'invocation'; readonly invocation: Invocation }
   | { readonly kind: 'vote'; readonly malicious: boolean }
   | { readonly kind: 'reveal' }
+  /** `:graph` (depth 1) or `:graph 2` on the last summary, standing in for the Graph and Expand buttons. */
+  | { readonly kind: 'graph'; readonly depth: 1 | 2 }
   | { readonly kind: 'quit' }
   | { readonly kind: 'usage'; readonly text: string }
   | { readonly kind: 'empty' };
@@ -22,10 +24,16 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
     if (malicious !== undefined) return { kind: 'vote', malicious };
     return { kind: 'usage', text: 'usage: :vote malicious | :vote safe (votes on the last summary)' };
   }
-  if (/^:[a-z]+(?:\s|$)/i.test(text)) {
-    return { kind: 'usage', text: 'In this console: :vote malicious | :vote safe, :reveal, :quit; commands: /threatcrowd help' };
-  }
   const base = { platform: 'console' as const, userId: user, channelId: 'console', messageId: `line-${lineNumber}` };
+  const graph = /^:graph(?:\s+(.*))?$/is.exec(text);
+  if (graph) {
+    const rest = graph[1]?.trim() ?? '';
+    if (rest === '' || rest === '1' || rest === '2') return { kind: 'graph', depth: rest === '2' ? 2 : 1 };
+    return { kind: 'invocation', invocation: { ...base, kind: 'command', text: `graph ${rest}` } };
+  }
+  if (/^:[a-z]+(?:\s|$)/i.test(text)) {
+    return { kind: 'usage', text: 'In this console: :vote malicious | :vote safe, :reveal, :graph, :quit; commands: /threatcrowd help' };
+  }
   if (COMMAND.test(text)) return { kind: 'invocation', invocation: { ...base, kind: 'command', text: text.replace(COMMAND, '') } };
   return { kind: 'invocation', invocation: { ...base, kind: 'message', text } };
 }

@@ -23,6 +23,7 @@ import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
 import { commandText, isPrivateSubcommand } from './commands.js';
+import { listenForGraphButtons } from './listeners/graph-buttons.js';
 import { renderDiscord } from './render.js';
 import { buttonInvocation, commandInvocation, messageInvocation, reactionInvocation } from './to-invocation.js';
 
@@ -210,6 +211,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     if (interaction.isChatInputCommand() && interaction.commandName === 'threatcrowd') void onChatInput(interaction);
     else if (interaction.isButton()) void onButton(interaction);
   });
+  listenForGraphButtons({ client, bot, guarded });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (_event, shard) => log.warn({ shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));

@@ -78,3 +78,31 @@ export function buttonInvocation(interaction: {
     button: { action: interaction.customId, targetMessageId: interaction.message.id },
   };
 }
+
+/** `graph:type:value` or `graph-expand:type:value` (or the bare action): a graph button's action and what it carries. */
+export function graphButtonAction(customId: string): { action: 'graph' | 'graph-expand'; value?: string } | null {
+  const match = /^(graph|graph-expand)(?::(.*))?$/s.exec(customId);
+  if (!match) return null;
+  return { action: match[1] as 'graph' | 'graph-expand', ...(match[2] !== undefined ? { value: match[2] } : {}) };
+}
+
+/** A Graph or Expand button as an invocation; what the custom id carries is passed on untrusted (the core validates it). */
+export function graphButtonInvocation(interaction: {
+  customId: string;
+  user: { id: string };
+  channelId: string | null;
+  guildId: string | null;
+  message: { id: string };
+}): Invocation | null {
+  const graph = graphButtonAction(interaction.customId);
+  if (!graph) return null;
+  return {
+    platform: 'discord',
+    teamId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? 'dm',
+    text: '',
+    kind: 'button',
+    button: { action: graph.action, targetMessageId: interaction.message.id, ...(graph.value !== undefined ? { value: graph.value } : {}) },
+  };
+}

@@ -4,7 +4,7 @@ import Bottleneck from 'bottleneck';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
-import { escapeMrkdwn, renderSlack } from './render.js';
+import { escapeMrkdwn, expandMessage, renderSlack, type SlackMessage } from './render.js';
 
 export interface Where {
   readonly channel: string;
@@ -43,16 +43,7 @@ export class SlackDelivery {
     }
     const message = renderSlack(reply);
     if (!message) return undefined;
-    const posted = await this.channels.key(where.channel).schedule(() =>
-      this.client.chat.postMessage({
-        channel: where.channel,
-        text: message.text,
-        blocks: message.blocks,
-        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
-    );
+    const posted = await this.postMessage(message, where);
     const ts = posted.ts;
     if (ts && reply.kind === 'summary' && reply.votable) {
       await this.bot.summaryPosted({ platform: 'slack', teamId: where.teamId, channelId: where.channel }, ts, reply.target);
@@ -82,6 +73,21 @@ export class SlackDelivery {
           ? this.client.files.uploadV2({ ...common, channel_id: where.channel, thread_ts: threadTs })
           : this.client.files.uploadV2({ ...common, channel_id: where.channel }),
       );
+    // A file carries no buttons: the Expand button follows it, in the same thread.
+    if (file.expand) await this.postMessage(expandMessage(file.expand), where);
+  }
+
+  private postMessage(message: SlackMessage, where: Where) {
+    return this.channels.key(where.channel).schedule(() =>
+      this.client.chat.postMessage({
+        channel: where.channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
   }
 
   async ephemeral(reply: Reply, where: Where, user: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
 import { boltLogger } from './bolt-logger.js';
 import { NOT_IN_CHANNEL, SlackDelivery, slackErrorCode, type Where } from './deliver.js';
+import { listenForGraphButtons } from './listeners/graph-buttons.js';
 import { renderSlack } from './render.js';
 import {
   buttonInvocation,
@@ -199,6 +200,8 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       await deliver(await bot.handle(invocation), { channel: invocation.channelId, teamId: invocation.teamId }, invocation.userId);
     });
   });
+
+  listenForGraphButtons({ app, bot, delivery, guarded });
 
   app.event('link_shared', async ({ event, client }) =>
     guarded('link_shared', async () => {

@@ -99,3 +99,22 @@ export function buttonInvocation(body: BlockActionBody, actionId: string): Invoc
     button: { action: actionId, targetMessageId: body.message.ts },
   };
 }
+
+/**
+ * A Graph button (on a summary) or Expand button (under a picture) as an invocation; the picture goes into the
+ * thread the button is in (the summary's own thread, or the thread the summary starts). The value is passed on
+ * untrusted: the core validates it again.
+ */
+export function graphButtonInvocation(body: BlockActionBody, actionId: string, value: string | undefined): Invocation | null {
+  if (!body.channel || !body.message || (actionId !== 'graph' && actionId !== 'graph-expand')) return null;
+  return {
+    platform: 'slack',
+    teamId: body.team?.id ?? body.user.team_id,
+    userId: body.user.id,
+    channelId: body.channel.id,
+    threadId: body.message.thread_ts ?? body.message.ts,
+    text: '',
+    kind: 'button',
+    button: { action: actionId, targetMessageId: body.message.ts, ...(typeof value === 'string' ? { value } : {}) },
+  };
+}

@@ -9,6 +9,7 @@ import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { answerTargets, candidatesIn } from './auto-detect.js';
 import { baseEmoji, emojiIn, REVEAL_EMOJI } from './emoji.js';
+import { graphButton } from './graph-button.js';
 
 /**
  * A person asked to see the lookups of a message (🔎 reaction or button): interactive, answered once per
@@ -68,5 +69,6 @@ export async function handleButton(ctx: CommandContext): Promise<Reply[]> {
   const button = ctx.invocation.button;
   if (!button) return [];
   if (button.action === 'reveal') return button.targetText ? reveal(button.targetMessageId, button.targetText, ctx) : [];
+  if (button.action === 'graph' || button.action === 'graph-expand') return graphButton(button, ctx);
   return vote(button.targetMessageId, button.action === 'vote-malicious', ctx, 'button');
 }

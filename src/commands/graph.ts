@@ -9,7 +9,6 @@ import { SLASH } from '../core/slash.js';
 import { UserError } from '../errors/user-error.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { graphLookupsFrom } from '../graph/cached-graph-lookups.js';
-import { drawGraph } from '../graph/draw-graph.js';
 import { expandGraph } from '../graph/expand-graph.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { displayTarget } from '../summary/display-target.js';
@@ -56,10 +55,11 @@ export const graphCommand: Command<GraphArgs> = {
     if (!target) throw new UserError('Draw one indicator at a time.', USAGE);
     return { kind: 'graph', target, depth: depthWord === '2' ? 2 : 1 };
   },
-  run: (args, ctx) => runGraph(args, ctx),
+  run: ({ target, depth }, ctx) => graphReplies(target, depth, ctx),
 };
 
-async function runGraph({ target, depth }: GraphArgs, ctx: CommandContext): Promise<Reply[]> {
+/** The picture of `target`'s neighbourhood at `depth`, as a public file reply (drawn once per report). */
+export async function graphReplies(target: LookupTarget, depth: 1 | 2, ctx: CommandContext): Promise<Reply[]> {
   const { deps, invocation } = ctx;
   const owner = queueOwner(invocation, false);
   const { report } = await deps.lookups.lookup(target.type, target.value, 'interactive', owner);
@@ -69,7 +69,7 @@ async function runGraph({ target, depth }: GraphArgs, ctx: CommandContext): Prom
     depth === 2
       ? await expandGraph(report, graphLookupsFrom(deps.lookups, owner), { onFeed, maxLookups: deps.settings.graphMaxLookups })
       : buildGraph(report, { onFeed });
-  const picture = await drawGraph(graph, { theme: 'dark' });
+  const picture = await deps.graphPictures.picture(graph, 'dark', owner);
   return [
     {
       kind: 'file',
@@ -78,9 +78,10 @@ async function runGraph({ target, depth }: GraphArgs, ctx: CommandContext): Prom
         name: 'graph.png',
         mime: 'image/png',
         bytes: picture.png,
-        title: `ThreatCrowd graph: ${displayTarget(target)}`,
+        title: `ThreatCrowd graph: ${displayTarget(target)}${depth === 2 ? ' (depth 2)' : ''}`,
         altText: picture.altText,
         notes: picture.notes,
+        ...(depth === 1 ? { expand: target } : {}),
       },
     },
   ];

@@ -1,5 +1,6 @@
 /** What the core needs from the world, injected so tests run it with fakes and a fake clock. */
 import type { CacheStats, LookupOutcome } from '../cache/cached-lookup.js';
+import type { GraphPictures } from '../graph/graph-pictures.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 import type { ProviderStatus } from '../providers/circuit-breaker.js';
@@ -67,6 +68,8 @@ export interface BotDeps {
   readonly providers?: () => readonly ProviderStatus[];
   /** ThreatCrowd's malicious feeds: a hit is flagged without an API call. */
   readonly feeds?: { has(target: LookupTarget): boolean };
+  /** Graph pictures, drawn once per report and shared with other replicas through the store. */
+  readonly graphPictures: GraphPictures;
 }
 
 /** One invocation being handled, with everything a command may use. */

@@ -12,7 +12,8 @@ export interface ReactionEvent {
   readonly targetText?: string;
 }
 
-export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal';
+/** `graph` draws a summary's neighbourhood into its thread; `graph-expand` redraws a picture at depth 2. */
+export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal' | 'graph' | 'graph-expand';
 
 export interface ButtonEvent {
   readonly action: ButtonAction;
@@ -20,6 +21,8 @@ export interface ButtonEvent {
   readonly targetMessageId: string;
   /** The text to reveal, for `reveal`. */
   readonly targetText?: string;
+  /** What the button carried (`type:value` for the graph buttons): untrusted, the core validates it again. */
+  readonly value?: string;
 }
 
 export interface Invocation {

@@ -36,6 +36,8 @@ export interface ReplyFile {
   readonly altText: string;
   /** Lines said with the file (what was left out). */
   readonly notes: readonly string[];
+  /** A depth-1 graph of this indicator: the adapter offers an "Expand" button (depth 2) with the picture. */
+  readonly expand?: LookupTarget;
 }
 
 export type Reply =

@@ -3,6 +3,7 @@ import { Bot } from '../bot/bot.js';
 import { botSettingsFrom } from '../config/bot-settings.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { BotSettings } from '../core/context.js';
+import { GraphPictures } from '../graph/graph-pictures.js';
 import { internalValue } from '../indicators/privacy.js';
 import type { Logger } from '../observability/logger.js';
 import { VoteService } from '../votes/vote-service.js';
@@ -42,6 +43,16 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     votes,
     providers: () => services.providers.status(),
     feeds: services.feeds,
+    graphPictures: graphPicturesFor(services, logger),
   });
   return { bot, votes };
+}
+
+/** Pictures kept as long as a found report stays fresh; in the shared store unless it is this process's memory. */
+function graphPicturesFor(services: Services, logger: Logger): GraphPictures {
+  const { store, settings } = services;
+  return new GraphPictures(store.kind === 'memory' ? null : store.namespace('graph-pictures'), {
+    ttlMs: settings.CACHE_TTL_SECONDS * 1000,
+    onStoreError: (error) => logger.warn({ err: error }, 'graph picture store failed; drawn anyway'),
+  });
 }

@@ -34,13 +34,15 @@ describe('Slack rendering', () => {
     expect(mrkdwn.replace(/<[^<>|]*\|[^<>]*>/g, '')).not.toMatch(/evil\.com|evilupdate\.top/);
   });
 
-  it('GIVEN a votable summary THEN Malicious and Not malicious buttons; a family gets none', () => {
+  it('GIVEN a votable summary THEN Malicious, Not malicious and Graph buttons; a family gets only Graph', () => {
     const [, summary] = fixtureSummaries().find(([f]) => f.startsWith('domain-aoldaily.com.json')) ?? [];
     const message = renderSlack(summaryReply(summary as Summary)) as SlackMessage;
     const actions = message.blocks.find((b) => b.type === 'actions');
-    expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual(['vote-malicious', 'vote-safe']);
+    expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual(['vote-malicious', 'vote-safe', 'graph']);
+    expect(actions?.type === 'actions' && actions.elements[2]?.value).toBe('domain:aoldaily[.]com');
     const [, family] = fixtureSummaries().find(([f]) => f.startsWith('antivirus')) ?? [];
-    expect((renderSlack(summaryReply(family as Summary, false)) as SlackMessage).blocks.some((b) => b.type === 'actions')).toBe(false);
+    const familyActions = (renderSlack(summaryReply(family as Summary, false)) as SlackMessage).blocks.find((b) => b.type === 'actions');
+    expect(familyActions?.type === 'actions' && familyActions.elements.map((e) => e.action_id)).toEqual(['graph']);
   });
 
   it('GIVEN a user error with a usage line THEN the text is escaped and the usage shown as code', () => {

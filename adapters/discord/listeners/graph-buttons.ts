@@ -1,0 +1,44 @@
+/**
+ * The Graph button on a summary and the Expand button with a picture: the interaction is acknowledged at once
+ * (a drawing takes longer than Discord's three seconds), the picture is posted as a reply to the message that
+ * carries the button, and anything only the presser should see follows up privately.
+ */
+import { type ButtonInteraction, type Client, Events, MessageFlags } from 'discord.js';
+import type { Bot } from '../../../src/bot/bot.js';
+import { settleReplies } from '../../../src/core/reply.js';
+import { renderDiscord } from '../render.js';
+import { graphButtonAction, graphButtonInvocation } from '../to-invocation.js';
+
+export interface GraphButtonContext {
+  readonly client: Client;
+  readonly bot: Bot;
+  readonly guarded: (what: string, work: () => Promise<void>) => Promise<void>;
+}
+
+export function listenForGraphButtons(ctx: GraphButtonContext): void {
+  ctx.client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isButton() && graphButtonAction(interaction.customId)) void onGraphButton(ctx, interaction);
+  });
+}
+
+function onGraphButton({ bot, guarded }: GraphButtonContext, interaction: ButtonInteraction) {
+  return guarded('graph button', async () => {
+    const invocation = graphButtonInvocation(interaction);
+    if (!invocation) return;
+    await interaction.deferUpdate();
+    for (const reply of await settleReplies(await bot.handle(invocation))) {
+      const { content, embeds, components, files } = renderDiscord(reply);
+      if (reply.visibility === 'ephemeral') {
+        await interaction.followUp({ content: content ?? '', embeds, flags: MessageFlags.Ephemeral });
+        continue;
+      }
+      await interaction.message.reply({
+        content,
+        embeds,
+        components,
+        ...(files ? { files } : {}),
+        allowedMentions: { parse: [], repliedUser: false },
+      });
+    }
+  });
+}

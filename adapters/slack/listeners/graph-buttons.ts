@@ -1,0 +1,30 @@
+/** The Graph button on a summary and the Expand button under a picture: acknowledged first, then drawn into the thread. */
+import type { App } from '@slack/bolt';
+import type { Bot } from '../../../src/bot/bot.js';
+import { settleReplies } from '../../../src/core/reply.js';
+import type { SlackDelivery, Where } from '../deliver.js';
+import { graphButtonInvocation } from '../to-invocation.js';
+
+export interface GraphButtonContext {
+  readonly app: App;
+  readonly bot: Bot;
+  readonly delivery: SlackDelivery;
+  readonly guarded: (what: string, work: () => Promise<void>) => Promise<void>;
+}
+
+export function listenForGraphButtons({ app, bot, delivery, guarded }: GraphButtonContext): void {
+  app.action(/^graph(-expand)?$/, async ({ ack, body, action }) => {
+    // Acknowledged before the drawing (seconds): Slack wants an answer within three.
+    await ack();
+    await guarded('graph button', async () => {
+      const { action_id: actionId = '', value } = action as { action_id?: string; value?: string };
+      const invocation = graphButtonInvocation(body as never, actionId, value);
+      if (!invocation) return;
+      const where: Where = { channel: invocation.channelId, teamId: invocation.teamId, threadTs: invocation.threadId };
+      for (const reply of await settleReplies(await bot.handle(invocation))) {
+        if (reply.visibility === 'ephemeral') await delivery.ephemeral(reply, where, invocation.userId);
+        else await delivery.post(reply, where);
+      }
+    });
+  });
+}
