@@ -106,7 +106,8 @@ describe('the Graph button in Slack', () => {
     await pressSlack(url, slack, 'graph', summary.value, { ts: summary.ts });
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 2, 20_000);
     const expandPost = slack.callsOf('chat.postMessage')[1];
-    const value = (expandPost?.args.blocks as Array<{ elements: Array<{ value: string }> }>)[0]?.elements[0]?.value ?? '';
+    const blocks = (expandPost?.args.blocks ?? []) as Array<{ elements: Array<{ value: string }> }>;
+    const value = blocks[0]?.elements[0]?.value ?? '';
     const before = sim.requests.length;
     await pressSlack(url, slack, 'graph-expand', value, { ts: String(expandPost?.ts), thread_ts: summary.ts });
     await slack.waitFor(() => slack.callsOf('files.completeUploadExternal').length === 2, 30_000);
