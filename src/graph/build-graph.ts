@@ -6,7 +6,7 @@ import type { Graph, GraphNode } from './model.js';
 import { KIND_OF_LOOKUP } from './neighbours.js';
 
 /** Most nodes drawn, the centre and "+N more" nodes included: readable at chat size. */
-export const MAX_GRAPH_NODES = 40;
+export const MAX_GRAPH_NODES = 22;
 
 export interface BuildGraphOptions {
   /** ThreatCrowd's crowd feeds. @default nothing is on a feed */

@@ -22,9 +22,9 @@ export interface GraphLookups {
 export interface ExpandGraphOptions extends BuildGraphOptions {
   /** Most upstream lookups. @default DEFAULT_GRAPH_MAX_LOOKUPS */
   readonly maxLookups?: number;
-  /** Nodes kept for depth 1 so depth 2 has room. @default 24 */
+  /** Nodes kept for depth 1 so depth 2 has room. @default half of `maxNodes` */
   readonly firstRingNodes?: number;
-  /** Most neighbours expanded (cached ones included). @default 6 */
+  /** Most neighbours expanded (cached ones included). @default 4 */
   readonly maxExpanded?: number;
 }
 
@@ -74,12 +74,12 @@ export async function expandGraph(report: Report, lookups: GraphLookups, options
   const onFeed = options.onFeed ?? (() => false);
   const maxNodes = options.maxNodes ?? MAX_GRAPH_NODES;
   const budget = Math.max(0, options.maxLookups ?? DEFAULT_GRAPH_MAX_LOOKUPS);
-  const maxExpanded = options.maxExpanded ?? 6;
+  const maxExpanded = options.maxExpanded ?? 4;
   const { draft, centre } = startDraft(report, onFeed);
-  draft.addNeighbours(centre, report, Math.min(options.firstRingNodes ?? 24, maxNodes) - 1);
+  draft.addNeighbours(centre, report, Math.min(options.firstRingNodes ?? Math.ceil(maxNodes / 2), maxNodes) - 1);
   const candidates = await rankCandidates(draft.build(centre, report.source), lookups);
   const tally: Tally = { lookups: 0, fromCache: 0, failed: 0, unknown: 0, expanded: [] };
-  for (const { node, cached } of candidates) {
+  for (const [index, { node, cached }] of candidates.entries()) {
     if (tally.expanded.length >= maxExpanded || draft.size >= maxNodes) break;
     let next = cached;
     if (!next) {
@@ -92,7 +92,12 @@ export async function expandGraph(report: Report, lookups: GraphLookups, options
       }
     } else tally.fromCache++;
     if (!next.found) tally.unknown++;
-    const share = Math.max(1, Math.floor((maxNodes - draft.size) / Math.max(1, maxExpanded - tally.expanded.length)));
+    // The room left, shared among the neighbours that may still be expanded (fewer candidates, more room each).
+    const rest = candidates.slice(index + 1);
+    const cachedLeft = rest.filter((c) => c.cached).length;
+    const couldExpand = 1 + cachedLeft + Math.min(budget - tally.lookups, rest.length - cachedLeft);
+    const sharers = Math.min(maxExpanded - tally.expanded.length, couldExpand);
+    const share = Math.max(1, Math.floor((maxNodes - draft.size) / Math.max(1, sharers)));
     expandOne(draft, node, next, Math.min(share, maxNodes - draft.size), onFeed);
     tally.expanded.push(node.label);
   }

@@ -1,6 +1,6 @@
 /** A graph under construction: nodes de-duplicated by kind and value, neighbours added within a node budget. */
 import type { Report } from '../report/report.js';
-import { labelFor } from './label-text.js';
+import { labelFor, withDistinctLabels } from './label-text.js';
 import { type FeedCheck, type MarkWithReason, markOfNeighbour } from './marks.js';
 import { type Graph, type GraphEdge, type GraphNode, type NodeKind, nodeId, type Omission, type Relation } from './model.js';
 import { LOOKUP_OF_KIND, moreText, type Neighbour, neighboursOf } from './neighbours.js';
@@ -133,9 +133,10 @@ export class GraphDraft {
 
   /** The finished graph around `centre`. */
   build(centre: GraphNode, source: string, expansion: Graph['expansion'] = null): Graph {
+    const nodes = withDistinctLabels([...this.nodes.values()]);
     return {
-      centre: this.nodes.get(centre.id) ?? centre,
-      nodes: [...this.nodes.values()],
+      centre: nodes.find((n) => n.id === centre.id) ?? centre,
+      nodes,
       edges: [...this.edges.values()],
       omissions: [...this.omissions],
       expansion,

@@ -2,17 +2,17 @@
 import type { GraphEdge, GraphNode } from './model.js';
 
 /** Font size of node labels, px. */
-export const LABEL_FONT_SIZE = 13;
+export const LABEL_FONT_SIZE = 16;
 /** Font size of edge labels (dates), px. */
-export const EDGE_FONT_SIZE = 10;
+export const EDGE_FONT_SIZE = 12;
 /** DejaVu Sans Mono's advance width: 1233 of 2048 units per em. */
 export const MONO_ADVANCE = 1233 / 2048;
 /** Room for the type icon at the left of a box. */
 export const ICON_SPACE = 22;
 /** Padding left and right of a box's content. */
 export const PAD_X = 8;
-const LINE = 18;
-const EDGE_LINE = 13;
+const LINE = LABEL_FONT_SIZE + 5;
+const EDGE_LINE = EDGE_FONT_SIZE + 3;
 
 export interface Box {
   readonly width: number;

@@ -3,13 +3,14 @@
  * control, format (bidi, zero-width) and combining characters and of chat markup, limited to characters the
  * shipped font draws, and cut to a drawable length.
  */
+import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import { defang } from '../indicators/defang.js';
 import { stripMarkup } from '../indicators/markup.js';
 import type { NodeKind } from './model.js';
 
 /** Longest label drawn, in characters (a SHA-1 fits). */
-export const MAX_LABEL_CHARS = 40;
+export const MAX_LABEL_CHARS = 32;
 
 // Cc: controls; Cf: bidi overrides, zero-width and other invisible format characters; M: combining marks
 // (they stack without advancing and would break the width the layout counts on); Zl/Zp: line separators.
@@ -39,16 +40,21 @@ function asciiIndicator(kind: NodeKind, value: string): string {
   return value;
 }
 
+// A cut never leaves half of a defanging bracket (`evil[.` would read as live once the `]` is gone).
+const head = (chars: string[], n: number) => chars.slice(0, n).join('').replace(/\[[^\]]?$/, '');
+const tail = (chars: string[], n: number) => chars.slice(chars.length - n).join('').replace(/^[^[]?\]/, '');
+
 function cut(text: string, kind: NodeKind, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  // Names keep their end (the registered domain), references their start (the site), hashes both ends.
-  if (kind === 'domain' || kind === 'email') return `…${chars.slice(chars.length - max + 1).join('')}`;
-  if (kind === 'hash') {
+  // Names keep their end (the registered domain), references their start (the site), hashes and addresses
+  // (IPv6 is longer than a label) both ends.
+  if (kind === 'domain' || kind === 'email') return `…${tail(chars, max - 1)}`;
+  if (kind === 'hash' || kind === 'ip') {
     const half = Math.floor((max - 1) / 2);
-    return `${chars.slice(0, half).join('')}…${chars.slice(chars.length - half).join('')}`;
+    return `${head(chars, half)}…${tail(chars, half)}`;
   }
-  return `${chars.slice(0, max - 1).join('')}…`;
+  return `${head(chars, max - 1)}…`;
 }
 
 /** Removes invisible characters and chat markup, and squeezes white space. */
@@ -65,5 +71,24 @@ export function labelFor(kind: NodeKind, value: string, max = MAX_LABEL_CHARS): 
   let safe = shown.replace(/(?<!\[)@(?!\])/g, '[@]');
   // A reference is free text that may hold several names (or lost its scheme): every dot is broken.
   if (kind === 'reference') safe = safe.replace(/(?<!\[)\.(?!\])/g, '[.]');
-  return cut(drawable(safe === '' ? '?' : safe), kind, max);
+  return cut(drawable(safe === '' ? '?' : safe), kind, kind === 'hash' ? Math.min(max, 17) : max);
+}
+
+/** A short, stable mark of a value: tells apart two values whose labels would read alike. */
+function valueMark(kind: NodeKind, value: string): string {
+  return createHash('sha256').update(`${kind}:${value}`).digest('hex').slice(0, 4);
+}
+
+/**
+ * The nodes with every label unique: two values that draw alike (cut to the same tail, or differing only in
+ * characters the font cannot draw) each get a short mark of their value (` #1f3a`), so neither hides the other.
+ */
+export function withDistinctLabels<T extends { readonly kind: NodeKind; readonly value: string; readonly label: string }>(
+  nodes: readonly T[],
+): T[] {
+  const seen = new Map<string, number>();
+  for (const node of nodes) seen.set(node.label.toLowerCase(), (seen.get(node.label.toLowerCase()) ?? 0) + 1);
+  return nodes.map((node) =>
+    (seen.get(node.label.toLowerCase()) ?? 0) > 1 ? { ...node, label: `${node.label} #${valueMark(node.kind, node.value)}` } : node,
+  );
 }

@@ -11,7 +11,8 @@ import { KIND_STYLE, THEME, type Theme, type ThemeName } from './theme.js';
 /** The font every text is drawn in (shipped with the project, loaded explicitly when rendering PNG). */
 export const FONT_FAMILY = 'DejaVu Sans Mono';
 const MARGIN = 24;
-const HEADER = 58;
+const HEADER = 66;
+const TITLE_FONT_SIZE = 20;
 const MIN_WIDTH = 560;
 
 export interface SvgPicture {
@@ -39,7 +40,7 @@ function nodeSvg(p: PlacedNode, theme: Theme, top: number): string {
   ];
   if (p.edgeLabel) {
     parts.push(
-      `<text x="${f(left + PAD_X + ICON_SPACE)}" y="${f(baseline + 14)}" font-size="${EDGE_FONT_SIZE}" fill="${theme.muted}">${escapeXml(p.edgeLabel)}</text>`,
+      `<text x="${f(left + PAD_X + ICON_SPACE)}" y="${f(baseline + EDGE_FONT_SIZE + 4)}" font-size="${EDGE_FONT_SIZE}" fill="${theme.muted}">${escapeXml(p.edgeLabel)}</text>`,
     );
   }
   return parts.join('');
@@ -57,22 +58,24 @@ function edgesSvg(graph: Graph, layout: Layout, theme: Theme, top: number): stri
   return `<g stroke="${theme.edge}" stroke-width="1.3">${lines.join('')}</g>`;
 }
 
-function headerSvg(graph: Graph, theme: Theme): { svg: string; width: number } {
+function headerSvg(graph: Graph, theme: Theme, room: number): { svg: string; width: number } {
   const c = graph.centre;
   const title = `ThreatCrowd graph: ${c.label}`;
   const depth = graph.expansion ? 2 : 1;
-  const verdict = c.mark ? ` · ${c.mark}${c.markReason ? ` (${c.markReason})` : ''}` : '';
-  const sub = `${KIND_STYLE[c.kind].name} · depth ${depth} · ${graph.nodes.length} nodes · source: ${graph.source}${verdict}`;
+  const facts = `${KIND_STYLE[c.kind].name} · depth ${depth} · ${graph.nodes.length} nodes · source: ${graph.source}`;
+  const full = `${facts}${c.mark ? ` · ${c.mark}${c.markReason ? ` (${c.markReason})` : ''}` : ''}`;
+  // The reason is in the alt text: it is left out rather than widen (and so shrink) the whole picture.
+  const sub = textWidth(full, LEGEND_FONT_SIZE) <= room ? full : `${facts}${c.mark ? ` · ${c.mark}` : ''}`;
   const svg =
-    `<text x="${MARGIN}" y="30" font-size="17" font-weight="bold" fill="${theme.text}">${escapeXml(title)}</text>` +
-    `<text x="${MARGIN}" y="49" font-size="${LEGEND_FONT_SIZE}" fill="${theme.muted}">${escapeXml(sub)}</text>`;
-  return { svg, width: Math.max(textWidth(title, 17), textWidth(sub, LEGEND_FONT_SIZE)) + 2 * MARGIN };
+    `<text x="${MARGIN}" y="32" font-size="${TITLE_FONT_SIZE}" font-weight="bold" fill="${theme.text}">${escapeXml(title)}</text>` +
+    `<text x="${MARGIN}" y="54" font-size="${LEGEND_FONT_SIZE}" fill="${theme.muted}">${escapeXml(sub)}</text>`;
+  return { svg, width: Math.max(textWidth(title, TITLE_FONT_SIZE), textWidth(sub, LEGEND_FONT_SIZE)) + 2 * MARGIN };
 }
 
 /** Draws `graph` (laid out here unless `layout` is given) in the `theme` colours. */
 export function renderSvg(graph: Graph, themeName: ThemeName = 'dark', layout: Layout = layoutGraph(graph)): SvgPicture {
   const theme = THEME[themeName];
-  const header = headerSvg(graph, theme);
+  const header = headerSvg(graph, theme, Math.max(MIN_WIDTH, layout.width) - 2 * MARGIN);
   const notes = noteLines(graph);
   const notesWidth = Math.max(0, ...notes.map((n) => textWidth(n, LEGEND_FONT_SIZE))) + 2 * MARGIN;
   const width = Math.ceil(Math.max(MIN_WIDTH, layout.width, header.width, notesWidth, legendMinWidth(graph, theme) + 2 * MARGIN));

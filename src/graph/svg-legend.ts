@@ -5,8 +5,8 @@ import type { Graph, Mark, NodeKind } from './model.js';
 import { shapeSvg } from './svg-shapes.js';
 import { KIND_STYLE, MARK_NAMES, type Theme } from './theme.js';
 
-export const LEGEND_FONT_SIZE = 12;
-const ROW = 20;
+export const LEGEND_FONT_SIZE = 14;
+const ROW = LEGEND_FONT_SIZE + 8;
 const ITEM_GAP = 18;
 
 interface Item {
@@ -69,6 +69,11 @@ export function legendMinWidth(graph: Graph, theme: Theme): number {
 
 /** Note lines as SVG text, one per row. */
 export function notesSvg(lines: readonly string[], theme: Theme, left: number, top: number): { svg: string; height: number } {
-  const rows = lines.map((line, i) => `<text x="${left}" y="${top + 14 + i * 18}">${escapeXml(line)}</text>`);
-  return { svg: `<g font-size="${LEGEND_FONT_SIZE}" fill="${theme.muted}">${rows.join('')}</g>`, height: lines.length * 18 };
+  const rows = lines.map(
+    (line, i) => `<text x="${left}" y="${top + LEGEND_FONT_SIZE + 2 + i * (LEGEND_FONT_SIZE + 6)}">${escapeXml(line)}</text>`,
+  );
+  return {
+    svg: `<g font-size="${LEGEND_FONT_SIZE}" fill="${theme.muted}">${rows.join('')}</g>`,
+    height: lines.length * (LEGEND_FONT_SIZE + 6),
+  };
 }
