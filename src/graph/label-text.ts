@@ -41,8 +41,16 @@ function asciiIndicator(kind: NodeKind, value: string): string {
 }
 
 // A cut never leaves half of a defanging bracket (`evil[.` would read as live once the `]` is gone).
-const head = (chars: string[], n: number) => chars.slice(0, n).join('').replace(/\[[^\]]?$/, '');
-const tail = (chars: string[], n: number) => chars.slice(chars.length - n).join('').replace(/^[^[]?\]/, '');
+const head = (chars: string[], n: number) =>
+  chars
+    .slice(0, n)
+    .join('')
+    .replace(/\[[^\]]?$/, '');
+const tail = (chars: string[], n: number) =>
+  chars
+    .slice(chars.length - n)
+    .join('')
+    .replace(/^[^[]?\]/, '');
 
 function cut(text: string, kind: NodeKind, max: number): string {
   const chars = [...text];
