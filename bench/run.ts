@@ -44,7 +44,7 @@ if (which === 'all' || which === 'memory') {
 }
 if (which === 'all' || which === 'graph') {
   console.log('\n## Graph drawing\n');
-  console.log(benchGraph().join('\n'));
+  console.log((await benchGraph()).join('\n'));
 }
 if (which === 'all' || which === 'soak') {
   // SOAK_SCALE shrinks every count of the simulated day alike (1 = the full day).
