@@ -3,25 +3,19 @@
  * (a drawing takes longer than Discord's three seconds), the picture is posted as a reply to the message that
  * carries the button, and anything only the presser should see follows up privately.
  */
-import { type ButtonInteraction, type Client, Events, MessageFlags } from 'discord.js';
-import type { Bot } from '../../../src/bot/bot.js';
+import { type ButtonInteraction, Events, MessageFlags } from 'discord.js';
 import { settleReplies } from '../../../src/core/reply.js';
 import { renderDiscord } from '../render.js';
 import { graphButtonAction, graphButtonInvocation } from '../to-invocation.js';
+import type { DiscordListenerContext } from './listener-context.js';
 
-export interface GraphButtonContext {
-  readonly client: Client;
-  readonly bot: Bot;
-  readonly guarded: (what: string, work: () => Promise<void>) => Promise<void>;
-}
-
-export function listenForGraphButtons(ctx: GraphButtonContext): void {
+export function listenForGraphButtons(ctx: DiscordListenerContext): void {
   ctx.client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isButton() && graphButtonAction(interaction.customId)) void onGraphButton(ctx, interaction);
   });
 }
 
-function onGraphButton({ bot, guarded }: GraphButtonContext, interaction: ButtonInteraction) {
+function onGraphButton({ bot, guarded }: DiscordListenerContext, interaction: ButtonInteraction) {
   return guarded('graph button', async () => {
     const invocation = graphButtonInvocation(interaction);
     if (!invocation) return;

@@ -1,18 +1,10 @@
 /** The Graph button on a summary and the Expand button under a picture: acknowledged first, then drawn into the thread. */
-import type { App } from '@slack/bolt';
-import type { Bot } from '../../../src/bot/bot.js';
 import { settleReplies } from '../../../src/core/reply.js';
-import type { SlackDelivery, Where } from '../deliver.js';
+import type { Where } from '../deliver.js';
 import { graphButtonInvocation } from '../to-invocation.js';
+import type { SlackListenerContext } from './listener-context.js';
 
-export interface GraphButtonContext {
-  readonly app: App;
-  readonly bot: Bot;
-  readonly delivery: SlackDelivery;
-  readonly guarded: (what: string, work: () => Promise<void>) => Promise<void>;
-}
-
-export function listenForGraphButtons({ app, bot, delivery, guarded }: GraphButtonContext): void {
+export function listenForGraphButtons({ app, bot, delivery, guarded }: SlackListenerContext): void {
   app.action(/^graph(-expand)?$/, async ({ ack, body, action }) => {
     // Acknowledged before the drawing (seconds): Slack wants an answer within three.
     await ack();
