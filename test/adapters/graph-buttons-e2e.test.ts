@@ -201,3 +201,17 @@ describe('the Graph button in Discord', () => {
     expect(posts(discord)).toHaveLength(0);
   });
 });
+
+describe('the Graph button in Discord when the picture cannot be posted', () => {
+  it('GIVEN Discord refusing the reply THEN the presser is told privately and the bot keeps answering', async () => {
+    const { discord } = await discordSetup();
+    const summary = await discordSummary(discord);
+    discord.failOnce('POST', /^\/channels\/\d+\/messages$/, 403);
+    discord.dispatch('INTERACTION_CREATE', buttonInteraction(summary.graph, summary.message));
+    await discord.waitFor(() => discord.callsTo('POST', /^\/webhooks\//).length === 1, 20_000);
+    expect(discord.callsTo('POST', /^\/webhooks\//)[0]?.body).toMatchObject({ content: 'I could not post the picture here.', flags: 64 });
+    discord.dispatch('MESSAGE_CREATE', userMessage('188.40.75[.]132'));
+    // The refused reply is not recorded by the fake: the summary, then the answer to the new message.
+    await discord.waitFor(() => posts(discord).length === 2, 20_000);
+  });
+});

@@ -112,3 +112,23 @@ describe('the Expand button', () => {
     expect(t.sim.requests).toHaveLength(requests);
   });
 });
+
+describe('the Graph button when things go wrong', () => {
+  it('GIVEN upstream failing THEN a private error, and once it is back the same button draws (the press was not used up)', async () => {
+    const t = await createTestBot();
+    t.sim.addFault({ kind: 'http-503', times: 20 });
+    const failed = await press(t, 'graph', 'picture-1', 'domain:aoldaily[.]com');
+    expect(failed).toMatchObject([{ kind: 'error', visibility: 'ephemeral' }]);
+    await fetch(`${t.sim.url}/__simulator/faults`, { method: 'DELETE' });
+    const [reply] = await press(t, 'graph', 'picture-1', 'domain:aoldaily[.]com');
+    expect(reply?.kind).toBe('file');
+  });
+
+  it('GIVEN an indicator unknown upstream THEN a private "nothing to draw" and the press is not used up', async () => {
+    const t = await createTestBot();
+    const [first] = await press(t, 'graph', 'm-unknown', 'domain:never-seen-anywhere.example-unknown.net');
+    expect(first).toMatchObject({ kind: 'error', visibility: 'ephemeral', text: expect.stringContaining('nothing to draw') });
+    const [again] = await press(t, 'graph', 'm-unknown', 'domain:never-seen-anywhere.example-unknown.net');
+    expect(again?.kind).toBe('error'); // asked again, not "already posted"
+  });
+});

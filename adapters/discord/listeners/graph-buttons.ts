@@ -26,13 +26,13 @@ function onGraphButton({ bot, guarded }: DiscordListenerContext, interaction: Bu
         await interaction.followUp({ content: content ?? '', embeds, flags: MessageFlags.Ephemeral });
         continue;
       }
-      await interaction.message.reply({
-        content,
-        embeds,
-        components,
-        ...(files ? { files } : {}),
-        allowedMentions: { parse: [], repliedUser: false },
-      });
+      await interaction.message
+        .reply({ content, embeds, components, ...(files ? { files } : {}), allowedMentions: { parse: [], repliedUser: false } })
+        .catch(async (error: unknown) => {
+          // Not allowed to post here (permissions, an archived thread): the presser is told, the error still logged.
+          await interaction.followUp({ content: 'I could not post the picture here.', flags: MessageFlags.Ephemeral });
+          throw error;
+        });
     }
   });
 }
