@@ -35,13 +35,14 @@ function pressSlack(
   value: string,
   message: { ts: string; thread_ts?: string },
   user = 'U1',
+  channel = 'C1',
 ) {
   const payload = {
     type: 'block_actions',
     user: { id: user, team_id: 'T1' },
     team: { id: 'T1' },
     api_app_id: 'A1',
-    channel: { id: 'C1' },
+    channel: { id: channel },
     message,
     response_url: `${slack.url}/respond/button`,
     actions: [{ type: 'button', action_id: action, block_id: 'vote', value, action_ts: '1' }],
@@ -115,6 +116,15 @@ describe('the Graph button in Slack', () => {
     expect(sim.requests.length - before).toBeLessThanOrEqual(2);
     await settle();
     expect(slack.callsOf('chat.postMessage')).toHaveLength(2); // no Expand under a depth-2 picture
+  });
+
+  it('GIVEN a channel the bot cannot upload to THEN the presser is told privately, and nothing crashes', async () => {
+    const { slack, url } = await slackSetup();
+    slack.notInChannel.add('C9');
+    await pressSlack(url, slack, 'graph', 'domain:aoldaily[.]com', { ts: '1700000099.000100' }, 'U1', 'C9');
+    await slack.waitFor(() => slack.callsOf('chat.postEphemeral').length === 1, 20_000);
+    expect(slack.callsOf('chat.postEphemeral')[0]?.args).toMatchObject({ channel: 'C9', user: 'U1' });
+    expect(JSON.stringify(slack.callsOf('chat.postEphemeral')[0]?.args)).toContain('could not post the picture');
   });
 
   it('GIVEN a forged Graph payload naming a private address THEN a private error and nothing sent upstream or uploaded', async () => {

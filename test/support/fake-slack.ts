@@ -26,7 +26,7 @@ export interface FakeSlack {
   readonly messages: Map<string, string>;
   /** Files uploaded through the external-upload flow, by file id: the bytes Slack received. */
   readonly uploads: Map<string, Buffer>;
-  /** Channels where chat.postMessage fails with not_in_channel. */
+  /** Channels where chat.postMessage and file uploads fail with not_in_channel. */
   readonly notInChannel: Set<string>;
   /** Socket Mode: sends an envelope over the websocket and resolves with Bolt's acknowledgement. */
   sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>): Promise<Record<string, unknown>>;
@@ -110,6 +110,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(200, { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
       }
       case 'files.completeUploadExternal':
+        if (notInChannel.has(String(args.channel_id))) return json(200, { ok: false, error: 'not_in_channel' });
         return json(200, { ok: true, files: (args.files as Array<{ id: string; title?: string }>) ?? [] });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000200` });

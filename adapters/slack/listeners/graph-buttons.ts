@@ -13,9 +13,15 @@ export function listenForGraphButtons({ app, bot, delivery, guarded }: SlackList
       const invocation = graphButtonInvocation(body as never, actionId, value);
       if (!invocation) return;
       const where: Where = { channel: invocation.channelId, teamId: invocation.teamId, threadTs: invocation.threadId };
+      // Not allowed to post or upload here (not in the channel, no files:write): the presser is told, the error logged.
+      const told = async (error: unknown) => {
+        const notice = { kind: 'notice', visibility: 'ephemeral', text: 'I could not post the picture here.' } as const;
+        await delivery.ephemeral(notice, where, invocation.userId).catch(() => {});
+        throw error;
+      };
       for (const reply of await settleReplies(await bot.handle(invocation))) {
         if (reply.visibility === 'ephemeral') await delivery.ephemeral(reply, where, invocation.userId);
-        else await delivery.post(reply, where);
+        else await delivery.post(reply, where).catch(async (error: unknown) => told(error));
       }
     });
   });
