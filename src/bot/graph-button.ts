@@ -8,7 +8,7 @@ import { summaryTarget } from '../answers/summary-messages.js';
 import { graphReplies } from '../commands/graph.js';
 import type { CommandContext } from '../core/context.js';
 import { type ButtonEvent, channelKey } from '../core/invocation.js';
-import type { Reply } from '../core/reply.js';
+import { privateError, type Reply } from '../core/reply.js';
 import { assertShareable, type LookupTarget, resolveTarget } from '../lookup/resolve-target.js';
 import { LOOKUP_TYPES, type LookupType } from '../report/report.js';
 
@@ -35,7 +35,7 @@ export async function graphButton(button: ButtonEvent, ctx: CommandContext): Pro
   const { ignoreDomains } = deps.settings;
   const recorded = await summaryTarget(deps.store, invocation, button.targetMessageId);
   const target = recorded ?? carriedTarget(button.value, ignoreDomains);
-  if (!target) return [{ kind: 'error', visibility: 'ephemeral', text: 'This button names nothing I can draw.' }];
+  if (!target) return [privateError('This button names nothing I can draw.')];
   assertShareable(target, ignoreDomains);
   const key = `graph-posted:${channelKey(invocation)}:${button.targetMessageId}:${depth}`;
   if (!(await deps.coordination.claim(key, deps.settings.dedupeWindowMs)))
