@@ -50,6 +50,8 @@ export interface GraphPicturesOptions {
   readonly draw?: (graph: Graph, theme: ThemeName) => Promise<GraphPicture>;
   /** A store failure: the picture is drawn anyway. */
   readonly onStoreError?: (error: unknown) => void;
+  /** Each picture served: drawn now, or kept (metrics). */
+  readonly onPicture?: (outcome: 'drawn' | 'kept') => void;
 }
 
 export class GraphPictures {
@@ -74,6 +76,7 @@ export class GraphPictures {
     const known = this.remembered(key) ?? (await this.stored(key));
     if (known) {
       this.stats.kept++;
+      this.options.onPicture?.('kept');
       return known;
     }
     const pending = this.inFlight.get(key);
@@ -94,6 +97,7 @@ export class GraphPictures {
     try {
       const { svg: _svg, ...picture } = await this.draw(graph, theme);
       this.stats.drawn++;
+      this.options.onPicture?.('drawn');
       this.remember(key, picture);
       await this.keep(key, picture);
       return picture;

@@ -43,6 +43,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly graphPictures = new Counter({
+    name: 'threatcrowd_bot_graph_pictures_total',
+    help: 'Graph pictures asked for, by whether they were drawn or served as kept with the report',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
   private sources: MetricSources = {
     queued: () => 0,
     cacheStats: () => ({ hits: 0, misses: 0, stale: 0, shared: 0 }),

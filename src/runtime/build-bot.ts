@@ -54,5 +54,6 @@ function graphPicturesFor(services: Services, logger: Logger): GraphPictures {
   return new GraphPictures(store.kind === 'memory' ? null : store.namespace('graph-pictures'), {
     ttlMs: settings.CACHE_TTL_SECONDS * 1000,
     onStoreError: (error) => logger.warn({ err: error }, 'graph picture store failed; drawn anyway'),
+    onPicture: (outcome) => services.metrics.graphPictures.inc({ outcome }),
   });
 }

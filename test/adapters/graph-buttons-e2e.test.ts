@@ -97,6 +97,8 @@ describe('the Graph button in Slack', () => {
     expect(slack.uploads.size).toBe(1);
     expect(app.bot.deps.graphPictures.stats.drawn).toBe(1);
     expect(sim.requests.filter((r) => r.endpoint === 'domain')).toHaveLength(1);
+    const metrics = await (await fetch(`http://127.0.0.1:${app.health.port}/metrics`)).text();
+    expect(metrics).toContain('threatcrowd_bot_graph_pictures_total{outcome="drawn"} 1');
     await sendSigned(url, SECRET, slashCommandBody(slack, '188.40.75[.]132'), FORM);
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 3, 20_000);
   });
