@@ -4,9 +4,11 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../adapters/console/main.js';
 import { toConsoleInput } from '../../adapters/console/to-invocation.js';
-import { graphCustomId } from '../../adapters/discord/render.js';
+import { graphCustomId, renderDiscord } from '../../adapters/discord/render.js';
 import { graphButtonInvocation as discordGraph, buttonInvocation as discordVoteButton } from '../../adapters/discord/to-invocation.js';
+import { renderSlack } from '../../adapters/slack/render.js';
 import { graphButtonInvocation as slackGraph, buttonInvocation as slackVoteButton } from '../../adapters/slack/to-invocation.js';
+import { fixtureSummaries } from '../support/summaries.js';
 import { createTestBot } from '../support/test-bot.js';
 
 describe('graph buttons to invocations', () => {
@@ -84,5 +86,21 @@ describe('the console’s :graph', () => {
     await runConsole({ bot: t.bot, input: Readable.from([':graph\n']), output });
     expect(text).toContain(':graph <indicator>');
     expect(t.sim.requests).toHaveLength(0);
+  });
+});
+
+describe('the Graph button survives a tally edit', () => {
+  it('GIVEN a summary edited to show the team tally THEN the edit keeps the Graph button on both platforms', () => {
+    const [, summary] = fixtureSummaries().find(([f]) => f.startsWith('domain-aoldaily.com.json')) ?? [];
+    if (!summary) throw new Error('no fixture summary');
+    const update = {
+      kind: 'summary-update',
+      visibility: 'public',
+      messageId: 'M1',
+      summary,
+      target: { type: 'domain', value: 'aoldaily.com' },
+    } as const;
+    expect(JSON.stringify(renderSlack(update)?.blocks)).toContain('"action_id":"graph"');
+    expect(renderDiscord(update).components[0]?.components.map((c) => c.custom_id)).toContain('graph:domain:aoldaily[.]com');
   });
 });

@@ -1,5 +1,6 @@
 /** The Graph and Expand buttons through the whole core: validated again, posted once, drawn once per report. */
 import { describe, expect, it } from 'vitest';
+import { carriedTarget } from '../../src/bot/graph-button.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import { type Reply, settleReplies } from '../../src/core/reply.js';
 import { createTestBot, type TestBot } from '../support/test-bot.js';
@@ -130,5 +131,22 @@ describe('the Graph button when things go wrong', () => {
     expect(first).toMatchObject({ kind: 'error', visibility: 'ephemeral', text: expect.stringContaining('nothing to draw') });
     const [again] = await press(t, 'graph', 'm-unknown', 'domain:never-seen-anywhere.example-unknown.net');
     expect(again?.kind).toBe('error'); // asked again, not "already posted"
+  });
+});
+
+describe('what a graph button carries', () => {
+  it.each([
+    ['domain:aoldaily[.]com', { type: 'domain', value: 'aoldaily.com' }],
+    ['email:william19770319[@]yahoo[.]com', { type: 'email', value: 'william19770319@yahoo.com' }],
+    ['ip:188.40.75[.]132', { type: 'ip', value: '188.40.75.132' }],
+    ['ip:2a03:2880:f12f:83:face:b00c:0:25de', { type: 'ip', value: '2a03:2880:f12f:83:face:b00c:0:25de' }],
+    ['file:ec8c89aa5e521572c74e2dd02a4daf78', { type: 'file', value: 'ec8c89aa5e521572c74e2dd02a4daf78' }],
+    ['antivirus:plugx', { type: 'antivirus', value: 'plugx' }],
+  ])('GIVEN %s THEN it reads back as the indicator it was made from', (value, target) => {
+    expect(carriedTarget(value, [])).toEqual(target);
+  });
+
+  it('GIVEN a value of the wrong type THEN it is refused, not reinterpreted', () => {
+    expect(() => carriedTarget('ip:aoldaily.com', [])).toThrow(/not a valid ip/);
   });
 });
