@@ -96,6 +96,9 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
   return blocks.slice(0, SLACK_LIMITS.blocks);
 }
 
+/** The block of the Expand message (the only one it has). */
+export const EXPAND_BLOCK_ID = 'graph-expand';
+
 /** The Expand button posted under a picture in its thread: the same indicator at depth 2. */
 export function expandMessage(target: LookupTarget): SlackMessage {
   const value = defang(`${target.type}:${target.value}`).slice(0, 2000);
@@ -104,11 +107,17 @@ export function expandMessage(target: LookupTarget): SlackMessage {
     blocks: [
       {
         type: 'actions',
-        block_id: 'graph',
+        block_id: EXPAND_BLOCK_ID,
         elements: [{ type: 'button', text: plain("🕸 Expand: the neighbours' neighbours"), action_id: 'graph-expand', value }],
       },
     ],
   };
+}
+
+/** What the Expand message becomes once the depth-2 picture is posted under it. */
+export function expandedMessage(): SlackMessage {
+  const text = 'Expanded to depth 2: the picture is below.';
+  return { text, blocks: [{ type: 'context', elements: [mrkdwn(text)] }] };
 }
 
 function summaryFallback(summary: Summary): string {

@@ -33,7 +33,7 @@ function pressSlack(
   slack: FakeSlack,
   action: string,
   value: string,
-  message: { ts: string; thread_ts?: string },
+  message: { ts: string; thread_ts?: string; blocks?: unknown[] },
   user = 'U1',
   channel = 'C1',
 ) {
@@ -112,10 +112,13 @@ describe('the Graph button in Slack', () => {
     const blocks = (expandPost?.args.blocks ?? []) as Array<{ elements: Array<{ value: string }> }>;
     const value = blocks[0]?.elements[0]?.value ?? '';
     const before = sim.requests.length;
-    await pressSlack(url, slack, 'graph-expand', value, { ts: String(expandPost?.ts), thread_ts: summary.ts });
+    await pressSlack(url, slack, 'graph-expand', value, { ts: String(expandPost?.ts), thread_ts: summary.ts, blocks });
     await slack.waitFor(() => slack.callsOf('files.completeUploadExternal').length === 2, 30_000);
     expect(slack.callsOf('files.completeUploadExternal')[1]?.args).toMatchObject({ thread_ts: summary.ts });
     expect(sim.requests.length - before).toBeLessThanOrEqual(2);
+    await slack.waitFor(() => slack.callsOf('chat.update').length === 1);
+    expect(slack.callsOf('chat.update')[0]?.args).toMatchObject({ channel: 'C1', ts: expandPost?.ts });
+    expect(JSON.stringify(slack.callsOf('chat.update')[0]?.args.blocks)).not.toContain('graph-expand');
     await settle();
     expect(slack.callsOf('chat.postMessage')).toHaveLength(2); // no Expand under a depth-2 picture
   });
@@ -127,6 +130,16 @@ describe('the Graph button in Slack', () => {
     await slack.waitFor(() => slack.callsOf('chat.postEphemeral').length === 1, 20_000);
     expect(slack.callsOf('chat.postEphemeral')[0]?.args).toMatchObject({ channel: 'C9', user: 'U1' });
     expect(JSON.stringify(slack.callsOf('chat.postEphemeral')[0]?.args)).toContain('could not post the picture');
+  });
+
+  it('GIVEN an Expand action arriving on a summary (not an Expand message) THEN the picture is posted but the summary is left alone', async () => {
+    const { slack, url } = await slackSetup();
+    const summary = await slackSummary(slack, url);
+    const blocks = slack.callsOf('chat.postMessage')[0]?.args.blocks as unknown[];
+    await pressSlack(url, slack, 'graph-expand', summary.value, { ts: summary.ts, blocks });
+    await slack.waitFor(() => slack.callsOf('files.completeUploadExternal').length === 1, 30_000);
+    await settle();
+    expect(slack.callsOf('chat.update')).toHaveLength(0);
   });
 
   it('GIVEN a forged Graph payload naming a private address THEN a private error and nothing sent upstream or uploaded', async () => {
@@ -199,6 +212,10 @@ describe('the Graph button in Discord', () => {
     expect(JSON.stringify(expanded?.body?.embeds)).toContain('depth 2');
     expect(customIds(expanded?.body)).toEqual([]);
     expect(sim.requests.length - before).toBeLessThanOrEqual(2);
+    // The picture that carried Expand loses the button (it has done its work).
+    await discord.waitFor(() => discord.callsTo('PATCH', /@original$/).length === 1);
+    expect(discord.callsTo('PATCH', /@original$/)[0]?.body).toMatchObject({ components: [], allowed_mentions: { parse: [] } });
+    expect(discord.callsTo('PATCH', /@original$/)[0]?.body).not.toHaveProperty('embeds');
   });
 
   it('GIVEN a forged custom id naming an internal domain THEN a private follow-up and nothing sent upstream', async () => {

@@ -33,6 +33,15 @@ function onGraphButton({ bot, guarded }: DiscordListenerContext, interaction: Bu
           await interaction.followUp({ content: 'I could not post the picture here.', flags: MessageFlags.Ephemeral });
           throw error;
         });
+      // The Expand button has done its work: the picture it was on keeps everything but the button.
+      if (reply.kind === 'file' && onlyExpand(interaction)) await interaction.editReply({ components: [] });
     }
   });
+}
+
+/** The message's only component is the Expand button (one of the bot's pictures, never a summary). */
+function onlyExpand(interaction: ButtonInteraction): boolean {
+  const rows = interaction.message.components.map((row) => row.toJSON() as { components?: Array<{ custom_id?: string }> });
+  const ids = rows.flatMap((row) => row.components ?? []).map((c) => c.custom_id ?? '');
+  return ids.length === 1 && graphButtonAction(ids[0] ?? '')?.action === 'graph-expand';
 }
