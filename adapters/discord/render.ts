@@ -3,14 +3,14 @@
  * (description 4,096, 25 fields of 1,024, 6,000 characters across a message's embeds, 10 embeds).
  * Untrusted text is markdown-escaped and mentions are broken; every message also disables mentions.
  */
-import { MessageFlags } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
+import { defang } from '../../src/indicators/defang.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
-import { type ActionRow, expandButton, summaryButtons } from './buttons.js';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -39,7 +39,10 @@ export interface DiscordEmbed {
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
-  components: ActionRow[];
+  components: Array<{
+    type: ComponentType.ActionRow;
+    components: Array<{ type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } }>;
+  }>;
   /** Never ping anyone, whatever the text holds. */
   allowed_mentions: { parse: []; replied_user: false };
   /** Ephemeral: only the person who asked sees it (interaction replies). */
@@ -105,6 +108,39 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
   // Keep the whole embed inside the 6,000-character budget by dropping the last lists.
   while (embedSize(embed) > DISCORD_LIMITS.total - 200 && embed.fields && embed.fields.length > 0) embed.fields.pop();
   return embed;
+}
+
+type DiscordButton = DiscordMessage['components'][number]['components'][number];
+
+/** Discord's longest custom id. */
+const CUSTOM_ID_MAX = 100;
+
+/**
+ * `action:type:value` when it fits a custom id, else the bare action: the core then reads the summary's
+ * indicator from its own record (and validates what a button carries either way).
+ */
+export function graphCustomId(action: 'graph' | 'graph-expand', target: { type: string; value: string }): string {
+  // Defanged like everything the bot shows; the core refangs and validates it again, like a typed value.
+  const full = `${action}:${target.type}:${defang(target.value)}`;
+  return full.length <= CUSTOM_ID_MAX ? full : action;
+}
+
+function graphButton(summary: Summary): DiscordButton {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: 'Graph',
+    custom_id: graphCustomId('graph', summary),
+    emoji: { name: '🕸' },
+  };
+}
+
+function summaryButtons(summary: Summary, votable: boolean): DiscordMessage['components'] {
+  const votes: DiscordButton[] = [
+    { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
+    { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+  ];
+  return [{ type: ComponentType.ActionRow, components: [...(votable ? votes : []), graphButton(summary)] }];
 }
 
 function textMessage(text: string, ephemeral: boolean): DiscordMessage {
@@ -209,4 +245,24 @@ function fileMessage(file: ReplyFile): DiscordMessage {
     allowed_mentions: NO_MENTIONS,
     files: [{ attachment: Buffer.from(file.bytes), name: file.name, description: truncate(file.altText, 1024) }],
   };
+}
+
+/** The Expand button with a depth-1 picture (omitted when the indicator does not fit a custom id). */
+function expandButton(target: { type: string; value: string }): DiscordMessage['components'] {
+  const customId = graphCustomId('graph-expand', target);
+  if (customId === 'graph-expand') return [];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: "Expand: the neighbours' neighbours",
+          custom_id: customId,
+          emoji: { name: '🕸' },
+        },
+      ],
+    },
+  ];
 }
