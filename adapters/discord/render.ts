@@ -5,12 +5,12 @@
  */
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
-import { defang } from '../../src/indicators/defang.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { expandRow, withGraphButton } from './graph-buttons.js';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -110,37 +110,16 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
   return embed;
 }
 
-type DiscordButton = DiscordMessage['components'][number]['components'][number];
-
-/** Discord's longest custom id. */
-const CUSTOM_ID_MAX = 100;
-
-/**
- * `action:type:value` when it fits a custom id, else the bare action: the core then reads the summary's
- * indicator from its own record (and validates what a button carries either way).
- */
-export function graphCustomId(action: 'graph' | 'graph-expand', target: { type: string; value: string }): string {
-  // Defanged like everything the bot shows; the core refangs and validates it again, like a typed value.
-  const full = `${action}:${target.type}:${defang(target.value)}`;
-  return full.length <= CUSTOM_ID_MAX ? full : action;
-}
-
-function graphButton(summary: Summary): DiscordButton {
-  return {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: 'Graph',
-    custom_id: graphCustomId('graph', summary),
-    emoji: { name: '🕸' },
-  };
-}
-
-function summaryButtons(summary: Summary, votable: boolean): DiscordMessage['components'] {
-  const votes: DiscordButton[] = [
-    { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
-    { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+function voteButtons(): DiscordMessage['components'] {
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
+        { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+      ],
+    },
   ];
-  return [{ type: ComponentType.ActionRow, components: [...(votable ? votes : []), graphButton(summary)] }];
 }
 
 function textMessage(text: string, ephemeral: boolean): DiscordMessage {
@@ -157,14 +136,16 @@ function textMessage(text: string, ephemeral: boolean): DiscordMessage {
 export function renderDiscord(reply: Reply): DiscordMessage {
   const ephemeral = reply.visibility === 'ephemeral';
   switch (reply.kind) {
-    case 'summary':
+    case 'summary': {
+      const components = withGraphButton(reply.votable ? voteButtons() : [], reply.summary);
+      return { embeds: [summaryEmbed(reply.summary)], components, allowed_mentions: NO_MENTIONS };
+    }
+    case 'summary-update':
       return {
         embeds: [summaryEmbed(reply.summary)],
-        components: summaryButtons(reply.summary, reply.votable),
+        components: withGraphButton(voteButtons(), reply.summary),
         allowed_mentions: NO_MENTIONS,
       };
-    case 'summary-update':
-      return { embeds: [summaryEmbed(reply.summary)], components: summaryButtons(reply.summary, true), allowed_mentions: NO_MENTIONS };
     case 'pending':
       return textMessage(queueNotice(reply.targets.length, reply.position, reply.waitMs), ephemeral);
     case 'vote-result':
@@ -241,28 +222,8 @@ function fileMessage(file: ReplyFile): DiscordMessage {
         ...(picture ? { image: { url: `attachment://${file.name}` } } : {}),
       },
     ],
-    components: file.expand ? expandButton(file.expand) : [],
+    components: file.expand ? expandRow(file.expand) : [],
     allowed_mentions: NO_MENTIONS,
     files: [{ attachment: Buffer.from(file.bytes), name: file.name, description: truncate(file.altText, 1024) }],
   };
-}
-
-/** The Expand button with a depth-1 picture (omitted when the indicator does not fit a custom id). */
-function expandButton(target: { type: string; value: string }): DiscordMessage['components'] {
-  const customId = graphCustomId('graph-expand', target);
-  if (customId === 'graph-expand') return [];
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: "Expand: the neighbours' neighbours",
-          custom_id: customId,
-          emoji: { name: '🕸' },
-        },
-      ],
-    },
-  ];
 }

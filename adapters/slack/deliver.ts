@@ -5,7 +5,8 @@ import type { Bot } from '../../src/bot/bot.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
-import { escapeMrkdwn, expandMessage, renderSlack, type SlackMessage } from './render.js';
+import { expandMessage } from './graph-buttons.js';
+import { escapeMrkdwn, renderSlack, type SlackMessage } from './render.js';
 
 export interface Where {
   readonly channel: string;

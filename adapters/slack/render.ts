@@ -4,13 +4,12 @@
  * Every untrusted string is escaped for mrkdwn (`& < >`), which also defuses `<!channel>` and `<@U…>`.
  */
 import type { Reply } from '../../src/core/reply.js';
-import { defang } from '../../src/indicators/defang.js';
-import type { LookupTarget } from '../../src/lookup/resolve-target.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, splitText, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { withGraphButton } from './graph-buttons.js';
 
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, headerText: 150, message: 12_000 } as const;
 const ITEM_MAX = 120;
@@ -22,10 +21,12 @@ export type SlackBlock =
   | { type: 'header'; text: Text }
   | { type: 'section'; text?: Text; fields?: Text[] }
   | { type: 'context'; elements: Text[] }
-  | { type: 'actions'; block_id?: string; elements: ActionButton[] }
+  | {
+      type: 'actions';
+      block_id?: string;
+      elements: Array<{ type: 'button'; text: Text; action_id: string; value: string; style?: 'danger' | 'primary' }>;
+    }
   | { type: 'divider' };
-
-type ActionButton = { type: 'button'; text: Text; action_id: string; value: string; style?: 'danger' | 'primary' };
 
 export interface SlackMessage {
   /** Fallback for notifications and clients without blocks. */
@@ -85,39 +86,19 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
     permalinkMrkdwn(summary.permalink, summary.source),
   ];
   blocks.push({ type: 'context', elements: [mrkdwn(truncate(context.filter(Boolean).join('  ·  '), SLACK_LIMITS.sectionText))] });
-  const value = `${summary.type}:${summary.value}`.slice(0, 2000);
-  const votes: ActionButton[] = [
-    { type: 'button', text: plain('👎 Malicious'), action_id: 'vote-malicious', value, style: 'danger' },
-    { type: 'button', text: plain('👍 Not malicious'), action_id: 'vote-safe', value },
-  ];
-  // The indicator travels defanged (the core refangs and validates it again, like a typed value).
-  const graph: ActionButton = { type: 'button', text: plain('🕸 Graph'), action_id: 'graph', value: defang(value) };
-  blocks.push({ type: 'actions', block_id: 'vote', elements: [...(votable ? votes : []), graph] });
+  if (votable) {
+    const value = `${summary.type}:${summary.value}`.slice(0, 2000);
+    blocks.push({
+      type: 'actions',
+      block_id: 'vote',
+      elements: [
+        { type: 'button', text: plain('👎 Malicious'), action_id: 'vote-malicious', value, style: 'danger' },
+        { type: 'button', text: plain('👍 Not malicious'), action_id: 'vote-safe', value },
+      ],
+    });
+  }
+  withGraphButton(blocks, summary);
   return blocks.slice(0, SLACK_LIMITS.blocks);
-}
-
-/** The block of the Expand message (the only one it has). */
-export const EXPAND_BLOCK_ID = 'graph-expand';
-
-/** The Expand button posted under a picture in its thread: the same indicator at depth 2. */
-export function expandMessage(target: LookupTarget): SlackMessage {
-  const value = defang(`${target.type}:${target.value}`).slice(0, 2000);
-  return {
-    text: 'Expand the graph to depth 2',
-    blocks: [
-      {
-        type: 'actions',
-        block_id: EXPAND_BLOCK_ID,
-        elements: [{ type: 'button', text: plain("🕸 Expand: the neighbours' neighbours"), action_id: 'graph-expand', value }],
-      },
-    ],
-  };
-}
-
-/** What the Expand message becomes once the depth-2 picture is posted under it. */
-export function expandedMessage(): SlackMessage {
-  const text = 'Expanded to depth 2: the picture is below.';
-  return { text, blocks: [{ type: 'context', elements: [mrkdwn(text)] }] };
 }
 
 function summaryFallback(summary: Summary): string {

@@ -1,7 +1,7 @@
 /** The Graph button on a summary and the Expand button under a picture: acknowledged first, then drawn into the thread. */
 import { settleReplies } from '../../../src/core/reply.js';
 import type { Where } from '../deliver.js';
-import { EXPAND_BLOCK_ID, expandedMessage } from '../render.js';
+import { EXPAND_BLOCK_ID, expandedMessage } from '../graph-buttons.js';
 import { graphButtonInvocation } from '../to-invocation.js';
 import type { SlackListenerContext } from './listener-context.js';
 
