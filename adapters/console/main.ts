@@ -111,7 +111,14 @@ async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: s
       const option = talk.lastMenu ? consoleChoices(talk.lastMenu)[input.choice - 1] : undefined;
       if (!talk.lastMenu || !option) return notice('Nothing numbered that: :pivot N picks from the list under the last summary.');
       const from = encodePivot(talk.lastMenu.from);
-      return bot.handle({ platform: 'console', userId: user, channelId: 'console', text: '', kind: 'pivot', pivot: { choice: option.value, from } });
+      return bot.handle({
+        platform: 'console',
+        userId: user,
+        channelId: 'console',
+        text: '',
+        kind: 'pivot',
+        pivot: { choice: option.value, from },
+      });
     }
     default:
       return [];

@@ -1,6 +1,7 @@
 /** A summary's "Look up related…" menu in the terminal: numbered lines that `:pivot N` chooses from. */
-import { plainSafe } from '../../src/summary/render-text.js';
+
 import { fairShare, type PivotMenu, type PivotOption } from '../../src/summary/pivot-menu.js';
+import { plainSafe } from '../../src/summary/render-text.js';
 
 /** Numbers shown per summary: enough to walk on, short enough to read. */
 export const CONSOLE_PIVOTS = 12;

@@ -130,7 +130,9 @@ function shareOffer(messageId: string, count: number): DiscordMessage {
     components: [
       {
         type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: SHARE_LABEL, custom_id: `${SHARE_PREFIX}|${messageId}` }],
+        components: [
+          { type: ComponentType.Button, style: ButtonStyle.Primary, label: SHARE_LABEL, custom_id: `${SHARE_PREFIX}|${messageId}` },
+        ],
       },
     ],
     allowed_mentions: NO_MENTIONS,

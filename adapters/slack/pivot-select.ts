@@ -4,9 +4,10 @@
  * and group text 75 characters, option value 150; an option whose value would not fit is left out rather
  * than cut (a cut value would name another indicator). Pure.
  */
-import { type PivotMenu, fairShare } from '../../src/summary/pivot-menu.js';
-import { encodePivot } from '../../src/summary/pivot-value.js';
+
 import { PIVOT_PROMPT } from '../../src/summary/describe.js';
+import { fairShare, type PivotGroup, type PivotMenu } from '../../src/summary/pivot-menu.js';
+import { encodePivot } from '../../src/summary/pivot-value.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 
 export const SLACK_SELECT_LIMITS = { options: 100, text: 75, value: 150, blockId: 255 } as const;
@@ -41,9 +42,23 @@ export function pivotFromBlockId(id: string | undefined): string | undefined {
   return id?.startsWith(BLOCK_PREFIX) ? id.slice(BLOCK_PREFIX.length) : undefined;
 }
 
-export function pivotSelectBlock(menu: PivotMenu): SlackSelectBlock | null {
+/**
+ * The menu block, with as many options as fit in `budget` characters of JSON (the rest of the message's
+ * share of Slack's size limit); null when none fit or there are none.
+ */
+export function pivotSelectBlock(menu: PivotMenu, budget = Number.POSITIVE_INFINITY): SlackSelectBlock | null {
   const fitting = menu.groups.map((g) => ({ ...g, options: g.options.filter((o) => o.value.length <= SLACK_SELECT_LIMITS.value) }));
-  const groups = fairShare(fitting, SLACK_SELECT_LIMITS.options);
+  let max: number = SLACK_SELECT_LIMITS.options;
+  for (;;) {
+    const block = selectBlock(menu, fairShare(fitting, max));
+    const size = block ? JSON.stringify(block).length : 0;
+    if (!block || size <= budget) return block;
+    max = Math.min(max - 1, Math.floor((max * budget) / size));
+    if (max <= 0) return null;
+  }
+}
+
+function selectBlock(menu: PivotMenu, groups: readonly PivotGroup[]): SlackSelectBlock | null {
   if (groups.length === 0) return null;
   return {
     type: 'actions',

@@ -107,7 +107,8 @@ export function summaryBlocks(summary: Summary, votable: boolean, extras: Summar
     });
   }
   // Its own block, after the buttons: the menu never crowds the vote row.
-  const select = extras.pivots ? pivotSelectBlock(extras.pivots) : null;
+  const used = JSON.stringify(blocks).length;
+  const select = extras.pivots ? pivotSelectBlock(extras.pivots, SLACK_LIMITS.message - 500 - used) : null;
   if (select) blocks.push(select);
   return blocks.slice(0, SLACK_LIMITS.blocks);
 }
