@@ -135,9 +135,8 @@ describe('Slack: the "Look up indicators" message shortcut', () => {
     const requests = sim.requests.length;
     expect(requests).toBe(2);
 
-    const offer = (privately[2]?.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find(
-      (b) => b.type === 'actions',
-    );
+    const blocks = (privately[2]?.args.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
+    const offer = blocks.find((b) => b.type === 'actions');
     const button = offer?.elements?.[0];
     expect(button?.action_id).toBe('share-lookup');
     const click = {
