@@ -374,3 +374,17 @@ export function buttonInteraction(customId: string, message: Record<string, unkn
     context: 0,
   };
 }
+
+/** An INTERACTION_CREATE payload for a choice `values` in the string select `customId` on `message`. */
+export function selectInteraction(customId: string, values: string[], message: Record<string, unknown>): Record<string, unknown> {
+  return { ...buttonInteraction(customId, message), data: { custom_id: customId, component_type: 3, values } };
+}
+
+/** An INTERACTION_CREATE payload for the message context-menu command `name` on `target`. */
+export function messageCommandInteraction(name: string, target: Record<string, unknown>): Record<string, unknown> {
+  const { data: _data, ...slash } = slashInteraction('help');
+  return {
+    ...slash,
+    data: { id: '600000000000000002', name, type: 3, target_id: target.id, resolved: { messages: { [String(target.id)]: target } } },
+  };
+}
