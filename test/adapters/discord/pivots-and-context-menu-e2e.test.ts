@@ -105,7 +105,7 @@ describe('Discord: the "Look up indicators" message command', () => {
     expect(posts(discord)).toHaveLength(0);
     expect(sim.requests).toHaveLength(2);
 
-    const button = (offer?.components as Row[])[0]?.components[0];
+    const button = ((offer?.components ?? []) as Row[])[0]?.components[0];
     expect(button?.custom_id).toBe(`share-lookup|${target.id}`);
     const offerMessage = { ...userMessage(''), flags: 64 };
     discord.dispatch('INTERACTION_CREATE', buttonInteraction(String(button?.custom_id), offerMessage));
