@@ -1,6 +1,6 @@
 /** Pivots through the whole core: the menu a summary carries, and a choice in it answered like a person's lookup. */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/reply.js';
+import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { liveIndicators } from '../support/output-checks.js';
 import { createTestBot, type TestBot } from '../support/test-bot.js';
@@ -118,5 +118,15 @@ describe('choosing a related indicator', () => {
     const t = await createTestBot();
     const summary = onlySummary(await pivot(t, 'i:188.40.75.132', 'd:<@U1> 10.0.0.1'));
     expect(summary.via).toBeUndefined();
+  });
+
+  it('GIVEN ThreatCrowd down THEN a choice gets an honest private error, and the next choice works once it is back', async () => {
+    const t = await createTestBot();
+    t.sim.addFault({ kind: 'http-503', times: 1 });
+    const down = await settleReplies(await pivot(t, 'i:45.77.12.34', 'd:evilupdate.top'));
+    expect(down.map((r) => [r.kind, r.visibility])).toEqual([['error', 'ephemeral']]);
+    expect(down[0]?.kind === 'error' && down[0].text).toContain('ThreatCrowd');
+    const back = onlySummary(await settleReplies(await pivot(t, 'i:45.77.12.34', 'd:evilupdate.top')));
+    expect(back.via).toBe('evilupdate[.]top');
   });
 });
