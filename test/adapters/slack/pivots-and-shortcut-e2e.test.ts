@@ -93,6 +93,16 @@ describe('Slack: the "Look up related…" menu (real Bolt, fake Slack, simulator
     expect(asked()).toBe(1);
   });
 
+  it('GIVEN a menu on an answer in a channel the bot is not in THEN the choice is answered through the response URL, with how to invite the bot', async () => {
+    const { slack, url } = await setup();
+    slack.notInChannel.add('C1');
+    await interaction(url, choose(slack, '1700000001.000100', 'pivot|d:evilupdate.top', 'i:45.77.12.34'));
+    await slack.waitFor(() => slack.responses.length === 2);
+    expect(slack.responses[0]?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(slack.responses[0]?.body)).toContain('via evilupdate[.]top');
+    expect(JSON.stringify(slack.responses[1]?.body)).toContain('/invite');
+  });
+
   it('GIVEN a forged choice (a private address) THEN a private error, nothing posted, nothing sent upstream', async () => {
     const { sim, slack, url } = await setup();
     await interaction(url, choose(slack, '1700000001.000100', 'pivot|d:<!channel>', 'i:10.0.0.1'));
