@@ -62,8 +62,10 @@ function candidates(report: Report): Array<[string, Candidate[]]> {
 
 /** The candidate as a lookup, or null when it is not a valid value of its kind or must never go upstream. */
 function shareable(candidate: Candidate, ignoreDomains: readonly string[]): LookupTarget | null {
+  // Longer than any valid value: dropped, never cut into one (a cut could name another indicator).
+  if (candidate.raw.length > 300) return null;
   try {
-    return resolveTarget(candidate.raw.slice(0, 300), candidate.type, ignoreDomains);
+    return resolveTarget(candidate.raw, candidate.type, ignoreDomains);
   } catch {
     return null;
   }
