@@ -52,7 +52,7 @@ export interface FakeDiscord {
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Answer the next request matching with 429 and retry_after (seconds). */
   rateLimitOnce(method: string, pattern: RegExp, retryAfter?: number): void;
-  /** Answer the next `method` request whose path matches with a Discord error (400 Invalid Form Body by default). */
+  /** Answer the next `method` request whose path matches with a Discord error (400 Invalid Form Body by default, 403 Missing Permissions). */
   failOnce(method: string, pattern: RegExp, status?: number): void;
 }
 
@@ -226,6 +226,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     const failure = failures.findIndex((f) => f.method === method && f.pattern.test(path));
     if (failure >= 0) {
       const status = failures.splice(failure, 1)[0]?.status ?? 400;
+      if (status === 403) return json(403, { message: 'Missing Permissions', code: 50013 });
       const errors = {
         embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } } },
       };

@@ -4,7 +4,7 @@ import { LOOKUP_MESSAGE_COMMAND } from '../commands.js';
 import { messageLookupInvocation, sharedMessageId } from '../interaction-invocations.js';
 import { renderDiscord } from '../render.js';
 import type { DiscordListenerContext } from './listener-context.js';
-import { summarySent } from './posted.js';
+import { replyOrTell } from './reply-or-tell.js';
 
 const EPHEMERAL = MessageFlags.Ephemeral;
 const CANNOT_READ = 'I cannot read that message any more: it was deleted, or I cannot see this channel.';
@@ -43,19 +43,7 @@ function onShare({ bot, guarded }: DiscordListenerContext, interaction: ButtonIn
     if (!target) return void (await interaction.followUp({ content: CANNOT_READ, flags: EPHEMERAL }));
     const replies = await settleReplies(await bot.handle(messageLookupInvocation(interaction, target, true)));
     let posted = false;
-    for (const reply of replies) {
-      const { content, embeds, components } = renderDiscord(reply);
-      if (reply.visibility === 'ephemeral') {
-        await interaction.followUp({ content, embeds, components, flags: EPHEMERAL });
-        continue;
-      }
-      await summarySent(
-        bot,
-        reply,
-        await target.reply({ content, embeds, components, allowedMentions: { parse: [], repliedUser: false } }),
-      );
-      posted = true;
-    }
+    for (const reply of replies) posted = (await replyOrTell(bot, interaction, target, reply)) || posted;
     if (posted) await interaction.editReply({ content: 'Posted to the thread.', components: [] });
   });
 }

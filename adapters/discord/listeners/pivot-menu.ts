@@ -1,9 +1,8 @@
-import { Events, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
+import { Events, type StringSelectMenuInteraction } from 'discord.js';
 import { settleReplies } from '../../../src/core/reply.js';
 import { pivotInvocation } from '../interaction-invocations.js';
-import { renderDiscord } from '../render.js';
 import type { DiscordListenerContext } from './listener-context.js';
-import { summarySent } from './posted.js';
+import { replyOrTell } from './reply-or-tell.js';
 
 /**
  * A choice in a summary's "Look up related…" menu: acknowledged at once without a message of its own (Discord
@@ -20,14 +19,6 @@ function onPivot({ bot, guarded }: DiscordListenerContext, interaction: StringSe
     const invocation = pivotInvocation(interaction);
     if (!invocation) return;
     await interaction.deferUpdate();
-    for (const reply of await settleReplies(await bot.handle(invocation))) {
-      const { content, embeds, components } = renderDiscord(reply);
-      if (reply.visibility === 'ephemeral') {
-        await interaction.followUp({ content, embeds, components, flags: MessageFlags.Ephemeral });
-        continue;
-      }
-      const sent = await interaction.message.reply({ content, embeds, components, allowedMentions: { parse: [], repliedUser: false } });
-      await summarySent(bot, reply, sent);
-    }
+    for (const reply of await settleReplies(await bot.handle(invocation))) await replyOrTell(bot, interaction, interaction.message, reply);
   });
 }

@@ -68,6 +68,18 @@ describe('Discord: the "Look up related…" menu (real discord.js, fake Discord,
     expect(asked()).toBe(1);
   });
 
+  it('GIVEN a channel where the bot may not post THEN the person who chose gets the answer privately, with the reason', async () => {
+    const { discord } = await setup();
+    discord.dispatch('MESSAGE_CREATE', userMessage('the dropper called evilupdate[.]top'));
+    await discord.waitFor(() => posts(discord).length === 1);
+    const summary = [...discord.messages.values()][0] ?? {};
+    discord.failOnce('POST', /^\/channels\/\d+\/messages$/, 403);
+    discord.dispatch('INTERACTION_CREATE', selectInteraction('pivot|d:evilupdate.top', ['i:45.77.12.34'], summary));
+    await discord.waitFor(() => followUps(discord).length === 1);
+    expect(followUps(discord)[0]?.body).toMatchObject({ flags: 64, content: expect.stringContaining('may not post in this channel') });
+    expect(JSON.stringify(followUps(discord)[0]?.body?.embeds)).toContain('45.77.12\\\\[.\\\\]34');
+  });
+
   it('GIVEN a forged choice (a private address) THEN a private error, nothing posted, nothing sent upstream', async () => {
     const { sim, discord } = await setup();
     const message = {
