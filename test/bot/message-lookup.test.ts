@@ -54,4 +54,18 @@ describe('looking up one message on demand', () => {
     const again = await lookUp(t, 'aoldaily[.]com', true);
     expect(again).toEqual([{ kind: 'notice', visibility: 'ephemeral', text: 'That answer is already in the thread.' }]);
   });
+
+  it('GIVEN a message of 10,000 indicators, markup and mentions THEN the cap is answered, the rest counted, in bounded time', async () => {
+    const t = await createTestBot();
+    const text = [
+      '<!channel> @everyone',
+      ...Array.from({ length: 10_000 }, (_, i) => `<http://h${i}.flood-corp.top|h${i}.flood-corp.top>`),
+    ].join(' ');
+    const started = performance.now();
+    const replies = await lookUp(t, text);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(kinds(replies)).toEqual(['summary', 'summary', 'summary', 'summary', 'summary', 'notice', 'share-offer']);
+    expect(replies[5]).toMatchObject({ visibility: 'ephemeral', text: expect.stringMatching(/^and \d+ more/) });
+    expect(t.sim.requests).toHaveLength(5);
+  });
 });

@@ -129,4 +129,28 @@ describe('choosing a related indicator', () => {
     const back = onlySummary(await settleReplies(await pivot(t, 'i:45.77.12.34', 'd:evilupdate.top')));
     expect(back.via).toBe('evilupdate[.]top');
   });
+
+  it('GIVEN one person choosing ten related values at once THEN beyond their share of the queue they are told, and nothing else is held up', async () => {
+    const t = await createTestBot({ MAX_QUEUED_PER_PERSON: '2', THREATCROWD_BURST: '1', THREATCROWD_INTERVAL_MS: '200' });
+    const choices = Array.from({ length: 10 }, (_, i) => pivot(t, `d:host${i}.flood-corp.top`, 'd:evilupdate.top'));
+    const replies = (await Promise.all(choices.map(async (c) => settleReplies(await c)))).flat();
+    const refused = replies.filter((r) => r.kind === 'error' && /lookups waiting/.test(r.text));
+    const answered = replies.filter((r) => r.kind === 'summary');
+    expect(refused.length).toBeGreaterThanOrEqual(5);
+    expect(answered.length + refused.length).toBe(10);
+    expect(refused.every((r) => r.visibility === 'ephemeral')).toBe(true);
+    expect(t.sim.requests).toHaveLength(answered.length);
+    // Another person is not held up by the first one's flood.
+    const other = await settleReplies(
+      await t.bot.handle({
+        platform: 'console',
+        userId: 'U2',
+        channelId: 'C1',
+        text: '',
+        kind: 'pivot',
+        pivot: { choice: 'i:45.77.12.34' },
+      }),
+    );
+    expect(other.map((r) => r.kind)).toEqual(['summary']);
+  });
 });
