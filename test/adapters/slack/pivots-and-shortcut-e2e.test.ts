@@ -172,6 +172,28 @@ describe('Slack: the "Look up indicators" message shortcut', () => {
     expect(slack.callsOf('chat.postMessage')).toHaveLength(2);
   });
 
+  it('GIVEN "Post to thread" for a message deleted since THEN the person is told, and nothing is posted', async () => {
+    const { sim, slack, url } = await setup();
+    await interaction(url, {
+      type: 'block_actions',
+      user: { id: 'U2', team_id: 'T1' },
+      team: { id: 'T1' },
+      channel: { id: 'C1' },
+      response_url: `${slack.url}/respond/gone`,
+      actions: [
+        { type: 'button', action_id: 'share-lookup', block_id: 'share', value: '{"ts":"1700000099.000100","thread":"1700000099.000100"}' },
+      ],
+      trigger_id: '1.3',
+    });
+    await slack.waitFor(() => slack.responses.length === 1);
+    expect(slack.responses[0]?.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('cannot read that message'),
+    });
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
+    expect(sim.requests).toHaveLength(0);
+  });
+
   it('GIVEN a forged "Post to thread" value THEN nothing is read or posted', async () => {
     const { sim, slack, url } = await setup();
     for (const value of ['{"ts":"../../x","thread":"1.1"}', 'not json', '{"ts":1,"thread":2}']) {
