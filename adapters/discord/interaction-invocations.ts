@@ -4,7 +4,7 @@
  */
 import type { Invocation } from '../../src/core/invocation.js';
 import { readPivotCustomId } from './pivot-select.js';
-import { SHARE_PREFIX } from './render.js';
+import { SHARE_PREFIX } from './share-offer.js';
 
 interface InteractionLike {
   readonly user: { readonly id: string };

@@ -6,12 +6,13 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
-import { ago, queueNotice, revealLine, SHARE_LABEL, shareOfferLine, teamLine, viaLine } from '../../src/summary/describe.js';
+import { ago, queueNotice, revealLine, teamLine, viaLine } from '../../src/summary/describe.js';
 import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
 import { type DiscordSelectRow, pivotSelectRow } from './pivot-select.js';
+import { shareOffer } from './share-offer.js';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -118,26 +119,6 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
 function summaryComponents(votable: boolean, pivots: PivotMenu | null | undefined): DiscordMessage['components'] {
   const select = pivots ? pivotSelectRow(pivots) : null;
   return [...(votable ? voteButtons() : []), ...(select ? [select] : [])];
-}
-
-export const SHARE_PREFIX = 'share-lookup';
-
-/** "Only you can see this answer" and the button that posts it as a reply to the message (its id in the button). */
-function shareOffer(messageId: string, count: number): DiscordMessage {
-  return {
-    content: shareOfferLine(count),
-    embeds: [],
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          { type: ComponentType.Button, style: ButtonStyle.Primary, label: SHARE_LABEL, custom_id: `${SHARE_PREFIX}|${messageId}` },
-        ],
-      },
-    ],
-    allowed_mentions: NO_MENTIONS,
-    flags: MessageFlags.Ephemeral,
-  };
 }
 
 function voteButtons(): DiscordMessage['components'] {
