@@ -11,7 +11,10 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Invocation, ReactionEvent } from '../../src/core/invocation.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
+import type { PivotMenu } from '../../src/summary/pivot-menu.js';
+import { encodePivot } from '../../src/summary/pivot-value.js';
 import { echoLine } from './echo.js';
+import { consoleChoices } from './pivot-list.js';
 import { renderReplyText } from './render.js';
 import { type ConsoleInput, toConsoleInput } from './to-invocation.js';
 
@@ -32,6 +35,8 @@ interface Conversation {
   lastMarked: { id: string; text: string } | null;
   /** The last depth-1 picture: what `:graph 2` expands (its Expand button). */
   lastPicture: { id: string; value: string } | null;
+  /** The menu of the last summary that had one: what `:pivot N` chooses from. */
+  lastMenu: PivotMenu | null;
   summaries: number;
   readonly pending: Promise<void>[];
 }
@@ -41,7 +46,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const user = options.user ?? 'you';
   const echo = options.echo ?? !options.prompt;
   const rl = createInterface({ input: options.input, terminal: false });
-  const talk: Conversation = { lastSummary: null, lastMarked: null, lastPicture: null, summaries: 0, pending: [] };
+  const talk: Conversation = {
+    lastSummary: null,
+    lastMarked: null,
+    lastPicture: null,
+    lastMenu: null,
+    summaries: 0,
+    pending: [],
+  };
 
   /** Prints replies under a header (the echoed line), written once before the first of them. */
   const show = async (replies: readonly Reply[], header: string | null): Promise<void> => {
@@ -60,6 +72,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         write('  :graph 2 expands it to depth 2');
       }
       if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(later, header)));
+      if (reply.kind === 'summary' && reply.pivots) talk.lastMenu = reply.pivots;
       if (reply.kind === 'summary' && reply.votable) {
         const id = `summary-${++talk.summaries}`;
         await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target);
@@ -116,6 +129,19 @@ async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: s
       const action = input.depth === 2 ? 'graph-expand' : 'graph';
       const button = { action, targetMessageId: id, ...(picture ? { value: picture.value } : {}) } as const;
       return bot.handle({ platform: 'console', userId: user, channelId: 'console', text: '', kind: 'button', button });
+    }
+    case 'pivot': {
+      const option = talk.lastMenu ? consoleChoices(talk.lastMenu)[input.choice - 1] : undefined;
+      if (!talk.lastMenu || !option) return notice('Nothing numbered that: :pivot N picks from the list under the last summary.');
+      const from = encodePivot(talk.lastMenu.from);
+      return bot.handle({
+        platform: 'console',
+        userId: user,
+        channelId: 'console',
+        text: '',
+        kind: 'pivot',
+        pivot: { choice: option.value, from },
+      });
     }
     default:
       return [];

@@ -14,7 +14,9 @@ import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
 import { listenerGuard } from '../shared/listener-guard.js';
 import { listenForGraphButtons } from './listeners/graph-buttons.js';
 import type { DiscordListenerContext } from './listeners/listener-context.js';
+import { listenForMessageLookups } from './listeners/message-context-menu.js';
 import { listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
@@ -45,6 +47,8 @@ const LISTENERS: ReadonlyArray<(ctx: DiscordListenerContext) => void> = [
   listenForReactions,
   listenForSlashCommand,
   listenForVoteButtons,
+  listenForPivots,
+  listenForMessageLookups,
   listenForGraphButtons,
 ];
 

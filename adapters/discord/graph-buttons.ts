@@ -24,11 +24,17 @@ function button(label: string, customId: string) {
   return { type: ComponentType.Button as const, style: ButtonStyle.Secondary, label, custom_id: customId, emoji: { name: '🕸' } };
 }
 
-/** The summary's rows with the Graph button added to the first (after the votes), or in a row of its own. */
+type ButtonRow = Extract<Rows[number], { components: Array<{ type: ComponentType.Button }> }>;
+
+function isButtonRow(row: Rows[number] | undefined): row is ButtonRow {
+  return row?.components.every((c) => c.type === ComponentType.Button) ?? false;
+}
+
+/** The summary's button rows with the Graph button added to the first (after the votes), or in a row of its own. */
 export function withGraphButton(rows: Rows, summary: Summary): Rows {
   const graph = button('Graph', graphCustomId('graph', summary));
   const [first, ...rest] = rows;
-  if (first && first.components.length < ROW_MAX) return [{ ...first, components: [...first.components, graph] }, ...rest];
+  if (isButtonRow(first) && first.components.length < ROW_MAX) return [{ ...first, components: [...first.components, graph] }, ...rest];
   return [...rows, { type: ComponentType.ActionRow, components: [graph] }];
 }
 

@@ -6,11 +6,14 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
-import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
+import { ago, queueNotice, revealLine, teamLine, viaLine } from '../../src/summary/describe.js';
+import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
 import { expandRow, withGraphButton } from './graph-buttons.js';
+import { type DiscordSelectRow, pivotSelectRow } from './pivot-select.js';
+import { shareOffer } from './share-offer.js';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -39,10 +42,13 @@ export interface DiscordEmbed {
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
-  components: Array<{
-    type: ComponentType.ActionRow;
-    components: Array<{ type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } }>;
-  }>;
+  components: Array<
+    | {
+        type: ComponentType.ActionRow;
+        components: Array<{ type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } }>;
+      }
+    | DiscordSelectRow
+  >;
   /** Never ping anyone, whatever the text holds. */
   allowed_mentions: { parse: []; replied_user: false };
   /** Ephemeral: only the person who asked sees it (interaction replies). */
@@ -110,6 +116,14 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
   return embed;
 }
 
+/** The vote buttons' row, then the pivot menu's own row. */
+/** `graphOf`: the public summary offered as a picture (a private answer is never drawn into the channel). */
+function summaryComponents(votable: boolean, pivots: PivotMenu | null | undefined, graphOf: Summary | null): DiscordMessage['components'] {
+  const select = pivots ? pivotSelectRow(pivots) : null;
+  const buttons = votable ? voteButtons() : [];
+  return [...(graphOf ? withGraphButton(buttons, graphOf) : buttons), ...(select ? [select] : [])];
+}
+
 function voteButtons(): DiscordMessage['components'] {
   return [
     {
@@ -136,16 +150,22 @@ function textMessage(text: string, ephemeral: boolean): DiscordMessage {
 export function renderDiscord(reply: Reply): DiscordMessage {
   const ephemeral = reply.visibility === 'ephemeral';
   switch (reply.kind) {
-    case 'summary': {
-      const components = withGraphButton(reply.votable ? voteButtons() : [], reply.summary);
-      return { embeds: [summaryEmbed(reply.summary)], components, allowed_mentions: NO_MENTIONS };
-    }
+    case 'summary':
+      return {
+        ...(reply.via ? { content: truncate(escapeDiscord(viaLine(reply.via)), DISCORD_LIMITS.content) } : {}),
+        embeds: [summaryEmbed(reply.summary)],
+        components: summaryComponents(reply.votable, reply.pivots, ephemeral ? null : reply.summary),
+        allowed_mentions: NO_MENTIONS,
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      };
     case 'summary-update':
       return {
         embeds: [summaryEmbed(reply.summary)],
-        components: withGraphButton(voteButtons(), reply.summary),
+        components: summaryComponents(true, reply.pivots, reply.summary),
         allowed_mentions: NO_MENTIONS,
       };
+    case 'share-offer':
+      return shareOffer(reply.targetMessageId, reply.count);
     case 'pending':
       return textMessage(queueNotice(reply.targets.length, reply.position, reply.waitMs), ephemeral);
     case 'vote-result':

@@ -15,11 +15,20 @@ function carried(target: Pick<LookupTarget, 'type' | 'value'>): string {
   return defang(`${target.type}:${target.value}`).slice(0, 2000);
 }
 
+type ButtonRow = Extract<SlackBlock, { type: 'actions'; block_id?: string; elements: Array<{ type: 'button' }> }>;
+
+/** The vote row's buttons (the row holds buttons only; a select menu has its own block). */
+function votes(row: SlackBlock): ButtonRow['elements'] {
+  return row.type === 'actions' ? (row.elements as ButtonRow['elements']).filter((e) => e.type === 'button') : [];
+}
+
 /** Adds the Graph button to the summary's buttons row (after the votes), or a row of its own. */
 export function withGraphButton(blocks: SlackBlock[], summary: Summary): void {
   const graph = { type: 'button' as const, text: plain('🕸 Graph'), action_id: 'graph', value: carried(summary) };
-  const row = blocks.find((b) => b.type === 'actions' && b.block_id === 'vote');
-  if (row?.type === 'actions') row.elements.push(graph);
+  const at = blocks.findIndex((b) => b.type === 'actions' && b.block_id === 'vote');
+  const row = blocks[at];
+  if (row?.type === 'actions' && row.block_id === 'vote')
+    blocks[at] = { type: 'actions', block_id: 'vote', elements: [...votes(row), graph] };
   else blocks.push({ type: 'actions', block_id: 'vote', elements: [graph] });
 }
 

@@ -39,7 +39,7 @@ describe('Slack rendering', () => {
     const message = renderSlack(summaryReply(summary as Summary)) as SlackMessage;
     const actions = message.blocks.find((b) => b.type === 'actions');
     expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual(['vote-malicious', 'vote-safe', 'graph']);
-    expect(actions?.type === 'actions' && actions.elements[2]?.value).toBe('domain:aoldaily[.]com');
+    expect(actions?.type === 'actions' && actions.elements[2]).toMatchObject({ value: 'domain:aoldaily[.]com' });
     const [, family] = fixtureSummaries().find(([f]) => f.startsWith('antivirus')) ?? [];
     const familyActions = (renderSlack(summaryReply(family as Summary, false)) as SlackMessage).blocks.find((b) => b.type === 'actions');
     expect(familyActions?.type === 'actions' && familyActions.elements.map((e) => e.action_id)).toEqual(['graph']);
