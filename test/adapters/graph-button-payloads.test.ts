@@ -105,3 +105,17 @@ describe('the Graph button survives a tally edit', () => {
     expect(renderDiscord(update).components[0]?.components.map((c) => c.custom_id)).toContain('graph:domain:aoldaily[.]com');
   });
 });
+
+describe('no Graph button on a private answer', () => {
+  it('GIVEN a summary only the asker sees THEN neither platform offers Graph (its picture would go to the channel)', () => {
+    const [, summary] = fixtureSummaries().find(([f]) => f.startsWith('domain-aoldaily.com.json')) ?? [];
+    if (!summary) throw new Error('no fixture summary');
+    const target = { type: 'domain', value: 'aoldaily.com' } as const;
+    const private_ = { kind: 'summary', visibility: 'ephemeral', summary, target, votable: false } as const;
+    expect(JSON.stringify(renderSlack(private_)?.blocks)).not.toContain('"action_id":"graph"');
+    expect(JSON.stringify(renderDiscord(private_).components)).not.toContain('graph');
+    const shared = { ...private_, visibility: 'public' } as const;
+    expect(JSON.stringify(renderSlack(shared)?.blocks)).toContain('"action_id":"graph"');
+    expect(JSON.stringify(renderDiscord(shared).components)).toContain('graph:domain:aoldaily[.]com');
+  });
+});
