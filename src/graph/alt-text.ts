@@ -1,13 +1,18 @@
 /** Alt text for the picture: the nodes it shows, by kind, with their marks, and what was left out. */
 import { noteLines } from './graph-notes.js';
+import { labelFor } from './label-text.js';
 import type { Graph, GraphNode, NodeKind } from './model.js';
 import { KIND_STYLE } from './theme.js';
 
 /** Kept short for screen readers (Slack accepts more). */
 export const MAX_ALT_TEXT = 1000;
 
+/** Longest value named in alt text: hashes and names whole (the picture shortens them to fit), hostile ones still bounded. */
+const ALT_VALUE_CHARS = 80;
+
 function described(node: GraphNode): string {
-  return node.mark ? `${node.label} (${node.mark}${node.markReason ? `: ${node.markReason}` : ''})` : node.label;
+  const name = node.kind === 'more' ? node.label : labelFor(node.kind, node.value, ALT_VALUE_CHARS);
+  return node.mark ? `${name} (${node.mark}${node.markReason ? `: ${node.markReason}` : ''})` : name;
 }
 
 /** The pieces of the alt text: whole labels, never cut inside one (a cut label could lose its defanging). */

@@ -9,8 +9,10 @@ import { defang } from '../indicators/defang.js';
 import { stripMarkup } from '../indicators/markup.js';
 import type { NodeKind } from './model.js';
 
-/** Longest label drawn, in characters (a SHA-1 fits). */
+/** Longest label drawn, in characters. */
 export const MAX_LABEL_CHARS = 32;
+/** A hash is drawn as its first and last 8 characters (the alt text and the summary hold it whole). */
+export const HASH_LABEL_CHARS = 17;
 
 // Cc: controls; Cf: bidi overrides, zero-width and other invisible format characters; M: combining marks
 // (they stack without advancing and would break the width the layout counts on); Zl/Zp: line separators.
@@ -71,7 +73,7 @@ export function cleanText(text: string): string {
 }
 
 /** The label drawn for a value of `kind`: defanged, clean, drawable and at most `max` characters. */
-export function labelFor(kind: NodeKind, value: string, max = MAX_LABEL_CHARS): string {
+export function labelFor(kind: NodeKind, value: string, max = kind === 'hash' ? HASH_LABEL_CHARS : MAX_LABEL_CHARS): string {
   const clean = cleanText(value);
   const shown =
     kind === 'hash' || kind === 'family' || kind === 'detection' || kind === 'more' ? clean : defang(asciiIndicator(kind, clean));
@@ -79,7 +81,7 @@ export function labelFor(kind: NodeKind, value: string, max = MAX_LABEL_CHARS): 
   let safe = shown.replace(/(?<!\[)@(?!\])/g, '[@]');
   // A reference is free text that may hold several names (or lost its scheme): every dot is broken.
   if (kind === 'reference') safe = safe.replace(/(?<!\[)\.(?!\])/g, '[.]');
-  return cut(drawable(safe === '' ? '?' : safe), kind, kind === 'hash' ? Math.min(max, 17) : max);
+  return cut(drawable(safe === '' ? '?' : safe), kind, max);
 }
 
 /** A short, stable mark of a value: tells apart two values whose labels would read alike. */

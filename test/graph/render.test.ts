@@ -3,6 +3,7 @@ import { altText } from '../../src/graph/alt-text.js';
 import { buildGraph, MAX_GRAPH_NODES } from '../../src/graph/build-graph.js';
 import { drawGraph } from '../../src/graph/draw-graph.js';
 import { expandGraph, type GraphLookups } from '../../src/graph/expand-graph.js';
+import { labelFor } from '../../src/graph/label-text.js';
 import { layoutGraph } from '../../src/graph/layout.js';
 import type { Graph } from '../../src/graph/model.js';
 import { intersectingPairs } from '../../src/graph/overlap.js';
@@ -100,7 +101,9 @@ describe('drawing the graph', () => {
   it('GIVEN a graph THEN its alt text lists the nodes it shows and what was left out', () => {
     const graph = buildGraph(fixtureReport('domain', 'google.com'));
     const text = altText(graph, 100_000);
-    for (const node of graph.nodes.filter((n) => n.kind !== 'more')) expect(text).toContain(node.label);
+    // Named whole (the picture shortens hashes to fit; the alt text does not).
+    for (const node of graph.nodes.filter((n) => n.kind !== 'more')) expect(text).toContain(labelFor(node.kind, node.value, 80));
+    expect(text).toMatch(/\b[0-9a-f]{32,64}\b/);
     expect(text).toMatch(/\+\d+ more resolutions of google\[\.\]com/);
     expect(altText(graph, 300).length).toBeLessThanOrEqual(300);
     expect(altText(graph, 300).endsWith(' …')).toBe(true);
