@@ -32,7 +32,8 @@ function canonicalDomainUncached(text: string): string | null {
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
   const tld = labels[labels.length - 1] ?? '';
   if (/^\d+$/.test(tld)) return null;
-  const parsed = parse(host, { allowPrivateDomains: false });
+  // The name is already checked label by label, and is not an address: tldts need not extract or validate it.
+  const parsed = parse(host, { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: false });
   if (!parsed.isIcann || !parsed.domain || parsed.domain === parsed.publicSuffix) return null;
   return host;
 }
