@@ -53,6 +53,22 @@ function spacedDot(match: string, text: string, index: number): string {
   return COMMON_TLD.test(after) ? '.' : match; // example . com
 }
 
+/**
+ * Square brackets nested around a dot (`x[.[.]]y`, `x[[.].]y`: a bracketed dot defanged once more) stand for one
+ * dot when they open as one balanced group; closing brackets left over after it are kept for the rules that read
+ * half brackets. Anything else is left as written.
+ */
+function nestedBracketDots(match: string): string {
+  let depth = 0;
+  for (let i = 0; i < match.length; i++) {
+    depth += match[i] === '[' ? 1 : match[i] === ']' ? -1 : 0;
+    if (depth > 0) continue;
+    const rest = match.slice(i + 1);
+    return /^\]*$/.test(rest) && match.slice(0, i + 1).includes('.') ? `.${rest}` : match;
+  }
+  return match;
+}
+
 /** ` at example dot com` after a local part that is not a prose word → `@example.com`. */
 function wordedEmail(match: string, text: string, index: number): string {
   const local = /[a-z0-9._%+-]{1,64}$/i.exec(text.slice(Math.max(0, index - 64), index))?.[0] ?? '';
@@ -80,6 +96,13 @@ export const REFANG_RULES: readonly RefangRule[] = [
     first: ' ',
     lead: ' [a[(]',
     replace: wordedEmail,
+  },
+  {
+    name: 'nested bracketed dots',
+    pattern: String.raw`\[\.{0,2}\[[[.]{0,4}[\].]{0,6}\]`,
+    first: String.raw`\[`,
+    lead: String.raw`\[[[.]`,
+    replace: nestedBracketDots,
   },
   {
     name: 'bracketed dot',
