@@ -6,6 +6,7 @@ import { ipSkipReason } from '../../src/indicators/ip.js';
 import { REFANG_RULES } from '../../src/indicators/refang-rules.js';
 import { nextDefang } from '../../src/indicators/refang-scanner.js';
 import { forgetRememberedTokens } from '../../src/indicators/token-cache.js';
+import { tokenCandidates } from '../../src/indicators/token-candidates.js';
 
 /** The reference: every rule as one alternation, as the detector used to run them. */
 const COMBINED = new RegExp(REFANG_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'gi');
@@ -131,5 +132,25 @@ describe('remembered token answers', () => {
     expect(scanText('corp.evil.com').indicators.map((i) => i.value)).toEqual(['corp.evil.com']);
     expect(scanText('corp.evil.com', { ignoreDomains: ['evil.com'] }).skipped.map((i) => i.reason)).toEqual(['ignored-domain']);
     expect(scanText('corp.evil.com', { ignoreDomains: [] }).indicators.map((i) => i.value)).toEqual(['corp.evil.com']);
+  });
+});
+
+describe('words the token scanner passes over', () => {
+  it('GIVEN a word whose only anchor is one . or : at its end THEN reading it would find nothing (in chat or a command)', () => {
+    const word = fc.stringMatching(/^[a-zA-Z0-9_~?!#$&+=-]{0,29}$/);
+    fc.assert(
+      fc.property(word, fc.constantFrom('.', ':'), fc.boolean(), (w, end, trusted) => {
+        fc.pre(w.toLowerCase() !== 'localhost');
+        const raw = w + end;
+        const ctx = { source: raw, start: 0, next: '', defanged: false, inUrl: false, gluedKey: null, trusted, ignoreDomains: [] };
+        expect(tokenCandidates(raw, ctx)).toEqual([]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('GIVEN localhost. or localhost: THEN it is still read (a reserved name, never sent upstream)', () => {
+    expect(scanText('ping localhost. now').skipped.map((i) => i.value)).toEqual(['localhost']);
+    expect(scanText('see LOCALHOST: there').skipped.map((i) => i.value)).toEqual(['localhost']);
   });
 });
