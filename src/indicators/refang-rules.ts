@@ -11,10 +11,12 @@ export interface RefangRule {
   /**
    * A character class (RegExp source) holding every character a match can start with, and an expression for
    * every way its first two characters can go (null: any). They let the scanner skip most positions without
-   * running the pattern; `test/indicators/refang-scanner.test.ts` checks them against the combined expression.
+   * running the pattern; `test/indicators/fast-paths.test.ts` checks them against the combined expression.
    */
   readonly first: string;
   readonly lead: string | null;
+  /** For rules that would otherwise run at many positions (a space, a `d`): a class for their third character. */
+  readonly third?: string;
   /** The live text for `match` found at `index` of `text`; the match itself to leave it alone. */
   readonly replace: (match: string, text: string, index: number) => string;
 }
@@ -95,6 +97,7 @@ export const REFANG_RULES: readonly RefangRule[] = [
     pattern: String.raw` (?<=${ALNUM} )(?:at|\[at\]|\(at\)) [a-z0-9-]{1,63}(?: (?:dot|\[dot\]|\(dot\)) [a-z0-9-]{1,63}){1,4}(?![a-z0-9-])`,
     first: ' ',
     lead: ' [a[(]',
+    third: '[t a]',
     replace: wordedEmail,
   },
   {
@@ -160,12 +163,13 @@ export const REFANG_RULES: readonly RefangRule[] = [
   { name: 'caret dot', pattern: String.raw`\^(?<=${ALNUM}\^)\.(?=${ALNUM})`, first: String.raw`\^`, lead: String.raw`\^\.`, replace: dot }, // example^.com
   { name: 'escaped dot', pattern: String.raw`\\\.`, first: String.raw`\\`, lead: String.raw`\\\.`, replace: dot },
   { name: 'hyphenated dot word', pattern: `-(?<=${ALNUM}-)dot-(?=${ALNUM})`, first: '-', lead: '-d', replace: dot }, // example-dot-com
-  { name: 'glued dot word', pattern: `d(?<=${ALNUM}d)ot(?=${ALNUM})`, first: 'd', lead: 'do', replace: gluedDot }, // exampleDOTcom
+  { name: 'glued dot word', pattern: `d(?<=${ALNUM}d)ot(?=${ALNUM})`, first: 'd', lead: 'do', third: 't', replace: gluedDot }, // exampleDOTcom
   {
     name: 'spaced dot',
     pattern: String.raw` (?<=${ALNUM} )\. (?=${ALNUM})`,
     first: ' ',
     lead: String.raw` \.`,
+    third: ' ',
     replace: spacedDot,
   }, // example . com
   {

@@ -11,6 +11,16 @@ interface CompiledRule {
   readonly sticky: RegExp;
   /** Per pair of ASCII codes (first × 128 + second): may a match start with them (pairs beyond ASCII always may). */
   readonly lead: Uint8Array | null;
+  /** Per ASCII code: may this be the third character (null: any; beyond ASCII always may). */
+  readonly third: Uint8Array | null;
+}
+
+function thirdTable(rule: RefangRule): Uint8Array | null {
+  if (rule.third === undefined) return null;
+  const third = new RegExp(`^${rule.third}$`, 'i');
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = third.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
 }
 
 function leadTable(rule: RefangRule): Uint8Array | null {
@@ -30,6 +40,7 @@ const COMPILED: readonly CompiledRule[] = REFANG_RULES.map((rule) => ({
   rule,
   sticky: new RegExp(rule.pattern, 'iy'),
   lead: leadTable(rule),
+  third: thirdTable(rule),
 }));
 
 /** Per UTF-16 code unit: 0 when no rule starts there, else 1 + the index of its list of rules in GROUPS. */
@@ -72,8 +83,12 @@ function matchAt(text: string, at: number, rules: readonly CompiledRule[]): Defa
   const first = text.charCodeAt(at);
   const next = text.charCodeAt(at + 1);
   const pair = first < 128 && next < 128 ? first * 128 + next : -1; // NaN at the end fails the test too
-  for (const { rule, sticky, lead } of rules) {
+  for (const { rule, sticky, lead, third } of rules) {
     if (lead !== null && (Number.isNaN(next) || (pair >= 0 && lead[pair] === 0))) continue;
+    if (third !== null) {
+      const code = text.charCodeAt(at + 2);
+      if (Number.isNaN(code) || (code < 128 && third[code] === 0)) continue;
+    }
     sticky.lastIndex = at;
     const found = sticky.exec(text);
     if (found) return { rule, index: at, text: found[0] };

@@ -44,6 +44,13 @@ const defangPieces = fc.constantFrom(
   'arroba',
   'example',
   'com',
+  'john at evil dot com',
+  'a (at) b (dot) org',
+  'x [at] y [dot] net',
+  'evil . com',
+  'evildotcom',
+  'evilDOTnet',
+  'evil-dot-org',
 );
 const defangText = fc.array(defangPieces, { maxLength: 80 }).map((a) => a.join(''));
 
