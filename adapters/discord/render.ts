@@ -10,6 +10,7 @@ import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/descri
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -191,6 +192,7 @@ export function renderDiscord(reply: Reply): DiscordMessage {
           inline: false,
         })),
         { name: 'Votes waiting', value: String(s.pendingVotes), inline: true },
+        ...(s.watchlist ? [{ name: 'Watchlist', value: escapeDiscord(watchUsageLine(s.watchlist)), inline: false }] : []),
         { name: 'Uptime', value: formatAge(s.uptimeMs), inline: true },
       ];
       return {

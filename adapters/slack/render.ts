@@ -9,6 +9,7 @@ import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, splitText, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
 
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, headerText: 150, message: 12_000 } as const;
 const ITEM_MAX = 120;
@@ -157,6 +158,7 @@ export function renderSlack(reply: Reply): SlackMessage | null {
             `*${escapeMrkdwn(u.name)}*\n${escapeMrkdwn(u.state)}; ok ${ago(s.now, u.lastSuccessAt)}, failed ${ago(s.now, u.lastFailureAt)}`,
         ),
         `*Votes waiting*\n${s.pendingVotes}`,
+        ...(s.watchlist ? [`*Watchlist*\n${escapeMrkdwn(watchUsageLine(s.watchlist))}`] : []),
         `*Uptime*\n${formatAge(s.uptimeMs)}`,
       ];
       return { text: 'threatcrowd-bot status', blocks: [{ type: 'section', fields: fields.slice(0, SLACK_LIMITS.fields).map(mrkdwn) }] };

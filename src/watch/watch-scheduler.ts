@@ -1,0 +1,159 @@
+/**
+ * Re-checks due watches: each asks upstream (never the cache, though the cache takes the new answer) at the
+ * lowest priority, compares with the last answer from the same provider, and posts what changed where the
+ * watch was set. One replica checks a watch at a time (a renewed claim, then the record is read again). An
+ * upstream failure is not a change: it is retried next round, and said once after repeated failures.
+ */
+import type { LookupOutcome } from '../cache/cached-lookup.js';
+import type { OutboundRouter } from '../core/outbound.js';
+import type { Reply } from '../core/reply.js';
+import type { LookupTarget } from '../lookup/resolve-target.js';
+import type { Logger } from '../observability/logger.js';
+import type { LookupType } from '../report/report.js';
+import type { Coordination } from '../store/coordination.js';
+import type { Priority } from '../throttle/limiter.js';
+import { type Change, diffSnapshots, snapshotOf } from './watch-diff.js';
+import { changeNote, failureNote } from './watch-note.js';
+import type { WatchRecord, WatchStore } from './watch-store.js';
+
+/** The failure note is posted once this many re-checks in a row have failed. */
+export const FAILURES_BEFORE_NOTICE = 3;
+/** Every watch's re-checks take one turn in the fair queue, whatever their number. */
+export const WATCH_QUEUE_OWNER = 'watchlist';
+
+export interface WatchSchedulerOptions {
+  readonly store: WatchStore;
+  /** Asks upstream whatever the cache holds, and caches the answer. */
+  readonly refresh: (type: LookupType, value: string, priority: Priority, owner: string) => Promise<LookupOutcome>;
+  readonly onFeed?: (target: LookupTarget) => boolean;
+  readonly outbound: OutboundRouter;
+  readonly coordination: Coordination;
+  readonly checkIntervalMs: number;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  /** How long a check's claim lasts between renewals. @default 60000 */
+  readonly claimMs?: number;
+}
+
+export class WatchScheduler {
+  private readonly now: () => number;
+  private readonly claimMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(private readonly options: WatchSchedulerOptions) {
+    this.now = options.now ?? Date.now;
+    this.claimMs = options.claimMs ?? 60_000;
+  }
+
+  /** Looks for due watches now and every `tickMs` (a tenth of the interval, between 0.2 s and 1 min, by default). */
+  start(tickMs = Math.min(60_000, Math.max(200, this.options.checkIntervalMs / 10))): void {
+    if (this.timer) return;
+    this.stopping = false;
+    this.timer = setInterval(() => this.kick(), tickMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Starts a round unless one runs. */
+  kick(): void {
+    if (this.stopping) return;
+    this.runDue().catch((error: unknown) => this.options.logger.error({ err: error }, 'watchlist round failed'));
+  }
+
+  /** Checks every due watch once; concurrent calls share one round. */
+  runDue(): Promise<void> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** No new round; a round in progress is waited for at most `waitMs` (its request is dropped with the upstream queue). */
+  async stop(waitMs = 1000): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const running = this.running?.catch(() => {});
+    if (!running) return;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([running, new Promise((r) => (timeout = setTimeout(r, waitMs)))]);
+    clearTimeout(timeout);
+  }
+
+  private async round(): Promise<void> {
+    for (const id of Object.keys(await this.options.store.index())) {
+      if (this.stopping) return;
+      const record = await this.options.store.get(id);
+      if (record && this.due(record) && this.options.outbound.canPost(record.place)) await this.checkClaimed(id);
+    }
+  }
+
+  private due(record: WatchRecord): boolean {
+    return record.nextCheckAt <= this.now();
+  }
+
+  private async checkClaimed(id: string): Promise<void> {
+    const { coordination, logger } = this.options;
+    const claim = `watch-check:${id}`;
+    if (!(await coordination.claim(claim, this.claimMs))) return;
+    const renewal = setInterval(
+      () => {
+        coordination.renew(claim, this.claimMs).catch((error: unknown) => logger.warn({ err: error }, 'could not renew a watch claim'));
+      },
+      Math.max(10, Math.floor(this.claimMs / 4)),
+    );
+    renewal.unref();
+    try {
+      // Read again under the claim: another replica may have checked it since this round read it.
+      const record = await this.options.store.get(id);
+      if (record && this.due(record)) await this.check(record);
+    } finally {
+      clearInterval(renewal);
+      await coordination.release(claim).catch(() => {});
+    }
+  }
+
+  private async check(record: WatchRecord): Promise<void> {
+    const { target } = record;
+    const outcome = await this.options.refresh(target.type, target.value, 'passive', WATCH_QUEUE_OWNER).catch(() => null);
+    if (this.stopping) return; // dropped by the shutdown: not a failure, and nothing to compare
+    if (outcome?.from !== 'upstream') return this.failed(record);
+    const { report } = outcome;
+    const onFeed = this.options.onFeed?.(target) ?? null;
+    const snapshot = snapshotOf(report);
+    const before = record.snapshots[report.source];
+    const changes: Change[] = before ? diffSnapshots(report.source, before, snapshot) : [];
+    if (onFeed !== null && record.onFeed !== null && onFeed !== record.onFeed) changes.push({ kind: 'feed', onFeed });
+    const saved = await this.options.store.update(record.id, (current) => ({
+      ...current,
+      snapshots: { ...current.snapshots, [report.source]: snapshot },
+      onFeed: onFeed ?? current.onFeed,
+      lastCheckedAt: this.now(),
+      nextCheckAt: this.now() + this.options.checkIntervalMs,
+      failures: 0,
+      failureNoticed: false,
+    }));
+    if (saved && changes.length > 0) await this.post(saved, changeNote(target, changes));
+  }
+
+  private async failed(record: WatchRecord): Promise<void> {
+    const failures = record.failures + 1;
+    const notice = failures >= FAILURES_BEFORE_NOTICE && !record.failureNoticed;
+    const saved = await this.options.store.update(record.id, (current) => ({
+      ...current,
+      failures,
+      failureNoticed: current.failureNoticed || notice,
+      nextCheckAt: this.now() + this.options.checkIntervalMs,
+    }));
+    if (saved && notice) await this.post(saved, failureNote(record.target, failures));
+  }
+
+  private async post(record: WatchRecord, text: string): Promise<void> {
+    const reply: Reply = { kind: 'notice', visibility: 'public', text };
+    await this.options.outbound.post(record.place, [reply]).catch((error: unknown) => {
+      this.options.logger.warn({ err: error, platform: record.place.platform }, 'could not post a watch note');
+    });
+  }
+}
