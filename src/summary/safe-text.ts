@@ -43,12 +43,13 @@ export function defangText(text: string): string {
 
 /** An IPv6 run defanged when it is an address, or is one with a colon of punctuation at either end (`::a:`). */
 function defangIPv6Run(run: string): string {
-  for (const [head, tail] of [
+  const trims: ReadonlyArray<readonly [number, number]> = [
     [0, 0],
     [0, 1],
     [1, 0],
     [1, 1],
-  ]) {
+  ];
+  for (const [head, tail] of trims) {
     const inner = run.slice(head, run.length - tail);
     if ((head && run[0] !== ':') || (tail && !run.endsWith(':')) || !canonicalIPv6(inner)) continue;
     return run.slice(0, head) + defang(inner) + run.slice(run.length - tail);

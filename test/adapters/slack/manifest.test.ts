@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -7,7 +7,11 @@ import { SLASH } from '../../../src/core/slash.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'adapters/slack/manifest.yml'), 'utf8'));
-const code = ['slack-app.ts', 'deliver.ts'].map((f) => readFileSync(join(ROOT, 'adapters/slack', f), 'utf8')).join('\n');
+/** Every source file of the Slack adapter: the glue, delivery and each listener. */
+const code = readdirSync(join(ROOT, 'adapters/slack'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(join(ROOT, 'adapters/slack', f), 'utf8'))
+  .join('\n');
 
 /** The scope each Web API method and each event needs (Slack's method and event docs). */
 const METHOD_SCOPES: Record<string, string[]> = {
