@@ -117,6 +117,7 @@ function voteButtons(): DiscordMessage['components'] {
       components: [
         { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
         { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Watch', custom_id: 'watch', emoji: { name: '🔔' } },
       ],
     },
   ];

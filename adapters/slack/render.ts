@@ -94,6 +94,7 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
       elements: [
         { type: 'button', text: plain('👎 Malicious'), action_id: 'vote-malicious', value, style: 'danger' },
         { type: 'button', text: plain('👍 Not malicious'), action_id: 'vote-safe', value },
+        { type: 'button', text: plain('🔔 Watch'), action_id: 'watch', value },
       ],
     });
   }

@@ -19,6 +19,8 @@ import { listenForMentions, listenForMessages } from './listeners/messages.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { slackOutbound } from './outbound.js';
 
 export interface SlackAdapterOptions {
   readonly botToken: string;
@@ -52,6 +54,7 @@ const LISTENERS: ReadonlyArray<(ctx: SlackListenerContext) => void> = [
   listenForMessages,
   listenForReactions,
   listenForVoteButtons,
+  listenForWatchButton,
   listenForSharedLinks,
 ];
 
@@ -68,6 +71,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   const guarded = listenerGuard(log, 'slack', slackErrorCode);
   const ctx: SlackListenerContext = { app, bot: options.bot, coordination: options.coordination, delivery, guarded, log };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(slackOutbound(delivery));
   app.error(async (error) => {
     log.error({ err: error }, 'slack error');
   });
@@ -82,6 +86,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     connected: () => connected,
     async stop() {
       connected = false;
+      unregisterOutbound();
       await delivery.flushEdits();
       await app.stop();
     },

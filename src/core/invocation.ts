@@ -12,7 +12,7 @@ export interface ReactionEvent {
   readonly targetText?: string;
 }
 
-export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal';
+export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal' | 'watch';
 
 export interface ButtonEvent {
   readonly action: ButtonAction;
