@@ -4,6 +4,7 @@
 export const CONSOLE_VERBS: ReadonlyArray<readonly [string, string]> = [
   [':vote malicious | :vote safe', 'vote on the last summary (a 👎/👍 reaction in Slack or Discord)'],
   [':reveal', 'look up the last message marked for reveal (a 🔎 reaction elsewhere)'],
+  [':wait SECONDS', 'wait a while (from a pipe: lets a watch note arrive)'],
   [':quit or Ctrl-D', 'leave'],
 ];
 
