@@ -1,5 +1,6 @@
 /** Wires the watchlist: its store, limits from the settings, the scheduler that re-checks, and the outbound router. */
 import { OutboundRouter } from '../core/outbound.js';
+import { internalValue } from '../indicators/privacy.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 import { WatchScheduler } from '../watch/watch-scheduler.js';
@@ -37,6 +38,7 @@ export function createWatching(services: Services, logger: Logger, now: () => nu
     store,
     refresh: (type, value, priority, owner) => services.lookups.refresh(type, value, priority, owner),
     onFeed,
+    isInternal: (target) => internalValue(target.type, target.value, settings.IGNORE_DOMAINS) !== null,
     outbound,
     coordination: services.coordination,
     checkIntervalMs,

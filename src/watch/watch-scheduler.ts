@@ -7,6 +7,7 @@
 import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { OutboundRouter } from '../core/outbound.js';
 import type { Reply } from '../core/reply.js';
+import { QueueFullError } from '../errors/index.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 import type { LookupType } from '../report/report.js';
@@ -18,6 +19,8 @@ import type { WatchRecord, WatchStore } from './watch-store.js';
 
 /** The failure note is posted once this many re-checks in a row have failed. */
 export const FAILURES_BEFORE_NOTICE = 3;
+/** A re-check shed because the queue was full (no request made) is tried again this soon, not counted as a failure. */
+export const BUSY_RETRY_MS = 60_000;
 /** Every watch's re-checks take one turn in the fair queue, whatever their number. */
 export const WATCH_QUEUE_OWNER = 'watchlist';
 
@@ -26,6 +29,8 @@ export interface WatchSchedulerOptions {
   /** Asks upstream whatever the cache holds, and caches the answer. */
   readonly refresh: (type: LookupType, value: string, priority: Priority, owner: string) => Promise<LookupOutcome>;
   readonly onFeed?: (target: LookupTarget) => boolean;
+  /** True for a value never sent upstream (IGNORE_DOMAINS may have grown since the watch was set): such watches are dropped. */
+  readonly isInternal?: (target: LookupTarget) => boolean;
   readonly outbound: OutboundRouter;
   readonly coordination: Coordination;
   readonly checkIntervalMs: number;
@@ -86,7 +91,12 @@ export class WatchScheduler {
     for (const id of Object.keys(await this.options.store.index())) {
       if (this.stopping) return;
       const record = await this.options.store.get(id);
-      if (record && this.due(record) && this.options.outbound.canPost(record.place)) await this.checkClaimed(id);
+      if (record && this.options.isInternal?.(record.target)) {
+        await this.options.store.remove(id);
+        this.options.logger.info({ type: record.target.type }, 'watch dropped: its value is internal now (never sent upstream)');
+      } else if (record && this.due(record) && this.options.outbound.canPost(record.place)) {
+        await this.checkClaimed(id);
+      }
     }
   }
 
@@ -117,8 +127,15 @@ export class WatchScheduler {
 
   private async check(record: WatchRecord): Promise<void> {
     const { target } = record;
-    const outcome = await this.options.refresh(target.type, target.value, 'passive', WATCH_QUEUE_OWNER).catch(() => null);
+    let outcome: LookupOutcome | null = null;
+    let busy = false;
+    try {
+      outcome = await this.options.refresh(target.type, target.value, 'passive', WATCH_QUEUE_OWNER);
+    } catch (error) {
+      busy = error instanceof QueueFullError;
+    }
     if (this.stopping) return; // dropped by the shutdown: not a failure, and nothing to compare
+    if (busy) return this.later(record);
     if (outcome?.from !== 'upstream') return this.failed(record);
     const { report } = outcome;
     const onFeed = this.options.onFeed?.(target) ?? null;
@@ -136,6 +153,12 @@ export class WatchScheduler {
       failureNoticed: false,
     }));
     if (saved && changes.length > 0) await this.post(saved, changeNote(target, changes));
+  }
+
+  /** The queue was too busy to take the re-check: nothing was asked, so try again soon. */
+  private async later(record: WatchRecord): Promise<void> {
+    const retry = Math.min(this.options.checkIntervalMs, BUSY_RETRY_MS);
+    await this.options.store.update(record.id, (current) => ({ ...current, nextCheckAt: this.now() + retry }));
   }
 
   private async failed(record: WatchRecord): Promise<void> {

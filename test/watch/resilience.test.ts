@@ -47,6 +47,31 @@ describe('the watchlist when things go wrong', () => {
     expect(renderReplyText((await t.command('watch list'))[0] as never)).not.toContain('failed');
   });
 
+  it('GIVEN a queue too busy to take passive work THEN the re-check is put off, never counted as a failure', async () => {
+    const { t, posted } = await watchingBot({ PASSIVE_QUEUE_MAX: '0' });
+    await t.command('watch aoldaily.com');
+    for (let i = 0; i < FAILURES_BEFORE_NOTICE + 1; i++) await nextRound(t);
+    expect(t.sim.requests).toEqual([]);
+    expect(posted).toEqual([]);
+    expect(renderReplyText((await t.command('watch list'))[0] as never)).not.toContain('failed');
+  });
+
+  it('GIVEN IGNORE_DOMAINS grown over a watched value after a restart THEN the watch is dropped and nothing is sent upstream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-internal-'));
+    dirs.push(dir);
+    const env = { CACHE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
+    const sim = await useSimulator();
+    const first = await watchingBot(env, sim);
+    await first.t.command('watch aoldaily.com');
+    await first.t.votes.stop();
+    await first.t.services.close();
+    const second = await watchingBot({ ...env, IGNORE_DOMAINS: 'aoldaily.com' }, sim);
+    await nextRound(second.t);
+    expect(sim.requests).toEqual([]);
+    expect(second.posted).toEqual([]);
+    expect(renderReplyText((await second.t.command('watch list'))[0] as never)).toContain('Nothing is watched');
+  });
+
   it('GIVEN garbage from upstream THEN it is a failure, not a change that empties every list', async () => {
     const { t, posted } = await watchingBot();
     await t.command('aoldaily.com');
