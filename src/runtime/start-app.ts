@@ -70,7 +70,6 @@ export async function startApp(
   const { bot, votes, watching } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
-  watching.scheduler.start();
   try {
     for (const platform of CHAT_PLATFORMS) {
       if (platform.enabled(settings, shard))
@@ -85,6 +84,8 @@ export async function startApp(
     throw error;
   }
   const adapters = [...progress.adapters.values()];
+  // After the adapters: a watch is re-checked only where its note can be posted.
+  watching.scheduler.start();
   return {
     services,
     bot,

@@ -36,7 +36,7 @@ export interface WatchSchedulerOptions {
   readonly checkIntervalMs: number;
   readonly logger: Logger;
   readonly now?: () => number;
-  /** How long a check's claim lasts between renewals. @default 60000 */
+  /** How long a check's claim lasts between renewals (a replica that dies holding one blocks that watch this long). @default 20000 */
   readonly claimMs?: number;
 }
 
@@ -45,11 +45,13 @@ export class WatchScheduler {
   private readonly claimMs: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The claim of the re-check in progress, given back at stop so the next process need not wait for it to lapse. */
+  private held: string | null = null;
   private stopping = false;
 
   constructor(private readonly options: WatchSchedulerOptions) {
     this.now = options.now ?? Date.now;
-    this.claimMs = options.claimMs ?? 60_000;
+    this.claimMs = options.claimMs ?? 20_000;
   }
 
   /** Looks for due watches now and every `tickMs` (a tenth of the interval, between 0.2 s and 1 min, by default). */
@@ -85,6 +87,8 @@ export class WatchScheduler {
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([running, new Promise((r) => (timeout = setTimeout(r, waitMs)))]);
     clearTimeout(timeout);
+    // A re-check still waiting for upstream records nothing once stopped: its claim can go now.
+    if (this.held) await this.options.coordination.release(this.held).catch(() => {});
   }
 
   private async round(): Promise<void> {
@@ -108,6 +112,7 @@ export class WatchScheduler {
     const { coordination, logger } = this.options;
     const claim = `watch-check:${id}`;
     if (!(await coordination.claim(claim, this.claimMs))) return;
+    this.held = claim;
     const renewal = setInterval(
       () => {
         coordination.renew(claim, this.claimMs).catch((error: unknown) => logger.warn({ err: error }, 'could not renew a watch claim'));
@@ -121,6 +126,7 @@ export class WatchScheduler {
       if (record && this.due(record)) await this.check(record);
     } finally {
       clearInterval(renewal);
+      this.held = null;
       await coordination.release(claim).catch(() => {});
     }
   }
