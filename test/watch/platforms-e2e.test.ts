@@ -3,7 +3,7 @@ import { loadSettings } from '../../src/config/settings.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
 import { discordEnv, offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../support/env.js';
-import { buttonInteraction, startFakeDiscord, userMessage } from '../support/fake-discord.js';
+import { buttonInteraction, slashInteraction, startFakeDiscord, userMessage } from '../support/fake-discord.js';
 import { type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../support/fake-slack.js';
 import { useSimulator } from '../support/simulator.js';
 import { changedAoldaily, sleep, swapAnswer } from './support.js';
@@ -99,4 +99,17 @@ describe('watch notes on the platforms (real Bolt and discord.js, fakes, simulat
     expect(note?.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(String(note?.body?.content)).toContain('45.77.12\\[.\\]34');
   }, 30_000);
+
+  it('GIVEN /threatcrowd watch and watchlist in Discord THEN "Watching" in the channel, and the list privately', async () => {
+    const sim = await useSimulator();
+    const discord = await startFakeDiscord();
+    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...discordEnv(discord) }), createLogger('silent'));
+    running.push(app);
+    discord.dispatch('INTERACTION_CREATE', slashInteraction('watch', { indicator: 'aoldaily[.]com' }));
+    await discord.waitFor(() => discord.callsTo('PATCH', /@original$/).some((c) => JSON.stringify(c.body).includes('Watching')));
+    discord.dispatch('INTERACTION_CREATE', slashInteraction('watchlist'));
+    const listed = () => discord.callsTo('POST', /^\/webhooks\//).find((c) => JSON.stringify(c.body).includes('Watched in this channel'));
+    await discord.waitFor(() => listed() !== undefined);
+    expect(listed()?.body?.flags).toBe(64);
+  });
 });
