@@ -1,6 +1,6 @@
 /**
  * The watchlist at its default budget (2,160 watches): setting them one by one (each under the index lock),
- * and one scheduler round with none due (what every tick costs), on SQLite and on a real redis-server.
+ * and scheduler rounds with none due (the first reads every record, later ones the index alone), on SQLite and Redis.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,9 +40,12 @@ async function measure(label: string, url: string, redis: Redis | null, count: n
   });
   started = performance.now();
   await scheduler.runDue();
-  const roundMs = performance.now() - started;
+  const firstMs = performance.now() - started;
+  started = performance.now();
+  await scheduler.runDue();
+  const laterMs = performance.now() - started;
   await store.close();
-  return `| ${label} | ${count.toLocaleString('en')} | ${(addMs / count).toFixed(1)} ms | ${roundMs.toFixed(0)} ms |`;
+  return `| ${label} | ${count.toLocaleString('en')} | ${(addMs / count).toFixed(1)} ms | ${firstMs.toFixed(0)} ms | ${laterMs.toFixed(1)} ms |`;
 }
 
 export async function benchWatchlist(count = 2160): Promise<string[]> {
@@ -55,8 +58,8 @@ export async function benchWatchlist(count = 2160): Promise<string[]> {
   const redis = new Redis(`redis://127.0.0.1:${port}`);
   try {
     return [
-      '| store | watches | setting one (lock, limits, write) | a round with none due |',
-      '|---|---|---|---|',
+      '| store | watches | setting one (lock, limits, write) | first round, none due | later rounds, none due |',
+      '|---|---|---|---|---|',
       await measure('SQLite', `sqlite://${join(dir, 'bench.sqlite')}`, null, count),
       await measure('Redis', `redis://127.0.0.1:${port}`, redis, count),
     ];

@@ -47,6 +47,11 @@ export class WatchScheduler {
   private running: Promise<void> | null = null;
   /** The claim of the re-check in progress, given back at stop so the next process need not wait for it to lapse. */
   private held: string | null = null;
+  /**
+   * When each watch is next due, as last read: a re-check only ever moves it later (here or on another replica), so
+   * a watch is not read again before then and an idle tick reads the index alone.
+   */
+  private readonly dueAt = new Map<string, number>();
   private stopping = false;
 
   constructor(private readonly options: WatchSchedulerOptions) {
@@ -92,14 +97,20 @@ export class WatchScheduler {
   }
 
   private async round(): Promise<void> {
-    for (const id of Object.keys(await this.options.store.index())) {
+    const ids = Object.keys(await this.options.store.index());
+    const listed = new Set(ids);
+    for (const id of this.dueAt.keys()) if (!listed.has(id)) this.dueAt.delete(id);
+    for (const id of ids) {
       if (this.stopping) return;
+      if ((this.dueAt.get(id) ?? 0) > this.now()) continue;
       const record = await this.options.store.get(id);
       if (record && this.options.isInternal?.(record.target)) {
         await this.options.store.remove(id);
         this.options.logger.info({ type: record.target.type }, 'watch dropped: its value is internal now (never sent upstream)');
       } else if (record && this.due(record) && this.options.outbound.canPost(record.place)) {
         await this.checkClaimed(id);
+      } else if (record) {
+        this.dueAt.set(id, record.nextCheckAt);
       }
     }
   }
