@@ -32,6 +32,7 @@ export function createWatching(services: Services, logger: Logger, now: () => nu
     },
     peek: (target) => services.lookups.peek(target.type, target.value),
     onFeed,
+    supported: (target) => services.providers.providers.some((p) => p.supports(target.type, target.value)),
     now,
   });
   const scheduler = new WatchScheduler({

@@ -8,10 +8,12 @@ import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { OutboundRouter } from '../core/outbound.js';
 import type { Reply } from '../core/reply.js';
 import { QueueFullError } from '../errors/index.js';
+import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 import type { LookupType } from '../report/report.js';
 import type { Coordination } from '../store/coordination.js';
+import { displayTarget } from '../summary/display-target.js';
 import type { Priority } from '../throttle/limiter.js';
 import { type Change, diffSnapshots, snapshotOf } from './watch-diff.js';
 import { changeNote, failureNote } from './watch-note.js';
@@ -145,14 +147,15 @@ export class WatchScheduler {
   private async check(record: WatchRecord): Promise<void> {
     const { target } = record;
     let outcome: LookupOutcome | null = null;
-    let busy = false;
+    let failure: unknown = null;
     try {
       outcome = await this.options.refresh(target.type, target.value, 'passive', WATCH_QUEUE_OWNER);
     } catch (error) {
-      busy = error instanceof QueueFullError;
+      failure = error;
     }
     if (this.stopping) return; // dropped by the shutdown: not a failure, and nothing to compare
-    if (busy) return this.later(record);
+    if (failure instanceof QueueFullError) return this.later(record);
+    if (isUserError(failure)) return this.drop(record, failure.message);
     if (outcome?.from !== 'upstream') return this.failed(record);
     const { report } = outcome;
     const onFeed = this.options.onFeed?.(target) ?? null;
@@ -170,6 +173,11 @@ export class WatchScheduler {
       failureNoticed: false,
     }));
     if (saved && changes.length > 0) await this.post(saved, changeNote(target, changes));
+  }
+
+  /** The value can no longer be looked up at all (a provider removed from PROVIDERS): said once, and the watch ends. */
+  private async drop(record: WatchRecord, reason: string): Promise<void> {
+    if (await this.options.store.remove(record.id)) await this.post(record, `Stopped watching ${displayTarget(record.target)}: ${reason}`);
   }
 
   /** The queue was too busy to take the re-check: nothing was asked, so try again soon. */

@@ -8,6 +8,7 @@ import type { Place } from '../core/outbound.js';
 import type { WatchOutcome, WatchPort, WatchUsage, WatchView } from '../core/watch-port.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Report } from '../report/report.js';
+import { displayTarget } from '../summary/display-target.js';
 import { perDay, type WatchLimits, watchBudget } from './watch-budget.js';
 import { snapshotOf } from './watch-diff.js';
 import { type WatchEntry, type WatchRecord, type WatchStore, watchId } from './watch-store.js';
@@ -18,6 +19,8 @@ export interface WatchlistOptions {
   /** The cached answer, whatever its age (no upstream request). */
   readonly peek: (target: LookupTarget) => Promise<Report | undefined>;
   readonly onFeed?: (target: LookupTarget) => boolean;
+  /** Whether a configured provider looks up this kind of value (SHA-256 needs OTX). @default always */
+  readonly supported?: (target: LookupTarget) => boolean;
   readonly now: () => number;
 }
 
@@ -26,6 +29,12 @@ export class Watchlist implements WatchPort {
 
   async watch({ place, owner, target }: { place: Place; owner: string; target: LookupTarget }): Promise<WatchOutcome> {
     const { limits, now } = this.options;
+    if (this.options.supported && !this.options.supported(target)) {
+      return {
+        kind: 'refused',
+        reason: `${displayTarget(target)} cannot be watched: no configured provider (PROVIDERS) looks up this kind of value.`,
+      };
+    }
     const cached = await this.options.peek(target);
     const record: WatchRecord = {
       id: watchId(place, target),

@@ -72,6 +72,12 @@ describe('the watch command', () => {
     expect(text(await t.command('watch list'))).toContain('Nothing is watched in this channel');
   });
 
+  it('GIVEN a SHA-256 while only ThreatCrowd is configured THEN the watch is refused with the reason', async () => {
+    const t = await createTestBot({ PROVIDERS: 'threatcrowd' });
+    const sha256 = '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae';
+    expect(text(await t.command(`watch ${sha256}`))).toContain('cannot be watched: no configured provider (PROVIDERS)');
+  });
+
   it('GIVEN malformed words THEN a usage line, and the same indicator twice THEN "already watched"', async () => {
     const t = await createTestBot();
     expect(text(await t.command('watch'))).toContain('usage:');

@@ -72,6 +72,26 @@ describe('the watchlist when things go wrong', () => {
     expect(renderReplyText((await second.t.command('watch list'))[0] as never)).toContain('Nothing is watched');
   });
 
+  it('GIVEN a watched SHA-256 and OTX removed from PROVIDERS after a restart THEN one note says the watch stopped, and it is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-unsupported-'));
+    dirs.push(dir);
+    const env = { CACHE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
+    const sim = await useSimulator();
+    const sha256 = '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae';
+    const first = await watchingBot({ ...env, PROVIDERS: 'threatcrowd,otx' }, sim);
+    expect(renderReplyText((await first.t.command(`watch ${sha256}`))[0] as never)).toContain('Watching');
+    await first.t.votes.stop();
+    await first.t.services.close();
+    const second = await watchingBot({ ...env, PROVIDERS: 'threatcrowd' }, sim);
+    await nextRound(second.t);
+    await nextRound(second.t);
+    expect(second.posted.map((p) => p.text)).toEqual([
+      expect.stringContaining(`Stopped watching ${sha256}: ThreatCrowd does not support SHA-256`),
+    ]);
+    expect(sim.requests).toEqual([]);
+    expect(renderReplyText((await second.t.command('watch list'))[0] as never)).toContain('Nothing is watched');
+  });
+
   it('GIVEN garbage from upstream THEN it is a failure, not a change that empties every list', async () => {
     const { t, posted } = await watchingBot();
     await t.command('aoldaily.com');
