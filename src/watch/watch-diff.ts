@@ -52,3 +52,16 @@ export function diffSnapshots(source: string, before: Snapshot, after: Snapshot)
     changes.push({ kind: 'verdict', before: before.votes, after: after.votes });
   return changes;
 }
+
+/** What changed since the last answers kept (per provider, and the feed), and the snapshot of this answer to keep. */
+export function changesSince(
+  last: { readonly snapshots: Readonly<Record<string, Snapshot>>; readonly onFeed: boolean | null },
+  report: Report,
+  onFeed: boolean | null,
+): { snapshot: Snapshot; changes: Change[] } {
+  const snapshot = snapshotOf(report);
+  const before = last.snapshots[report.source];
+  const changes = before ? diffSnapshots(report.source, before, snapshot) : [];
+  if (onFeed !== null && last.onFeed !== null && onFeed !== last.onFeed) changes.push({ kind: 'feed', onFeed });
+  return { snapshot, changes };
+}

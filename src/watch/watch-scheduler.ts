@@ -13,9 +13,10 @@ import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 import type { LookupType } from '../report/report.js';
 import type { Coordination } from '../store/coordination.js';
+import { whileClaimed } from '../store/renewed-claim.js';
 import { displayTarget } from '../summary/display-target.js';
 import type { Priority } from '../throttle/limiter.js';
-import { type Change, diffSnapshots, snapshotOf } from './watch-diff.js';
+import { changesSince } from './watch-diff.js';
 import { changeNote, failureNote } from './watch-note.js';
 import type { WatchRecord, WatchStore } from './watch-store.js';
 
@@ -121,48 +122,40 @@ export class WatchScheduler {
     return record.nextCheckAt <= this.now();
   }
 
+  /** One replica re-checks a watch: it claims it, then reads it again (another may have checked it since the round read it). */
   private async checkClaimed(id: string): Promise<void> {
-    const { coordination, logger } = this.options;
     const claim = `watch-check:${id}`;
-    if (!(await coordination.claim(claim, this.claimMs))) return;
-    this.held = claim;
-    const renewal = setInterval(
-      () => {
-        coordination.renew(claim, this.claimMs).catch((error: unknown) => logger.warn({ err: error }, 'could not renew a watch claim'));
+    const warn = (error: unknown) => this.options.logger.warn({ err: error }, 'could not renew a watch claim');
+    await whileClaimed(
+      this.options.coordination,
+      claim,
+      this.claimMs,
+      async () => {
+        this.held = claim;
+        try {
+          const record = await this.options.store.get(id);
+          if (record && this.due(record)) await this.check(record);
+        } finally {
+          this.held = null;
+        }
       },
-      Math.max(10, Math.floor(this.claimMs / 4)),
+      warn,
     );
-    renewal.unref();
-    try {
-      // Read again under the claim: another replica may have checked it since this round read it.
-      const record = await this.options.store.get(id);
-      if (record && this.due(record)) await this.check(record);
-    } finally {
-      clearInterval(renewal);
-      this.held = null;
-      await coordination.release(claim).catch(() => {});
-    }
   }
 
   private async check(record: WatchRecord): Promise<void> {
     const { target } = record;
-    let outcome: LookupOutcome | null = null;
-    let failure: unknown = null;
-    try {
-      outcome = await this.options.refresh(target.type, target.value, 'passive', WATCH_QUEUE_OWNER);
-    } catch (error) {
-      failure = error;
-    }
+    const { outcome, failure } = await this.options.refresh(target.type, target.value, 'passive', WATCH_QUEUE_OWNER).then(
+      (answer): { outcome: LookupOutcome | null; failure: unknown } => ({ outcome: answer, failure: null }),
+      (error: unknown) => ({ outcome: null, failure: error }),
+    );
     if (this.stopping) return; // dropped by the shutdown: not a failure, and nothing to compare
     if (failure instanceof QueueFullError) return this.later(record);
     if (isUserError(failure)) return this.drop(record, failure.message);
     if (outcome?.from !== 'upstream') return this.failed(record);
     const { report } = outcome;
     const onFeed = this.options.onFeed?.(target) ?? null;
-    const snapshot = snapshotOf(report);
-    const before = record.snapshots[report.source];
-    const changes: Change[] = before ? diffSnapshots(report.source, before, snapshot) : [];
-    if (onFeed !== null && record.onFeed !== null && onFeed !== record.onFeed) changes.push({ kind: 'feed', onFeed });
+    const { snapshot, changes } = changesSince(record, report, onFeed);
     const saved = await this.options.store.update(record.id, (current) => ({
       ...current,
       snapshots: { ...current.snapshots, [report.source]: snapshot },
