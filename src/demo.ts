@@ -27,6 +27,7 @@ const env = {
 const banner = [
   `threatcrowd-bot demo: the console chat against the ThreatCrowd simulator on ${simulator.url}. Try:`,
   '  we saw beacons to aoldaily[.]com and 188.40.75[.]132 last night',
+  '  :pivot 1          (looks up the first related indicator listed under the last summary)',
   '  /threatcrowd av plugx',
   '  the installer came from update-flash-player[.]top',
   '  /threatcrowd watch aoldaily[.]com   (re-checked every 10 s here; its answer changes after the first re-check)',

@@ -8,6 +8,7 @@ export type ConsoleInput =
   | { readonly kind: 'reveal' }
   /** Waits (from a pipe: lets a watch's note arrive before the input ends). */
   | { readonly kind: 'wait'; readonly seconds: number }
+  | { readonly kind: 'pivot'; readonly choice: number }
   | { readonly kind: 'quit' }
   | { readonly kind: 'usage'; readonly text: string }
   | { readonly kind: 'empty' };
@@ -19,6 +20,11 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
   if (text === '') return { kind: 'empty' };
   if (text === ':quit' || text === ':q') return { kind: 'quit' };
   if (text === ':reveal') return { kind: 'reveal' };
+  if (/^:pivot(?:\s|$)/.test(text)) {
+    const choice = Number(text.slice(6).trim());
+    if (Number.isInteger(choice) && choice >= 1) return { kind: 'pivot', choice };
+    return { kind: 'usage', text: 'usage: :pivot N (looks up the related indicator numbered N under the last summary)' };
+  }
   if (text.startsWith(':vote')) {
     const malicious = verdictOf(text.slice(5).trim());
     if (malicious !== undefined) return { kind: 'vote', malicious };
@@ -32,7 +38,7 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
   if (/^:[a-z]+(?:\s|$)/i.test(text)) {
     return {
       kind: 'usage',
-      text: 'In this console: :vote malicious | :vote safe, :reveal, :wait SECONDS, :quit; commands: /threatcrowd help',
+      text: 'In this console: :vote malicious | :vote safe, :reveal, :pivot N, :wait SECONDS, :quit; commands: /threatcrowd help',
     };
   }
   const base = { platform: 'console' as const, userId: user, channelId: 'console', messageId: `line-${lineNumber}` };

@@ -13,7 +13,9 @@ import type { Coordination } from '../../src/store/coordination.js';
 import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
 import { listenerGuard } from '../shared/listener-guard.js';
 import type { DiscordListenerContext } from './listeners/listener-context.js';
+import { listenForMessageLookups } from './listeners/message-context-menu.js';
 import { listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
@@ -47,6 +49,8 @@ const LISTENERS: ReadonlyArray<(ctx: DiscordListenerContext) => void> = [
   listenForSlashCommand,
   listenForVoteButtons,
   listenForWatchButton,
+  listenForPivots,
+  listenForMessageLookups,
 ];
 
 export async function startDiscord(options: DiscordAdapterOptions): Promise<DiscordAdapter> {

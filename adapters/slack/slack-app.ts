@@ -15,7 +15,9 @@ import { SlackDelivery, slackErrorCode } from './deliver.js';
 import { answerEachEventOnce } from './listeners/events-once.js';
 import { listenForSharedLinks } from './listeners/link-shared.js';
 import type { SlackListenerContext } from './listeners/listener-context.js';
+import { listenForMessageShortcut } from './listeners/message-shortcut.js';
 import { listenForMentions, listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
@@ -56,6 +58,8 @@ const LISTENERS: ReadonlyArray<(ctx: SlackListenerContext) => void> = [
   listenForVoteButtons,
   listenForWatchButton,
   listenForSharedLinks,
+  listenForPivots,
+  listenForMessageShortcut,
 ];
 
 export async function startSlack(options: SlackAdapterOptions): Promise<SlackAdapter> {

@@ -13,6 +13,8 @@ import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { autoDetect } from './auto-detect.js';
 import { dispatchCommand } from './dispatch-command.js';
+import { handleMessageLookup } from './message-lookup.js';
+import { handlePivot } from './pivot.js';
 import { handleButton, handleReaction } from './reactions.js';
 
 export class Bot {
@@ -36,6 +38,10 @@ export class Bot {
           return await handleReaction(ctx);
         case 'button':
           return await handleButton(ctx);
+        case 'pivot':
+          return await handlePivot(ctx);
+        case 'message-lookup':
+          return await handleMessageLookup(ctx);
       }
     } catch (error) {
       return [this.failure(error, invocation)];

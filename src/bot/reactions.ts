@@ -8,6 +8,7 @@ import { channelKey } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
+import { buildPivotMenu } from '../summary/pivot-menu.js';
 import { answerTargets, candidatesIn } from './auto-detect.js';
 import { baseEmoji, emojiIn, REVEAL_EMOJI } from './emoji.js';
 
@@ -32,7 +33,8 @@ async function summaryUpdate(messageId: string, target: LookupTarget, ctx: Comma
   const report = await deps.lookups.peek(target.type, target.value);
   if (!report || !deps.votes) return [];
   const summary = buildSummary(report, { from: 'cache', team: await deps.votes.tally(target), now: deps.clock.now() });
-  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target }];
+  const pivots = buildPivotMenu(report, deps.settings.ignoreDomains);
+  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target, pivots }];
 }
 
 async function vote(messageId: string, malicious: boolean, ctx: CommandContext, source: string): Promise<Reply[]> {

@@ -22,6 +22,25 @@ export interface ButtonEvent {
   readonly targetText?: string;
 }
 
+/** A choice in a summary's "Look up related…" menu. Both strings come from the platform: validated again. */
+export interface PivotEvent {
+  /** The option's value (`d:evil.com`, see src/summary/pivot-value.ts). */
+  readonly choice: string;
+  /** The value of the indicator whose summary carried the menu, for the breadcrumb, when the platform kept it. */
+  readonly from?: string;
+}
+
+/** "Look up indicators" on one message (a Slack message shortcut, a Discord context-menu command). */
+export interface MessageLookupEvent {
+  readonly targetMessageId: string;
+  /** The thread the message is in (Slack), so the shared answer goes there. */
+  readonly targetThreadId?: string;
+  /** The message's text as the platform gave it. */
+  readonly targetText: string;
+  /** Post the answer for everyone in the message's thread ("Post to thread"), not to the asker alone. */
+  readonly share: boolean;
+}
+
 export interface Invocation {
   readonly platform: Platform;
   /** Workspace or guild, when the platform has one; part of every per-channel key. */
@@ -32,11 +51,13 @@ export interface Invocation {
   readonly messageId?: string;
   /** The command text (after `/threatcrowd`) or the message text. */
   readonly text: string;
-  readonly kind: 'command' | 'message' | 'reaction' | 'button';
+  readonly kind: 'command' | 'message' | 'reaction' | 'button' | 'pivot' | 'message-lookup';
   /** Sent by a bot or a webhook (including this bot): ignored. */
   readonly fromBot?: boolean;
   readonly reaction?: ReactionEvent;
   readonly button?: ButtonEvent;
+  readonly pivot?: PivotEvent;
+  readonly messageLookup?: MessageLookupEvent;
 }
 
 /**
