@@ -13,10 +13,14 @@ import type { Coordination } from '../../src/store/coordination.js';
 import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
 import { listenerGuard } from '../shared/listener-guard.js';
 import type { DiscordListenerContext } from './listeners/listener-context.js';
+import { listenForMessageLookups } from './listeners/message-context-menu.js';
 import { listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { discordOutbound } from './outbound.js';
 import { renderDiscord } from './render.js';
 
 export interface DiscordAdapterOptions {
@@ -44,6 +48,9 @@ const LISTENERS: ReadonlyArray<(ctx: DiscordListenerContext) => void> = [
   listenForReactions,
   listenForSlashCommand,
   listenForVoteButtons,
+  listenForWatchButton,
+  listenForPivots,
+  listenForMessageLookups,
 ];
 
 export async function startDiscord(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
@@ -67,6 +74,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
   const guarded = listenerGuard(log, 'discord');
   const ctx: DiscordListenerContext = { client, bot: options.bot, coordination: options.coordination, guarded, edits, log };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(discordOutbound(client));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (_event, shard) => log.warn({ shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
@@ -79,6 +87,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     client,
     connected: () => client.isReady(),
     async stop() {
+      unregisterOutbound();
       await edits.flush();
       await client.destroy();
     },

@@ -15,10 +15,14 @@ import { SlackDelivery, slackErrorCode } from './deliver.js';
 import { answerEachEventOnce } from './listeners/events-once.js';
 import { listenForSharedLinks } from './listeners/link-shared.js';
 import type { SlackListenerContext } from './listeners/listener-context.js';
+import { listenForMessageShortcut } from './listeners/message-shortcut.js';
 import { listenForMentions, listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { slackOutbound } from './outbound.js';
 
 export interface SlackAdapterOptions {
   readonly botToken: string;
@@ -52,7 +56,10 @@ const LISTENERS: ReadonlyArray<(ctx: SlackListenerContext) => void> = [
   listenForMessages,
   listenForReactions,
   listenForVoteButtons,
+  listenForWatchButton,
   listenForSharedLinks,
+  listenForPivots,
+  listenForMessageShortcut,
 ];
 
 export async function startSlack(options: SlackAdapterOptions): Promise<SlackAdapter> {
@@ -68,6 +75,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   const guarded = listenerGuard(log, 'slack', slackErrorCode);
   const ctx: SlackListenerContext = { app, bot: options.bot, coordination: options.coordination, delivery, guarded, log };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(slackOutbound(delivery));
   app.error(async (error) => {
     log.error({ err: error }, 'slack error');
   });
@@ -82,6 +90,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     connected: () => connected,
     async stop() {
       connected = false;
+      unregisterOutbound();
       await delivery.flushEdits();
       await app.stop();
     },

@@ -12,7 +12,7 @@ export interface ReactionEvent {
   readonly targetText?: string;
 }
 
-export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal';
+export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal' | 'watch';
 
 export interface ButtonEvent {
   readonly action: ButtonAction;
@@ -20,6 +20,25 @@ export interface ButtonEvent {
   readonly targetMessageId: string;
   /** The text to reveal, for `reveal`. */
   readonly targetText?: string;
+}
+
+/** A choice in a summary's "Look up related…" menu. Both strings come from the platform: validated again. */
+export interface PivotEvent {
+  /** The option's value (`d:evil.com`, see src/summary/pivot-value.ts). */
+  readonly choice: string;
+  /** The value of the indicator whose summary carried the menu, for the breadcrumb, when the platform kept it. */
+  readonly from?: string;
+}
+
+/** "Look up indicators" on one message (a Slack message shortcut, a Discord context-menu command). */
+export interface MessageLookupEvent {
+  readonly targetMessageId: string;
+  /** The thread the message is in (Slack), so the shared answer goes there. */
+  readonly targetThreadId?: string;
+  /** The message's text as the platform gave it. */
+  readonly targetText: string;
+  /** Post the answer for everyone in the message's thread ("Post to thread"), not to the asker alone. */
+  readonly share: boolean;
 }
 
 export interface Invocation {
@@ -32,11 +51,13 @@ export interface Invocation {
   readonly messageId?: string;
   /** The command text (after `/threatcrowd`) or the message text. */
   readonly text: string;
-  readonly kind: 'command' | 'message' | 'reaction' | 'button';
+  readonly kind: 'command' | 'message' | 'reaction' | 'button' | 'pivot' | 'message-lookup';
   /** Sent by a bot or a webhook (including this bot): ignored. */
   readonly fromBot?: boolean;
   readonly reaction?: ReactionEvent;
   readonly button?: ButtonEvent;
+  readonly pivot?: PivotEvent;
+  readonly messageLookup?: MessageLookupEvent;
 }
 
 /**
@@ -48,6 +69,14 @@ export interface Invocation {
 export function channelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>): string {
   const team = invocation.platform === 'slack' ? '-' : (invocation.teamId ?? '-');
   return `${invocation.platform}:${team}:${invocation.channelId}`;
+}
+
+/**
+ * The key an earlier version used for a Slack channel (`slack:TEAM:channel`), for reading what it stored
+ * (channel modes, votable summaries) after the upgrade to keys by channel alone; null where nothing changed.
+ */
+export function legacyChannelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>): string | null {
+  return invocation.platform === 'slack' && invocation.teamId ? `slack:${invocation.teamId}:${invocation.channelId}` : null;
 }
 
 /** Whose turn a lookup takes in the fair queue: the person who asked, or the channel for automatic lookups. */

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { baseEmoji, REVEAL_EMOJI } from '../../../src/bot/emoji.js';
 import type { Where } from '../deliver.js';
+import { messageText } from '../message-text.js';
 import { reactionInvocation } from '../to-invocation.js';
 import { deliverReplies, type SlackListenerContext } from './listener-context.js';
 import { teamOf } from './messages.js';
@@ -31,13 +32,4 @@ function onReaction({ bot, delivery, guarded }: SlackListenerContext, added: boo
     const where: Where = { channel: invocation.channelId, teamId, threadTs: event.item.ts };
     await deliverReplies(delivery, await bot.handle(invocation), where, invocation.userId);
   });
-}
-
-/** The text of one message (top level or in a thread). */
-async function messageText(client: webApi.WebClient, channel: string, ts: string): Promise<string | undefined> {
-  const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
-  const found = history.messages?.find((m) => m.ts === ts);
-  if (found?.text) return found.text;
-  const replies = await client.conversations.replies({ channel, ts, latest: ts, inclusive: true, limit: 1 });
-  return replies.messages?.find((m) => m.ts === ts)?.text;
 }
