@@ -81,6 +81,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   };
 
+  // Watch notes arrive with no line typed: printed as they come.
+  const unregister = bot.registerOutbound({
+    platform: 'console',
+    post: async (_place, replies) => {
+      for (const reply of replies) output.write(`${renderReplyText(reply)}\n${options.prompt ? '> ' : ''}`);
+    },
+  });
   if (options.prompt) output.write('> ');
   let lineNumber = 0;
   for await (const line of rl) {
@@ -96,6 +103,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   }
   rl.close();
   while (talk.pending.length > 0) await talk.pending.shift();
+  unregister();
 }
 
 const notice = (text: string): Reply[] => [{ kind: 'notice', visibility: 'ephemeral', text }];
@@ -115,6 +123,9 @@ async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: s
       return notice(input.text);
     case 'invocation':
       return bot.handle(input.invocation);
+    case 'wait':
+      await new Promise((r) => setTimeout(r, input.seconds * 1000));
+      return [];
     case 'vote':
       if (!talk.lastSummary) return notice('Nothing to vote on yet: look something up first.');
       return bot.handle(reaction({ emoji: input.malicious ? 'thumbsdown' : 'thumbsup', added: true, targetMessageId: talk.lastSummary }));

@@ -3,6 +3,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
 import { ago, queueNotice, shareOfferLine, teamLine, viaLine } from '../../src/summary/describe.js';
 import { plainSafe, renderSummaryText } from '../../src/summary/render-text.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
 import { verbLines } from './banner.js';
 import { pivotLines } from './pivot-list.js';
 
@@ -50,6 +51,7 @@ export function renderReplyText(reply: Reply): string {
             `${u.name}: ${u.state}; last success ${ago(s.now, u.lastSuccessAt)}, last failure ${ago(s.now, u.lastFailureAt)}${u.lastFailure ? ` (${u.lastFailure})` : ''}`,
         ),
         `votes waiting to be sent: ${s.pendingVotes}`,
+        ...(s.watchlist ? [`watchlist: ${watchUsageLine(s.watchlist)}`] : []),
         `up ${formatAge(s.uptimeMs)}`,
       ].join('\n');
     }

@@ -8,6 +8,8 @@ export type ConsoleInput =
   | { readonly kind: 'reveal' }
   /** `:graph` (depth 1) or `:graph 2` on the last summary, standing in for the Graph and Expand buttons. */
   | { readonly kind: 'graph'; readonly depth: 1 | 2 }
+  /** Waits (from a pipe: lets a watch's note arrive before the input ends). */
+  | { readonly kind: 'wait'; readonly seconds: number }
   | { readonly kind: 'pivot'; readonly choice: number }
   | { readonly kind: 'quit' }
   | { readonly kind: 'usage'; readonly text: string }
@@ -30,6 +32,11 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
     if (malicious !== undefined) return { kind: 'vote', malicious };
     return { kind: 'usage', text: 'usage: :vote malicious | :vote safe (votes on the last summary)' };
   }
+  if (text.startsWith(':wait')) {
+    const seconds = Number(text.slice(5).trim());
+    if (Number.isInteger(seconds) && seconds > 0 && seconds <= 600) return { kind: 'wait', seconds };
+    return { kind: 'usage', text: 'usage: :wait SECONDS (1 to 600)' };
+  }
   const base = { platform: 'console' as const, userId: user, channelId: 'console', messageId: `line-${lineNumber}` };
   const graph = /^:graph(?:\s+(.*))?$/is.exec(text);
   if (graph) {
@@ -40,7 +47,7 @@ export function toConsoleInput(line: string, user: string, lineNumber: number): 
   if (/^:[a-z]+(?:\s|$)/i.test(text)) {
     return {
       kind: 'usage',
-      text: 'In this console: :vote malicious | :vote safe, :reveal, :pivot N, :graph, :quit; commands: /threatcrowd help',
+      text: 'In this console: :vote malicious | :vote safe, :reveal, :pivot N, :graph, :wait SECONDS, :quit; commands: /threatcrowd help',
     };
   }
   if (COMMAND.test(text)) return { kind: 'invocation', invocation: { ...base, kind: 'command', text: text.replace(COMMAND, '') } };

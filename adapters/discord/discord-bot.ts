@@ -20,6 +20,8 @@ import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { discordOutbound } from './outbound.js';
 import { renderDiscord } from './render.js';
 
 export interface DiscordAdapterOptions {
@@ -47,6 +49,7 @@ const LISTENERS: ReadonlyArray<(ctx: DiscordListenerContext) => void> = [
   listenForReactions,
   listenForSlashCommand,
   listenForVoteButtons,
+  listenForWatchButton,
   listenForPivots,
   listenForMessageLookups,
   listenForGraphButtons,
@@ -73,6 +76,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
   const guarded = listenerGuard(log, 'discord');
   const ctx: DiscordListenerContext = { client, bot: options.bot, coordination: options.coordination, guarded, edits, log };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(discordOutbound(client));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (_event, shard) => log.warn({ shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
@@ -85,6 +89,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     client,
     connected: () => client.isReady(),
     async stop() {
+      unregisterOutbound();
       await edits.flush();
       await client.destroy();
     },

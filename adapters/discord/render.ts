@@ -11,6 +11,7 @@ import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
 import { expandRow, withGraphButton } from './graph-buttons.js';
 import { type DiscordSelectRow, pivotSelectRow } from './pivot-select.js';
 import { shareOffer } from './share-offer.js';
@@ -131,6 +132,7 @@ function voteButtons(): DiscordMessage['components'] {
       components: [
         { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
         { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Watch', custom_id: 'watch', emoji: { name: '🔔' } },
       ],
     },
   ];
@@ -218,6 +220,7 @@ export function renderDiscord(reply: Reply): DiscordMessage {
           inline: false,
         })),
         { name: 'Votes waiting', value: String(s.pendingVotes), inline: true },
+        ...(s.watchlist ? [{ name: 'Watchlist', value: escapeDiscord(watchUsageLine(s.watchlist)), inline: false }] : []),
         { name: 'Uptime', value: formatAge(s.uptimeMs), inline: true },
       ];
       return {

@@ -79,6 +79,21 @@ export function buttonInvocation(interaction: {
   };
 }
 
+/** The Watch button under a summary: watches its indicator, with notes posted in reply to that summary. */
+export function watchButtonInvocation(interaction: Parameters<typeof buttonInvocation>[0]): Invocation | null {
+  if (interaction.customId !== 'watch') return null;
+  return {
+    platform: 'discord',
+    teamId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? 'dm',
+    threadId: interaction.message.id,
+    text: '',
+    kind: 'button',
+    button: { action: 'watch', targetMessageId: interaction.message.id },
+  };
+}
+
 /** `graph:type:value` or `graph-expand:type:value` (or the bare action): a graph button's action and what it carries. */
 export function graphButtonAction(customId: string): { action: 'graph' | 'graph-expand'; value?: string } | null {
   const match = /^(graph|graph-expand)(?::(.*))?$/s.exec(customId);

@@ -10,6 +10,7 @@ import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, splitText, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
 import { withGraphButton } from './graph-buttons.js';
 import { pivotSelectBlock, type SlackSelectBlock } from './pivot-select.js';
 
@@ -106,6 +107,7 @@ export function summaryBlocks(summary: Summary, votable: boolean, extras: Summar
       elements: [
         { type: 'button', text: plain('👎 Malicious'), action_id: 'vote-malicious', value, style: 'danger' },
         { type: 'button', text: plain('👍 Not malicious'), action_id: 'vote-safe', value },
+        { type: 'button', text: plain('🔔 Watch'), action_id: 'watch', value },
       ],
     });
   }
@@ -197,6 +199,7 @@ export function renderSlack(reply: Reply): SlackMessage | null {
             `*${escapeMrkdwn(u.name)}*\n${escapeMrkdwn(u.state)}; ok ${ago(s.now, u.lastSuccessAt)}, failed ${ago(s.now, u.lastFailureAt)}`,
         ),
         `*Votes waiting*\n${s.pendingVotes}`,
+        ...(s.watchlist ? [`*Watchlist*\n${escapeMrkdwn(watchUsageLine(s.watchlist))}`] : []),
         `*Uptime*\n${formatAge(s.uptimeMs)}`,
       ];
       return { text: 'threatcrowd-bot status', blocks: [{ type: 'section', fields: fields.slice(0, SLACK_LIMITS.fields).map(mrkdwn) }] };

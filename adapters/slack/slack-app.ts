@@ -22,6 +22,8 @@ import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { slackOutbound } from './outbound.js';
 
 export interface SlackAdapterOptions {
   readonly botToken: string;
@@ -55,6 +57,7 @@ const LISTENERS: ReadonlyArray<(ctx: SlackListenerContext) => void> = [
   listenForMessages,
   listenForReactions,
   listenForVoteButtons,
+  listenForWatchButton,
   listenForGraphButtons,
   listenForSharedLinks,
   listenForPivots,
@@ -74,6 +77,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   const guarded = listenerGuard(log, 'slack', slackErrorCode);
   const ctx: SlackListenerContext = { app, bot: options.bot, coordination: options.coordination, delivery, guarded, log };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(slackOutbound(delivery));
   app.error(async (error) => {
     log.error({ err: error }, 'slack error');
   });
@@ -88,6 +92,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     connected: () => connected,
     async stop() {
       connected = false;
+      unregisterOutbound();
       await delivery.flushEdits();
       await app.stop();
     },

@@ -100,6 +100,21 @@ export function buttonInvocation(body: BlockActionBody, actionId: string): Invoc
   };
 }
 
+/** The Watch button under a summary: watches its indicator, with notes in the summary's thread (or a new one under it). */
+export function watchButtonInvocation(body: BlockActionBody): Invocation | null {
+  if (!body.channel || !body.message) return null;
+  return {
+    platform: 'slack',
+    teamId: body.team?.id ?? body.user.team_id,
+    userId: body.user.id,
+    channelId: body.channel.id,
+    threadId: body.message.thread_ts ?? body.message.ts,
+    text: '',
+    kind: 'button',
+    button: { action: 'watch', targetMessageId: body.message.ts },
+  };
+}
+
 /**
  * A Graph button (on a summary) or Expand button (under a picture) as an invocation; the picture goes into the
  * thread the button is in (the summary's own thread, or the thread the summary starts). The value is passed on

@@ -7,6 +7,7 @@ import { rememberSummary } from '../answers/summary-messages.js';
 import { COMMAND_METADATA } from '../commands/registry.js';
 import type { BotDeps, CommandContext } from '../core/context.js';
 import type { Invocation } from '../core/invocation.js';
+import type { Outbound } from '../core/outbound.js';
 import { privateError, type Reply } from '../core/reply.js';
 import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
@@ -54,6 +55,11 @@ export class Bot {
     target: LookupTarget,
   ): Promise<void> {
     await rememberSummary(this.deps.store, where, messageId, target);
+  }
+
+  /** An adapter registers how it posts into a place without an incoming event (watch notes); returns the unregister function. */
+  registerOutbound(outbound: Outbound): () => void {
+    return this.deps.outbound?.register(outbound) ?? (() => {});
   }
 
   private failure(error: unknown, invocation: Invocation): Reply {

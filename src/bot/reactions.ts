@@ -2,6 +2,7 @@
 
 import { summaryTarget } from '../answers/summary-messages.js';
 import { runVote } from '../commands/vote.js';
+import { runWatch } from '../commands/watch.js';
 import type { CommandContext } from '../core/context.js';
 import { channelKey } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
@@ -54,6 +55,15 @@ async function retract(messageId: string, malicious: boolean, ctx: CommandContex
   return changed ? summaryUpdate(messageId, target, ctx) : [];
 }
 
+/** The Watch button on a summary: watches its indicator, with notes in the summary's thread. */
+async function watchFromButton(messageId: string, ctx: CommandContext): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
+  const target = await summaryTarget(deps.store, invocation, messageId);
+  if (!target) return [];
+  const { platform, teamId, channelId, threadId } = invocation;
+  return runWatch(target, ctx, { platform, teamId, channelId, threadId: threadId ?? messageId });
+}
+
 export async function handleReaction(ctx: CommandContext): Promise<Reply[]> {
   const reaction = ctx.invocation.reaction;
   if (!reaction) return [];
@@ -71,6 +81,7 @@ export async function handleButton(ctx: CommandContext): Promise<Reply[]> {
   const button = ctx.invocation.button;
   if (!button) return [];
   if (button.action === 'reveal') return button.targetText ? reveal(button.targetMessageId, button.targetText, ctx) : [];
+  if (button.action === 'watch') return watchFromButton(button.targetMessageId, ctx);
   if (button.action === 'graph' || button.action === 'graph-expand') return graphButton(button, ctx);
   return vote(button.targetMessageId, button.action === 'vote-malicious', ctx, 'button');
 }

@@ -10,12 +10,14 @@ import { lookupCommand } from './lookup.js';
 import { statusCommand } from './status.js';
 import { typedLookupCommand } from './typed-lookup.js';
 import { voteCommand } from './vote.js';
+import { watchCommand } from './watch.js';
 
 export const COMMANDS: readonly Command[] = [
   lookupCommand,
   typedLookupCommand,
   voteCommand,
   graphCommand,
+  watchCommand,
   channelCommand,
   statusCommand,
   helpCommand,

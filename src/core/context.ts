@@ -13,6 +13,8 @@ import type { ChannelMode } from './channel-mode.js';
 import type { Clock } from './clock.js';
 import type { CommandMetadata } from './command.js';
 import type { Invocation } from './invocation.js';
+import type { OutboundRouter } from './outbound.js';
+import type { WatchPort } from './watch-port.js';
 
 export interface LookupService {
   /** `owner` is whose turn it is in the fair queue (a person, or a channel for automatic lookups). */
@@ -68,6 +70,10 @@ export interface BotDeps {
   readonly providers?: () => readonly ProviderStatus[];
   /** ThreatCrowd's malicious feeds: a hit is flagged without an API call. */
   readonly feeds?: { has(target: LookupTarget): boolean };
+  /** The watchlist (re-checks indicators and posts what changed), where it runs. */
+  readonly watches?: WatchPort;
+  /** How the core posts without an incoming event (watch notes); each running adapter registers itself. */
+  readonly outbound?: OutboundRouter;
   /** Graph pictures, drawn once per report and shared with other replicas through the store. */
   readonly graphPictures: GraphPictures;
 }

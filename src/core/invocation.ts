@@ -13,7 +13,7 @@ export interface ReactionEvent {
 }
 
 /** `graph` draws a summary's neighbourhood into its thread; `graph-expand` redraws a picture at depth 2. */
-export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal' | 'graph' | 'graph-expand';
+export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal' | 'watch' | 'graph' | 'graph-expand';
 
 export interface ButtonEvent {
   readonly action: ButtonAction;

@@ -4,6 +4,7 @@ import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { PivotMenu } from '../summary/pivot-menu.js';
 import type { Summary } from '../summary/summary.js';
 import type { CommandMetadata } from './command.js';
+import type { WatchUsage } from './watch-port.js';
 
 /** `public`: everyone in the channel; `ephemeral`: only the person who asked (where the platform allows). */
 export type Visibility = 'public' | 'ephemeral';
@@ -21,6 +22,8 @@ export interface StatusInfo {
     readonly state: string;
   }>;
   readonly pendingVotes: number;
+  /** The watchlist's share of the upstream budget, where it runs. */
+  readonly watchlist?: WatchUsage;
   readonly uptimeMs: number;
   readonly now: number;
 }

@@ -8,10 +8,13 @@ import { internalValue } from '../indicators/privacy.js';
 import type { Logger } from '../observability/logger.js';
 import { VoteService } from '../votes/vote-service.js';
 import type { Services } from './services.js';
+import { createWatching, type Watching } from './watching.js';
 
 export interface BuiltBot {
   readonly bot: Bot;
   readonly votes: VoteService;
+  /** The watchlist: start `watching.scheduler` where watches should be re-checked. */
+  readonly watching: Watching;
 }
 
 export function buildBot(services: Services, logger: Logger, options: { clock?: Clock; bot?: Partial<BotSettings> } = {}): BuiltBot {
@@ -32,20 +35,24 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
   });
   services.metrics.bind({ outboxSize: () => votes.pending() });
   services.threatcrowd.onRecovery(() => votes.kick());
+  const clock = options.clock ?? systemClock;
+  const watching = createWatching(services, logger, () => clock.now());
   const bot = new Bot({
     lookups: services.lookups,
     queue: services.limiter,
     store: services.store,
     coordination: services.coordination,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     settings: { ...botSettingsFrom(services.settings), ...options.bot },
     votes,
     providers: () => services.providers.status(),
     feeds: services.feeds,
+    watches: watching.watchlist,
+    outbound: watching.outbound,
     graphPictures: graphPicturesFor(services, logger),
   });
-  return { bot, votes };
+  return { bot, votes, watching };
 }
 
 /** Pictures kept as long as a found report stays fresh; in the shared store unless it is this process's memory. */

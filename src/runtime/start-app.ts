@@ -67,7 +67,7 @@ export async function startApp(
     throw error;
   }
   progress.services = services;
-  const { bot, votes } = buildBot(services, logger);
+  const { bot, votes, watching } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
   try {
@@ -77,12 +77,15 @@ export async function startApp(
     }
   } catch (error) {
     for (const adapter of progress.adapters.values()) await adapter.stop();
+    await watching.scheduler.stop();
     await votes.stop();
     await services.close();
     await health.close();
     throw error;
   }
   const adapters = [...progress.adapters.values()];
+  // After the adapters: a watch is re-checked only where its note can be posted.
+  watching.scheduler.start();
   return {
     services,
     bot,
@@ -93,6 +96,8 @@ export async function startApp(
     stop: () =>
       stopInOrder(logger, [
         ['health server', () => health.close(), 500],
+        // No new re-check; one in progress is dropped with the upstream queue below (nothing sent, nothing recorded).
+        ['watchlist', () => watching.scheduler.stop(200), 300],
         ...adapters.map((adapter): [string, () => Promise<void>, number] => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
         // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
         ['upstream queue', () => services.stopUpstream(), 500],

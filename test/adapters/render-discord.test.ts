@@ -26,7 +26,12 @@ describe('Discord rendering', () => {
     expect(message.embeds[0]?.url).toMatch(TRUSTED_LINK);
     expect(JSON.stringify({ ...message, embeds: message.embeds.map((e) => ({ ...e, url: '' })) })).not.toMatch(/evil\.com|evilupdate\.top/);
     expect(message.embeds[0]?.color).toBe(0xd93f0b);
-    expect(message.components[0]?.components.map((c) => c.custom_id)).toEqual(['vote-malicious', 'vote-safe', 'graph:domain:evil[.]com']);
+    expect(message.components[0]?.components.map((c) => c.custom_id)).toEqual([
+      'vote-malicious',
+      'vote-safe',
+      'watch',
+      'graph:domain:evil[.]com',
+    ]);
   });
 
   it('escapes markdown and mentions in free text', () => {

@@ -34,12 +34,17 @@ describe('Slack rendering', () => {
     expect(mrkdwn.replace(/<[^<>|]*\|[^<>]*>/g, '')).not.toMatch(/evil\.com|evilupdate\.top/);
   });
 
-  it('GIVEN a votable summary THEN Malicious, Not malicious and Graph buttons; a family gets only Graph', () => {
+  it('GIVEN a votable summary THEN Malicious, Not malicious, Watch and Graph buttons; a family gets only Graph', () => {
     const [, summary] = fixtureSummaries().find(([f]) => f.startsWith('domain-aoldaily.com.json')) ?? [];
     const message = renderSlack(summaryReply(summary as Summary)) as SlackMessage;
     const actions = message.blocks.find((b) => b.type === 'actions');
-    expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual(['vote-malicious', 'vote-safe', 'graph']);
-    expect(actions?.type === 'actions' && actions.elements[2]).toMatchObject({ value: 'domain:aoldaily[.]com' });
+    expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual([
+      'vote-malicious',
+      'vote-safe',
+      'watch',
+      'graph',
+    ]);
+    expect(actions?.type === 'actions' && actions.elements[3]).toMatchObject({ value: 'domain:aoldaily[.]com' });
     const [, family] = fixtureSummaries().find(([f]) => f.startsWith('antivirus')) ?? [];
     const familyActions = (renderSlack(summaryReply(family as Summary, false)) as SlackMessage).blocks.find((b) => b.type === 'actions');
     expect(familyActions?.type === 'actions' && familyActions.elements.map((e) => e.action_id)).toEqual(['graph']);
