@@ -13,7 +13,10 @@ import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
 import { boltLogger } from './bolt-logger.js';
 import { NOT_IN_CHANNEL, SlackDelivery, slackErrorCode, type Where } from './deliver.js';
+import { listenForFileShares } from './file-share-listener.js';
 import { renderSlack } from './render.js';
+import { SlackBulks } from './slack-bulk.js';
+import { type SlackFileLike, slackAttachments } from './slack-files.js';
 import {
   buttonInvocation,
   commandInvocation,
@@ -88,6 +91,9 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     }
   };
 
+  const bulkUi = new SlackBulks(app.client, bot, delivery, log);
+  const fileAccess = { botToken: options.botToken, apiUrl: options.apiUrl };
+
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId && !(await options.coordination.claim(`slack-event:${eventId}`, EVENT_TTL_MS))) {
@@ -113,6 +119,14 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       const where: Where = { channel: invocation.channelId, teamId: invocation.teamId };
       let invited = false;
       for (const reply of await settleReplies(replies)) {
+        if (reply.kind === 'bulk') {
+          await bulkUi.start(reply, where, invocation.userId);
+          continue;
+        }
+        if (reply.kind === 'bulk-form') {
+          await bulkUi.openForm(command.trigger_id, where);
+          continue;
+        }
         if (reply.visibility === 'ephemeral') {
           await say(reply);
           continue;
@@ -162,6 +176,9 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     }),
   );
 
+  listenForFileShares(app, { bot, access: fileAccess, guarded, deliver });
+  bulkUi.listen(app, guarded);
+
   const onReaction =
     (added: boolean) =>
     async ({
@@ -178,12 +195,14 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       guarded('reaction', async () => {
         if (event.user === context.botUserId) return; // the bot's own seed reactions
         const teamId = (body as { team_id?: string }).team_id;
-        let targetText: string | undefined;
+        let target: SlackMessageLike | undefined;
         if (added && REVEAL_EMOJI.has(baseEmoji(event.reaction)) && event.item.channel && event.item.ts) {
-          targetText = await messageText(client, event.item.channel, event.item.ts);
+          target = await messageAt(client, event.item.channel, event.item.ts);
         }
-        const invocation = reactionInvocation(event, added, teamId, targetText);
-        if (!invocation) return;
+        const reacted = reactionInvocation(event, added, teamId, target?.text);
+        if (!reacted) return;
+        const attachments = slackAttachments(target?.files, fileAccess);
+        const invocation = attachments.length > 0 ? { ...reacted, attachments } : reacted;
         const where: Where = { channel: invocation.channelId, teamId, threadTs: event.item.ts };
         await deliver(await bot.handle(invocation), where, invocation.userId);
       });
@@ -244,6 +263,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     app,
     port: address && typeof address === 'object' ? address.port : null,
     connected: () => connected,
+    bulkSink: (place) => bulkUi.sink(place),
     async stop() {
       connected = false;
       await delivery.flushEdits();
@@ -252,11 +272,16 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   };
 }
 
-/** The text of one message (top level or in a thread). */
-async function messageText(client: webApi.WebClient, channel: string, ts: string): Promise<string | undefined> {
+interface SlackMessageLike {
+  readonly text?: string;
+  readonly files?: SlackFileLike[];
+}
+
+/** The text and files of one message (top level or in a thread). */
+async function messageAt(client: webApi.WebClient, channel: string, ts: string): Promise<SlackMessageLike | undefined> {
   const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
   const found = history.messages?.find((m) => m.ts === ts);
-  if (found?.text) return found.text;
+  if (found?.text || found?.files?.length) return found as SlackMessageLike;
   const replies = await client.conversations.replies({ channel, ts, latest: ts, inclusive: true, limit: 1 });
-  return replies.messages?.find((m) => m.ts === ts)?.text;
+  return replies.messages?.find((m) => m.ts === ts) as SlackMessageLike | undefined;
 }

@@ -1,5 +1,8 @@
 /** Wires the core: a Bot over the shared services, with the vote service and settings from the environment. */
+import { BulkService } from '../answers/bulk-service.js';
 import { Bot } from '../bot/bot.js';
+import { BulkRunner } from '../bulk/bulk-runner.js';
+import { BulkStateStore } from '../bulk/bulk-state.js';
 import { botSettingsFrom } from '../config/bot-settings.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { BotSettings } from '../core/context.js';
@@ -31,6 +34,18 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
   });
   services.metrics.bind({ outboxSize: () => votes.pending() });
   services.threatcrowd.onRecovery(() => votes.kick());
+  const bulkState = new BulkStateStore(services.store.namespace('bulk'), services.coordination);
+  const bulks = new BulkService({
+    runner: new BulkRunner({
+      lookups: services.lookups,
+      queue: services.limiter,
+      state: bulkState,
+      onError: (error) => logger.error({ err: error }, 'bulk lookup failed unexpectedly'),
+    }),
+    state: bulkState,
+    logger,
+    progressEveryMs: services.settings.BULK_PROGRESS_MS,
+  });
   const bot = new Bot({
     lookups: services.lookups,
     queue: services.limiter,
@@ -42,6 +57,7 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     votes,
     providers: () => services.providers.status(),
     feeds: services.feeds,
+    bulks,
   });
   return { bot, votes };
 }

@@ -83,6 +83,11 @@ export async function startApp(
     throw error;
   }
   const adapters = [...progress.adapters.values()];
+  // Bulks a stopped bot left unfinished go on where they were (each edits its own progress message again).
+  const bulks = bot.deps.bulks;
+  void bulks
+    ?.resumeUnfinished((place) => adapters.find((a) => a.name === place.platform)?.bulkSink?.(place) ?? null)
+    .catch((error: unknown) => logger.error({ err: error }, 'could not resume bulk lookups'));
   return {
     services,
     bot,
@@ -93,6 +98,8 @@ export async function startApp(
     stop: () =>
       stopInOrder(logger, [
         ['health server', () => health.close(), 500],
+        // Running bulks stop before their next lookup and keep their state, so the next start resumes them.
+        ['bulk lookups', async () => bulks?.stop(), 100],
         ...adapters.map((adapter): [string, () => Promise<void>, number] => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
         // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
         ['upstream queue', () => services.stopUpstream(), 500],

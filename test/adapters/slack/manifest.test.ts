@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -7,7 +7,11 @@ import { SLASH } from '../../../src/core/slash.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'adapters/slack/manifest.yml'), 'utf8'));
-const code = ['slack-app.ts', 'deliver.ts'].map((f) => readFileSync(join(ROOT, 'adapters/slack', f), 'utf8')).join('\n');
+const SLACK_DIR = join(ROOT, 'adapters/slack');
+const code = readdirSync(SLACK_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(join(SLACK_DIR, f), 'utf8'))
+  .join('\n');
 
 /** The scope each Web API method and each event needs (Slack's method and event docs). */
 const METHOD_SCOPES: Record<string, string[]> = {
@@ -57,6 +61,8 @@ describe('the Slack app manifest', () => {
     for (const method of methodsUsed) expect(METHOD_SCOPES, `scope table lacks ${method}`).toHaveProperty([method]);
     const needed = new Set([
       'commands',
+      // Shared files are downloaded from their private URL with the bot token.
+      ...(code.includes('url_private_download') ? ['files:read'] : []),
       ...methodsUsed.flatMap((m) => METHOD_SCOPES[m] ?? []),
       ...eventsUsed.flatMap((e) => EVENT_SCOPES[e] ?? []),
     ]);

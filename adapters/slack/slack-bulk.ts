@@ -1,0 +1,121 @@
+/**
+ * Bulk lookups in Slack: the progress message (posted, then edited in place with a Cancel button), the
+ * exports uploaded into its thread through the external-upload flow, and the modal that takes a pasted list
+ * when `/threatcrowd bulk` comes without values.
+ */
+import type { App, webApi } from '@slack/bolt';
+import { startingReply } from '../../src/answers/bulk-replies.js';
+import type { Bot } from '../../src/bot/bot.js';
+import type { BulkPlace, BulkSink } from '../../src/core/bulk-port.js';
+import type { Invocation } from '../../src/core/invocation.js';
+import { type Reply, settleReplies } from '../../src/core/reply.js';
+import type { Logger } from '../../src/observability/logger.js';
+import type { SlackDelivery, Where } from './deliver.js';
+import { BULK_CANCEL_ACTION, renderSlack } from './render.js';
+
+export const BULK_FORM_ID = 'bulk-form';
+const FORM_BLOCK = 'values';
+const FORM_INPUT = 'text';
+
+/** The modal for a pasted list; where to answer rides along in `private_metadata`. */
+export function bulkFormView(where: Where) {
+  return {
+    type: 'modal' as const,
+    callback_id: BULK_FORM_ID,
+    private_metadata: JSON.stringify({ channel: where.channel, teamId: where.teamId ?? null }),
+    title: { type: 'plain_text' as const, text: 'Bulk lookup' },
+    submit: { type: 'plain_text' as const, text: 'Look up' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: FORM_BLOCK,
+        label: { type: 'plain_text', text: 'Indicators (one a line, CSV, or a pasted report; defanged is fine)' },
+        element: { type: 'plain_text_input', action_id: FORM_INPUT, multiline: true, max_length: 3000 },
+      },
+    ],
+  };
+}
+
+export class SlackBulks {
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly bot: Bot,
+    private readonly delivery: SlackDelivery,
+    private readonly log: Logger,
+  ) {}
+
+  /** Posts the progress message and runs the bulk in the background (the listener returns at once). */
+  async start(reply: Extract<Reply, { kind: 'bulk' }>, where: Where, userId: string): Promise<void> {
+    const bulks = this.bot.deps.bulks;
+    if (!bulks) return;
+    const ts = await this.delivery.post(startingReply(reply.plan), { channel: where.channel, teamId: where.teamId });
+    if (!ts) return;
+    const place: BulkPlace = {
+      platform: 'slack',
+      ...(where.teamId ? { teamId: where.teamId } : {}),
+      channelId: where.channel,
+      messageId: ts,
+      userId,
+      queueOwner: reply.queueOwner,
+    };
+    void bulks.run(reply.plan, place, this.sink(place)).catch((error: unknown) => this.log.error({ err: error }, 'bulk lookup failed'));
+  }
+
+  /** Progress edits the message; the end edits it a last time and uploads the exports into its thread. */
+  sink(place: BulkPlace): BulkSink {
+    const update = async (reply: Reply) => {
+      const message = renderSlack(reply);
+      if (message)
+        await this.client.chat.update({ channel: place.channelId, ts: place.messageId, text: message.text, blocks: message.blocks });
+    };
+    return {
+      progress: update,
+      finish: async (replies) => {
+        for (const reply of replies) {
+          if (reply.kind === 'file') await this.delivery.upload(reply.file, { channel: place.channelId, threadTs: place.messageId });
+          else await update(reply);
+        }
+      },
+    };
+  }
+
+  /** Opens the modal for a pasted list (the slash command's trigger id is valid for 3 s). */
+  async openForm(triggerId: string, where: Where): Promise<void> {
+    await this.client.views.open({ trigger_id: triggerId, view: bulkFormView(where) as never });
+  }
+
+  /** Registers the modal's submission and the Cancel button. */
+  listen(app: App, guarded: (what: string, work: () => Promise<void>) => Promise<void>): void {
+    app.view(BULK_FORM_ID, async ({ ack, body, view }) => {
+      await ack();
+      await guarded('bulk form', async () => {
+        const meta = JSON.parse(view.private_metadata || '{}') as { channel?: string; teamId?: string | null };
+        const text = view.state.values[FORM_BLOCK]?.[FORM_INPUT]?.value ?? '';
+        if (!meta.channel) return;
+        const where: Where = { channel: meta.channel, ...(meta.teamId ? { teamId: meta.teamId } : {}) };
+        const invocation: Invocation = {
+          platform: 'slack',
+          teamId: where.teamId,
+          userId: body.user.id,
+          channelId: where.channel,
+          text: `bulk ${text}`,
+          kind: 'command',
+        };
+        for (const reply of await settleReplies(await this.bot.handle(invocation))) {
+          if (reply.kind === 'bulk') await this.start(reply, where, body.user.id);
+          else await this.delivery.ephemeral(reply, where, body.user.id);
+        }
+      });
+    });
+    app.action(BULK_CANCEL_ACTION, async ({ ack, body, action }) => {
+      await ack();
+      await guarded('bulk cancel', async () => {
+        const id = (action as { value?: string }).value ?? '';
+        const channel = (body as { channel?: { id: string } }).channel?.id ?? '';
+        const cancelled = await this.bot.deps.bulks?.cancel(id, { platform: 'slack', channelId: channel });
+        if (!cancelled) this.log.info('bulk cancel ignored (unknown bulk, or a button from another channel)');
+      });
+    });
+  }
+}

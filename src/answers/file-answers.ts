@@ -1,0 +1,71 @@
+/**
+ * Files shared in a channel: hashed where they are (MD5, SHA-1, SHA-256, never stored, never sent anywhere)
+ * and answered by their hashes: a line naming the file, then the MD5's summary (ThreatCrowd) and the
+ * SHA-256's where a provider knows SHA-256 (OTX). Files over FILE_HASH_MAX_MB wait for someone to ask (🔎).
+ */
+import type { CommandContext } from '../core/context.js';
+import type { Attachment, AttachmentHashes } from '../core/invocation.js';
+import type { Reply } from '../core/reply.js';
+import { FileError } from '../files/errors.js';
+import { safeText } from '../summary/safe-text.js';
+import type { Priority } from '../throttle/limiter.js';
+import { summarizeTarget } from './summarize-target.js';
+
+/** Files answered per message; the rest are counted. */
+export const MAX_FILES_PER_MESSAGE = 5;
+const NAME_MAX = 120;
+
+/** The file's name as it may be shown: safe characters, no live link, bounded (renderers escape markup). */
+export function shownFileName(name: string): string {
+  return safeText(name, NAME_MAX) || 'unnamed file';
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function hashLine(name: string, hashes: AttachmentHashes): string {
+  return `📎 ${shownFileName(name)} (${formatSize(hashes.size)}), hashed here and not uploaded anywhere. MD5 ${hashes.md5} · SHA-1 ${hashes.sha1} · SHA-256 ${hashes.sha256}`;
+}
+
+const notice = (text: string): Reply => ({ kind: 'notice', visibility: 'public', text });
+
+/** Asks about a file over the automatic cap: the adapter marks the message with 🔎. */
+function askFirst(name: string, maxBytes: number): Reply[] {
+  const mb = Math.round(maxBytes / 1024 / 1024);
+  return [
+    notice(`📎 ${shownFileName(name)} is larger than ${mb} MB (FILE_HASH_MAX_MB): react with 🔎 to hash it and look it up.`),
+    { kind: 'reveal', visibility: 'public', count: 1 },
+  ];
+}
+
+async function answerOne(file: Attachment, ctx: CommandContext, onRequest: boolean, priority: Priority): Promise<Reply[]> {
+  const { settings } = ctx.deps;
+  if (!onRequest && file.size !== null && file.size > settings.fileHashMaxBytes) return askFirst(file.name, settings.fileHashMaxBytes);
+  const maxBytes = onRequest ? settings.fileHashOnRequestMaxBytes : settings.fileHashMaxBytes;
+  let hashes: AttachmentHashes;
+  try {
+    hashes = await file.hash({ maxBytes, timeoutMs: settings.fileHashTimeoutMs });
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    if (error.kind === 'too-large' && !onRequest) return askFirst(file.name, settings.fileHashMaxBytes);
+    return [notice(`📎 ${shownFileName(file.name)}: ${error.message}`)];
+  }
+  const summaries = await Promise.all([hashes.md5, hashes.sha256].map((value) => summarizeTarget({ type: 'file', value }, priority, ctx)));
+  return [notice(hashLine(file.name, hashes)), ...summaries.filter((r): r is Reply => r !== null)];
+}
+
+/**
+ * The answers for a message's files: automatic ones at the passive priority and within FILE_HASH_MAX_MB;
+ * on request (🔎, `/threatcrowd file`) interactive and up to FILE_HASH_ON_REQUEST_MAX_MB.
+ */
+export async function answerAttachments(files: readonly Attachment[], ctx: CommandContext, onRequest: boolean): Promise<Reply[]> {
+  const priority: Priority = onRequest ? 'interactive' : 'passive';
+  const replies: Reply[] = [];
+  for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) replies.push(...(await answerOne(file, ctx, onRequest, priority)));
+  const rest = files.length - MAX_FILES_PER_MESSAGE;
+  if (rest > 0) replies.push(notice(`and ${rest} more files: share them in another message to have them hashed.`));
+  return replies;
+}
