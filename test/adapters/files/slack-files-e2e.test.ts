@@ -68,7 +68,10 @@ describe('files shared in Slack', () => {
     expect(raw).toContain('&lt;!channel&gt;');
     expect(raw).not.toContain('evil.com');
     expect(raw).toContain('evil[.]com');
-    const shown = slack.callsOf('chat.postMessage').map((c) => String(c.args.text)).join('\n');
+    const shown = slack
+      .callsOf('chat.postMessage')
+      .map((c) => String(c.args.text))
+      .join('\n');
     expect(shown).toContain('exe');
     expect(shown).not.toContain('\u202e');
     expect(shown).not.toContain('\u0007');
