@@ -36,6 +36,8 @@ export class BulkService implements BulkPort {
   /** Bulks running here, so a Cancel stops the one waiting on a lookup at once (other replicas see the stored flag). */
   private readonly running = new Map<string, AbortController>();
   private readonly now: () => number;
+  /** Every bulk this service runs, so a stop can wait until each has given its lease back. */
+  private readonly active = new Set<Promise<unknown>>();
 
   constructor(private readonly options: BulkServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -45,11 +47,13 @@ export class BulkService implements BulkPort {
     const controller = new AbortController();
     const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
     try {
-      const outcome = await this.options.runner.start(plan, JSON.stringify(place), {
-        onProgress: shown.onProgress,
-        signal: controller.signal,
-        queueOwner: place.queueOwner,
-      });
+      const outcome = await this.tracked(
+        this.options.runner.start(plan, JSON.stringify(place), {
+          onProgress: shown.onProgress,
+          signal: controller.signal,
+          queueOwner: place.queueOwner,
+        }),
+      );
       await this.finish(outcome, sink, shown.drained);
     } finally {
       for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
@@ -68,6 +72,7 @@ export class BulkService implements BulkPort {
   async resumeUnfinished(sinkFor: (place: BulkPlace) => BulkSink | null): Promise<void> {
     const { state, runner } = this.options;
     for (const id of await state.unfinished()) {
+      if (this.stopped) return;
       const job = await state.job(id);
       const place = job ? placeOf(job.owner) : null;
       const sink = place ? sinkFor(place) : null;
@@ -76,7 +81,7 @@ export class BulkService implements BulkPort {
       this.running.set(id, controller);
       try {
         const shown = this.showing(job, sink);
-        const outcome = await runner.resume(id, { onProgress: shown.onProgress, signal: controller.signal });
+        const outcome = await this.tracked(runner.resume(id, { onProgress: shown.onProgress, signal: controller.signal }));
         if (outcome) await this.finish(outcome, sink, shown.drained);
       } catch (error) {
         this.options.logger.error({ err: error }, 'could not resume a bulk');
@@ -86,8 +91,19 @@ export class BulkService implements BulkPort {
     }
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
+    this.stopped = true;
     this.options.runner.stop();
+    await Promise.allSettled([...this.active]);
+  }
+
+  private stopped = false;
+
+  private tracked<T>(work: Promise<T>): Promise<T> {
+    this.active.add(work);
+    const forget = () => void this.active.delete(work);
+    work.then(forget, forget);
+    return work;
   }
 
   /** Progress to the sink at a calm pace, one edit after another; a failed edit is logged and the bulk goes on. */

@@ -97,14 +97,17 @@ export class BulkRunner {
     const job = await state.job(id);
     if (job?.status !== 'running') return null;
     if (!(await state.acquireLease(id, this.replicaId, this.leaseMs))) return null;
+    let done: Record<number, DoneEntry>;
+    let status: BulkStatus;
     try {
-      const done = await state.done(id);
-      const status = await this.work(job, done, run);
+      done = await state.done(id);
+      status = await this.work(job, done, run);
       if (status !== 'running') await state.finish(id, status);
-      return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
     } finally {
+      // Given back before anything else, so a stopping bot frees the bulk for the next start at once.
       await state.releaseLease(id, this.replicaId);
     }
+    return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
   }
 
   /**
@@ -191,7 +194,8 @@ export class BulkRunner {
       return { from: (await this.options.lookups.lookup(target.type, target.value, 'bulk', job.queueOwner)).from };
     } catch (error) {
       const message = failureMessage(error);
-      if (message === null) this.options.onError?.(error);
+      // At shutdown the limiter drops what is queued: not a bug, and the bulk is resumed from the store.
+      if (message === null && !this.shutdown.signal.aborted) this.options.onError?.(error);
       return { error: message ?? 'the lookup failed unexpectedly' };
     }
   }

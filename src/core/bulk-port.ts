@@ -33,6 +33,6 @@ export interface BulkPort {
   cancel(bulkId: string, who: Pick<BulkPlace, 'platform' | 'channelId'>): Promise<boolean>;
   /** At start-up: resumes the bulks a stopped bot left unfinished (null sink: not this bot's platform). */
   resumeUnfinished(sinkFor: (place: BulkPlace) => BulkSink | null): Promise<void>;
-  /** Shutdown: running bulks stop where they are, to be resumed by the next start. */
-  stop(): void;
+  /** Shutdown: running bulks stop where they are (their state kept and leases given back), to be resumed by the next start. */
+  stop(): Promise<void>;
 }

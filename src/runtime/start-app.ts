@@ -99,7 +99,7 @@ export async function startApp(
       stopInOrder(logger, [
         ['health server', () => health.close(), 500],
         // Running bulks stop before their next lookup and keep their state, so the next start resumes them.
-        ['bulk lookups', async () => bulks?.stop(), 100],
+        ['bulk lookups', async () => bulks?.stop(), 1500],
         ...adapters.map((adapter): [string, () => Promise<void>, number] => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
         // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
         ['upstream queue', () => services.stopUpstream(), 500],

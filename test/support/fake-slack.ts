@@ -28,6 +28,8 @@ export interface FakeSlack {
   readonly sharedFiles: Map<string, unknown[]>;
   /** Files uploaded through the external-upload flow, by file id: the bytes Slack received. */
   readonly uploads: Map<string, Buffer>;
+  /** Uploaded files in upload order: the name asked for and the bytes received. */
+  uploaded(): Array<{ name: string; bytes: Buffer }>;
   /** Files the fake hosts for download (`hostFile`), by id. */
   readonly hosted: Map<string, Buffer>;
   /** Every request for a hosted file: its path and the Authorization header sent. */
@@ -70,6 +72,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let ts = 1_700_000_000;
   const uploads = new Map<string, Buffer>();
   const hosted = new Map<string, Buffer>();
+  const uploadNames = new Map<string, string>();
   const downloads: FakeSlack['downloads'] = [];
   let fileId = 0;
   const server = createServer(async (req, res) => {
@@ -127,6 +130,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'files.getUploadURLExternal': {
         const id = `F${++fileId}`;
+        uploadNames.set(id, String(args.filename));
         const { port } = server.address() as AddressInfo;
         return json(200, { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
       }
@@ -180,6 +184,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     uploads,
     hosted,
     downloads,
+    uploaded: () => [...uploads].map(([id, bytes]) => ({ name: uploadNames.get(id) ?? '', bytes })),
     hostFile(name, bytes) {
       const id = `FH${++fileId}`;
       hosted.set(id, bytes);
