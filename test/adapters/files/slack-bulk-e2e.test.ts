@@ -89,6 +89,40 @@ describe('/threatcrowd bulk in Slack', () => {
     expect(stixErrors(JSON.parse(files['threatcrowd-bulk.stix.json'] ?? '{}'))).toEqual([]);
   }, 60_000);
 
+  it('GIVEN /threatcrowd bulk without values THEN a modal opens, and its submitted list runs as a bulk in the channel', async () => {
+    const sim = await useSimulator();
+    const slack = await startFakeSlack();
+    const { url } = await startBot(slack, { ...offlineEnv(sim), BULK_PROGRESS_MS: '100' });
+    await sendSigned(url, SECRET, slashCommandBody(slack, 'bulk'), FORM);
+    await slack.waitFor(() => slack.callsOf('views.open').length === 1);
+    const view = slack.callsOf('views.open')[0]?.args.view as { callback_id: string; private_metadata: string };
+    expect(slack.callsOf('views.open')[0]?.args.trigger_id).toBe('1.2.3');
+    const submission = {
+      type: 'view_submission',
+      team: { id: 'T1' },
+      user: { id: 'U1', team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'x',
+      trigger_id: '1.2.4',
+      view: {
+        id: 'V1',
+        type: 'modal',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: { values: { text: { type: 'plain_text_input', value: 'modal0.sample-corp[.]com\nmodal1.sample-corp.com, 10.0.0.1' } } },
+        },
+      },
+    };
+    const res = await sendSigned(url, SECRET, new URLSearchParams({ payload: JSON.stringify(submission) }).toString(), FORM);
+    expect(res.status).toBe(200);
+    await slack.waitFor(() => slack.uploaded().length === 3, 20_000);
+    const last = editsOf(slack, progressTs(slack)).at(-1);
+    expect(last).toContain('done: 2/2');
+    expect(last).toContain('1 internal never sent');
+    expect(sim.requests.map((r) => r.value).sort()).toEqual(['modal0.sample-corp.com', 'modal1.sample-corp.com']);
+  }, 30_000);
+
   it('GIVEN Cancel pressed mid-bulk THEN it stops before its next lookup, says so, and attaches what was done', async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
