@@ -22,8 +22,10 @@ import type { ChatAdapter } from '../../src/core/chat-adapter.js';
 import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
-import { commandText, isPrivateSubcommand } from './commands.js';
-import { renderDiscord } from './render.js';
+import { attachmentOptions, commandText, isPrivateSubcommand } from './commands.js';
+import { DiscordBulks } from './discord-bulk.js';
+import { discordAttachments } from './discord-files.js';
+import { BULK_CANCEL_PREFIX, renderDiscord } from './render.js';
 import { buttonInvocation, commandInvocation, messageInvocation, reactionInvocation } from './to-invocation.js';
 
 export interface DiscordAdapterOptions {
@@ -66,6 +68,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
   });
   const edits = new Map<string, { timer: NodeJS.Timeout | null; latest: Reply | null; lastAt: number; message: Message }>();
   const editIntervalMs = options.editIntervalMs ?? 3000;
+  const bulkUi = new DiscordBulks(client, bot, log);
 
   const guarded = async (what: string, work: () => Promise<void>) => {
     try {
@@ -113,7 +116,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
 
   const onMessage = (message: Message) =>
     guarded('messageCreate', async () => {
-      const invocation = messageInvocation(message);
+      const invocation = messageInvocation(message, discordAttachments(message.attachments.values(), options.apiUrl));
       if (!invocation || !(await options.coordination.claim(`discord-message:${message.id}`, 3_600_000))) return;
       for (const reply of await settleReplies(await bot.handle(invocation))) {
         if (reply.kind === 'reveal') {
@@ -137,8 +140,11 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
       if (user.id === client.user?.id) return;
       const full = reaction.partial ? await reaction.fetch() : reaction;
       const message = full.message.partial ? await full.message.fetch() : full.message;
-      const invocation = reactionInvocation({ emoji: full.emoji, message }, { id: user.id, bot: Boolean(user.bot) }, added);
-      if (!invocation) return;
+      const reacted = reactionInvocation({ emoji: full.emoji, message }, { id: user.id, bot: Boolean(user.bot) }, added);
+      if (!reacted) return;
+      // The message's files go along: 🔎 on a file too large to hash automatically asks for it.
+      const files = discordAttachments(message.attachments.values(), options.apiUrl);
+      const invocation = files.length > 0 ? { ...reacted, attachments: files } : reacted;
       for (const reply of await settleReplies(await bot.handle(invocation))) {
         // Reaction votes confirm by the tally alone: no message for the voter.
         if (reply.kind === 'summary-update') scheduleEdit(reply, message);
@@ -155,7 +161,12 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
       const isPrivate = isPrivateSubcommand(subcommand);
       await interaction.deferReply(isPrivate ? { flags: EPHEMERAL } : {});
       const text = commandText(subcommand, (name) => interaction.options.getString(name));
-      const replies = await bot.handle(commandInvocation(interaction, text));
+      const files = attachmentOptions(subcommand).flatMap((name) => {
+        const file = interaction.options.getAttachment(name);
+        return file ? [file] : [];
+      });
+      const command = commandInvocation(interaction, text);
+      const replies = await bot.handle(files.length > 0 ? { ...command, attachments: discordAttachments(files, options.apiUrl) } : command);
       let first = true;
       const send = async (reply: Reply) => {
         const message = renderDiscord(reply);
@@ -181,7 +192,11 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
         first = false;
       };
       for (const reply of replies) {
-        if (reply.kind === 'pending') {
+        if (reply.kind === 'bulk') {
+          const where = { channelId: command.channelId, guildId: command.teamId, userId: command.userId };
+          await bulkUi.start(reply, where);
+          await send({ kind: 'notice', visibility: 'public', text: `Bulk lookup of ${reply.plan.targets.length} values started.` });
+        } else if (reply.kind === 'pending') {
           // Show the queue position now, then the answers in its place.
           await interaction.editReply({ content: renderDiscord(reply).content ?? '', embeds: [], components: [] });
           for (const settled of await settleReplies(await reply.result)) await send(settled);
@@ -194,6 +209,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
 
   const onButton = (interaction: ButtonInteraction) =>
     guarded('button', async () => {
+      if (interaction.customId.startsWith(BULK_CANCEL_PREFIX)) return bulkUi.cancel(interaction);
       const invocation = buttonInvocation(interaction);
       if (!invocation) return;
       const replies = await settleReplies(await bot.handle(invocation));
@@ -221,6 +237,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     name: 'discord',
     client,
     connected: () => client.isReady(),
+    bulkSink: (place) => bulkUi.sink(place),
     async stop() {
       for (const state of edits.values()) if (state.timer) clearTimeout(state.timer);
       await client.destroy();
