@@ -6,6 +6,8 @@
 import type { CommandContext } from '../core/context.js';
 import type { Attachment, AttachmentHashes } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
+import { SLASH } from '../core/slash.js';
+import { UserError } from '../errors/user-error.js';
 import { FileError } from '../files/errors.js';
 import { safeText } from '../summary/safe-text.js';
 import type { Priority } from '../throttle/limiter.js';
@@ -68,4 +70,16 @@ export async function answerAttachments(files: readonly Attachment[], ctx: Comma
   const rest = files.length - MAX_FILES_PER_MESSAGE;
   if (rest > 0) replies.push(notice(`and ${rest} more files: share them in another message to have them hashed.`));
   return replies;
+}
+
+/** `/threatcrowd file` with files attached: hashed whatever their size (up to FILE_HASH_ON_REQUEST_MAX_MB). */
+export function hashAttachedFiles(ctx: CommandContext): Promise<Reply[]> {
+  const files = ctx.invocation.attachments ?? [];
+  if (files.length === 0) {
+    throw new UserError(
+      'Give a file hash, or attach the file to hash.',
+      `${SLASH} file <hash>   (or attach a file; in Slack, react 🔎 on it)`,
+    );
+  }
+  return answerAttachments(files, ctx, true);
 }

@@ -5,7 +5,6 @@
 import type { Command } from '../core/command.js';
 import { bulkCommand } from './bulk.js';
 import { channelCommand } from './channel.js';
-import { fileCommand } from './file.js';
 import { graphCommand } from './graph.js';
 import { helpCommand } from './help.js';
 import { lookupCommand } from './lookup.js';
@@ -19,7 +18,6 @@ export const COMMANDS: readonly Command[] = [
   voteCommand,
   graphCommand,
   bulkCommand,
-  fileCommand,
   channelCommand,
   statusCommand,
   helpCommand,

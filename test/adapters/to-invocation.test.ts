@@ -139,6 +139,7 @@ describe('Discord objects to invocations', () => {
       antivirus: 'lookup',
       vote: 'vote',
       graph: 'graph',
+      bulk: 'bulk',
       channel: 'channel',
       help: 'help',
       status: 'status',

@@ -32,6 +32,7 @@ describe('commands', () => {
       'domain',
       'vote',
       'graph',
+      'bulk',
       'channel',
       'status',
       'help',

@@ -177,6 +177,7 @@ describe('threatcrowd-bot deploy-commands', () => {
       'antivirus',
       'vote',
       'graph',
+      'bulk',
       'channel',
       'status',
       'help',
