@@ -51,6 +51,9 @@ export interface SlackAdapter extends ChatAdapter {
   readonly port: number | null;
 }
 
+const BULK_NOT_IN_CHANNEL =
+  'I am not in this channel, so I cannot post the progress of a bulk lookup here. Invite me with `/invite @threatcrowd-bot`.';
+
 /** Slack retries an event for up to about an hour: one claim per event id, shared by replicas. */
 const EVENT_TTL_MS = 3_600_000;
 
@@ -120,7 +123,10 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
       let invited = false;
       for (const reply of await settleReplies(replies)) {
         if (reply.kind === 'bulk') {
-          await bulkUi.start(reply, where, invocation.userId);
+          await bulkUi.start(reply, where, invocation.userId).catch(async (error: unknown) => {
+            if (!NOT_IN_CHANNEL.has(slackErrorCode(error) ?? '')) throw error;
+            await respond({ response_type: 'ephemeral', text: BULK_NOT_IN_CHANNEL });
+          });
           continue;
         }
         if (reply.kind === 'bulk-form') {

@@ -38,13 +38,20 @@ export class BulkService implements BulkPort {
   private readonly now: () => number;
   /** Every bulk this service runs, so a stop can wait until each has given its lease back. */
   private readonly active = new Set<Promise<unknown>>();
+  /** Running bulks per fair-queue owner (a person). */
+  private readonly perOwner = new Map<string, number>();
 
   constructor(private readonly options: BulkServiceOptions) {
     this.now = options.now ?? Date.now;
   }
 
+  runningFor(queueOwner: string): number {
+    return this.perOwner.get(queueOwner) ?? 0;
+  }
+
   async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void> {
     const controller = new AbortController();
+    this.perOwner.set(place.queueOwner, this.runningFor(place.queueOwner) + 1);
     const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
     try {
       const outcome = await this.tracked(
@@ -57,6 +64,9 @@ export class BulkService implements BulkPort {
       await this.finish(outcome, sink, shown.drained);
     } finally {
       for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
+      const left = this.runningFor(place.queueOwner) - 1;
+      if (left > 0) this.perOwner.set(place.queueOwner, left);
+      else this.perOwner.delete(place.queueOwner);
     }
   }
 

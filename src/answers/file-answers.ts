@@ -9,6 +9,7 @@ import type { Reply } from '../core/reply.js';
 import { SLASH } from '../core/slash.js';
 import { UserError } from '../errors/user-error.js';
 import { FileError } from '../files/errors.js';
+import { inHashSlot } from '../files/hash-slots.js';
 import { safeText } from '../summary/safe-text.js';
 import type { Priority } from '../throttle/limiter.js';
 import { summarizeTarget } from './summarize-target.js';
@@ -43,20 +44,28 @@ function askFirst(name: string, maxBytes: number): Reply[] {
   ];
 }
 
-async function answerOne(file: Attachment, ctx: CommandContext, onRequest: boolean, priority: Priority): Promise<Reply[]> {
+/** A file's replies; `busy` when it was not read because too many files wait (so a 🔎 may ask again). */
+interface FileReplies {
+  readonly replies: Reply[];
+  readonly busy: boolean;
+}
+
+async function answerOne(file: Attachment, ctx: CommandContext, onRequest: boolean, priority: Priority): Promise<FileReplies> {
   const { settings } = ctx.deps;
-  if (!onRequest && file.size !== null && file.size > settings.fileHashMaxBytes) return askFirst(file.name, settings.fileHashMaxBytes);
+  if (!onRequest && file.size !== null && file.size > settings.fileHashMaxBytes) {
+    return { replies: askFirst(file.name, settings.fileHashMaxBytes), busy: false };
+  }
   const maxBytes = onRequest ? settings.fileHashOnRequestMaxBytes : settings.fileHashMaxBytes;
   let hashes: AttachmentHashes;
   try {
-    hashes = await file.hash({ maxBytes, timeoutMs: settings.fileHashTimeoutMs });
+    hashes = await inHashSlot(() => file.hash({ maxBytes, timeoutMs: settings.fileHashTimeoutMs }));
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    if (error.kind === 'too-large' && !onRequest) return askFirst(file.name, settings.fileHashMaxBytes);
-    return [notice(`📎 ${shownFileName(file.name)}: ${error.message}`)];
+    if (error.kind === 'too-large' && !onRequest) return { replies: askFirst(file.name, settings.fileHashMaxBytes), busy: false };
+    return { replies: [notice(`📎 ${shownFileName(file.name)}: ${error.message}`)], busy: error.kind === 'busy' };
   }
   const summaries = await Promise.all([hashes.md5, hashes.sha256].map((value) => summarizeTarget({ type: 'file', value }, priority, ctx)));
-  return [notice(hashLine(file.name, hashes)), ...summaries.filter((r): r is Reply => r !== null)];
+  return { replies: [notice(hashLine(file.name, hashes)), ...summaries.filter((r): r is Reply => r !== null)], busy: false };
 }
 
 /**
@@ -64,12 +73,17 @@ async function answerOne(file: Attachment, ctx: CommandContext, onRequest: boole
  * on request (🔎, `/threatcrowd file`) interactive and up to FILE_HASH_ON_REQUEST_MAX_MB.
  */
 export async function answerAttachments(files: readonly Attachment[], ctx: CommandContext, onRequest: boolean): Promise<Reply[]> {
+  return (await answerFiles(files, ctx, onRequest)).replies;
+}
+
+/** As `answerAttachments`, saying whether a file was left unread because too many wait. */
+export async function answerFiles(files: readonly Attachment[], ctx: CommandContext, onRequest: boolean): Promise<FileReplies> {
   const priority: Priority = onRequest ? 'interactive' : 'passive';
-  const replies: Reply[] = [];
-  for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) replies.push(...(await answerOne(file, ctx, onRequest, priority)));
+  const answers = await Promise.all(files.slice(0, MAX_FILES_PER_MESSAGE).map((file) => answerOne(file, ctx, onRequest, priority)));
+  const replies = answers.flatMap((a) => a.replies);
   const rest = files.length - MAX_FILES_PER_MESSAGE;
   if (rest > 0) replies.push(notice(`and ${rest} more files: share them in another message to have them hashed.`));
-  return replies;
+  return { replies, busy: answers.some((a) => a.busy) };
 }
 
 /** `/threatcrowd file` with files attached: hashed whatever their size (up to FILE_HASH_ON_REQUEST_MAX_MB). */

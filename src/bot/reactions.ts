@@ -1,6 +1,6 @@
 /** Reactions and buttons: 🔎 reveals a message's lookups; vote emoji and buttons on a summary cast votes. */
 
-import { answerAttachments } from '../answers/file-answers.js';
+import { answerFiles } from '../answers/file-answers.js';
 import { summaryTarget } from '../answers/summary-messages.js';
 import { runVote } from '../commands/vote.js';
 import type { CommandContext } from '../core/context.js';
@@ -31,7 +31,9 @@ async function revealFiles(messageId: string, ctx: CommandContext): Promise<Repl
   const { deps, invocation } = ctx;
   const key = `revealed-files:${channelKey(invocation)}:${messageId}`;
   if (!(await deps.coordination.claim(key, Math.max(1000, deps.settings.dedupeWindowMs)))) return [];
-  return answerAttachments(invocation.attachments ?? [], ctx, true);
+  const { replies, busy } = await answerFiles(invocation.attachments ?? [], ctx, true);
+  if (busy) await deps.coordination.release(key); // a later 🔎 may ask again
+  return replies;
 }
 
 /** The summary with the new tally, for the adapter to edit in place. */

@@ -22,6 +22,8 @@ const USAGE = `${SLASH} bulk <indicators, any separator>   (or share a .txt or .
 /** A list file is read up to this size (the planner refuses more). */
 const MAX_LIST_BYTES = 5 * 1024 * 1024;
 const LIST_FILE = /\.(txt|csv|tsv|log|ioc|list)$/i;
+/** Bulks one person may run at once (in this process): one person's lists cannot crowd out everyone's. */
+export const MAX_BULKS_PER_PERSON = 2;
 
 export const bulkCommand: Command<BulkArgs> = {
   metadata: {
@@ -54,6 +56,10 @@ function nothingToLookUp(skipped: number): UserError {
 
 async function runBulk({ text }: BulkArgs, ctx: CommandContext): Promise<Reply[]> {
   const { deps, invocation } = ctx;
+  const owner = queueOwner(invocation, false);
+  if ((deps.bulks?.runningFor(owner) ?? 0) >= MAX_BULKS_PER_PERSON) {
+    throw new UserError(`You already have ${MAX_BULKS_PER_PERSON} bulk lookups running; cancel one or wait for it to end.`);
+  }
   const file = listFile(invocation.attachments);
   let source = text;
   if (source.trim() === '' && file) {
@@ -66,7 +72,7 @@ async function runBulk({ text }: BulkArgs, ctx: CommandContext): Promise<Reply[]
   }
   const plan = planBulk(source, { ignoreDomains: deps.settings.ignoreDomains, max: deps.settings.bulkMax });
   if (plan.targets.length === 0) throw nothingToLookUp(plan.skipped);
-  return [{ kind: 'bulk', visibility: 'public', plan, queueOwner: queueOwner(invocation, false) }];
+  return [{ kind: 'bulk', visibility: 'public', plan, queueOwner: owner }];
 }
 
 /** Plans a bulk from text pasted in a platform's form (the Slack modal): the same rules as the command. */

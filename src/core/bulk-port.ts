@@ -29,6 +29,8 @@ export interface BulkSink {
 export interface BulkPort {
   /** Runs a new bulk to its end (or until cancelled or the bot stops). */
   run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void>;
+  /** Bulks `queueOwner` has running in this process. */
+  runningFor(queueOwner: string): number;
   /** Stops a bulk before its next lookup, on whichever replica runs it; false when `userId` may not. */
   cancel(bulkId: string, who: Pick<BulkPlace, 'platform' | 'channelId'>): Promise<boolean>;
   /** At start-up: resumes the bulks a stopped bot left unfinished (null sink: not this bot's platform). */

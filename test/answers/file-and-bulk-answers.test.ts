@@ -122,6 +122,43 @@ describe('files in a message', () => {
     expect(texts(replies).at(-1)).toBe('and 2 more files: share them in another message to have them hashed.');
   });
 
+  it('GIVEN a flood of files THEN two are read at once, sixteen wait, and the rest are told to ask again unread', async () => {
+    const t = await createTestBot();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let reading = 0;
+    let most = 0;
+    const slow = (i: number): Attachment => ({
+      name: `flood${i}`,
+      size: 4,
+      async hash() {
+        reading++;
+        most = Math.max(most, reading);
+        await gate;
+        reading--;
+        return { md5: 'd41d8cd98f00b204e9800998ecf8427e', sha1: 'a'.repeat(40), sha256: 'b'.repeat(64), size: 4 };
+      },
+      text: async () => '',
+    });
+    const messages = Array.from({ length: 4 }, (_, m) =>
+      t.bot.handle({
+        platform: 'slack',
+        userId: `U${m}`,
+        channelId: 'C1',
+        text: '',
+        kind: 'message',
+        attachments: Array.from({ length: 5 }, (_, i) => slow(m * 5 + i)),
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    const all = (await Promise.all(messages)).flatMap(texts);
+    expect(most).toBe(2);
+    expect(all.filter((x) => x.includes('waiting to be hashed'))).toHaveLength(2);
+  });
+
   it('GIVEN /threatcrowd file without a hash or a file THEN a usage line; with a hash THEN a lookup as before', async () => {
     const t = await createTestBot();
     expect(await t.command('file')).toMatchObject([{ kind: 'error', text: 'Give a file hash, or attach the file to hash.' }]);

@@ -123,6 +123,25 @@ describe('/threatcrowd bulk in Slack', () => {
     expect(sim.requests.map((r) => r.value).sort()).toEqual(['modal0.sample-corp.com', 'modal1.sample-corp.com']);
   }, 30_000);
 
+  it('GIVEN a person starting a third bulk while two run THEN it is refused with a reason; the channel bot not invited THEN a bulk says how to invite it', async () => {
+    const sim = await useSimulator();
+    const slack = await startFakeSlack();
+    const { url } = await startBot(slack, { ...offlineEnv(sim), THREATCROWD_INTERVAL_MS: '300', THREATCROWD_BURST: '1' });
+    for (const prefix of ['one', 'two'])
+      await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(20, prefix).join(' ')}`), FORM);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 2, 10_000);
+    await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(5, 'three').join(' ')}`), FORM);
+    await slack.waitFor(() => slack.responses.some((r) => String(r.body.text).includes('2 bulk lookups running')), 10_000);
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(2);
+    // Another person is not held back by the first one's bulks.
+    await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(2, 'other').join(' ')}`, 'C1', 'U2'), FORM);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 3, 10_000);
+    slack.notInChannel.add('C9');
+    await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(2, 'away').join(' ')}`, 'C9', 'U3'), FORM);
+    await slack.waitFor(() => slack.responses.some((r) => String(r.body.text).includes('/invite @threatcrowd-bot')), 10_000);
+    expect(sim.requests.some((r) => String(r.value).startsWith('away'))).toBe(false);
+  }, 40_000);
+
   it('GIVEN Cancel pressed mid-bulk THEN it stops before its next lookup, says so, and attaches what was done', async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
