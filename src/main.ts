@@ -5,6 +5,13 @@ import { main } from './cli.js';
 
 const LONG_RUNNING = new Set(['simulate', 'start', 'console', 'discord-shards']);
 
+// The reader went away (`… | head`): nothing more can be said, so end quietly, as Unix tools do, rather than
+// print a stack trace for a write nobody will read.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

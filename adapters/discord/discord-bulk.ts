@@ -81,13 +81,14 @@ export class DiscordBulks {
 
   /** The Cancel button: stops the bulk if it belongs to this channel, and says so only to the person. */
   async cancel(interaction: ButtonInteraction): Promise<void> {
+    // Acknowledged first (Discord allows 3 s; the cancel waits on the store).
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const id = interaction.customId.slice(BULK_CANCEL_PREFIX.length);
     const cancelled = await this.bot.deps.bulks?.cancel(id, { platform: 'discord', channelId: interaction.channelId });
-    await interaction.reply({
+    await interaction.editReply({
       content: cancelled
         ? 'Stopping the bulk lookup; what was looked up so far is attached below.'
         : 'That bulk lookup is not running here.',
-      flags: MessageFlags.Ephemeral,
     });
   }
 }

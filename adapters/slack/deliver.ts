@@ -4,6 +4,7 @@ import Bottleneck from 'bottleneck';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
+import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
 import { escapeMrkdwn, renderSlack } from './render.js';
 
 export interface Where {
@@ -19,8 +20,14 @@ export function slackErrorCode(error: unknown): string | undefined {
   return (error as { data?: { error?: string } }).data?.error;
 }
 
+interface PendingEdit {
+  readonly reply: Reply;
+  readonly channel: string;
+  readonly ts: string;
+}
+
 export class SlackDelivery {
-  private readonly edits = new Map<string, { timer: NodeJS.Timeout | null; latest: Reply | null; lastAt: number }>();
+  private readonly edits: LatestWinsEdits<PendingEdit>;
   /** Slack's pace for posting is about one message per second per channel: keep to it rather than collect 429s. */
   private readonly channels: Bottleneck.Group;
 
@@ -29,9 +36,10 @@ export class SlackDelivery {
     private readonly bot: Bot,
     private readonly logger: Logger,
     /** At most one edit of a message per interval (the team tally changes in bursts). */
-    private readonly editIntervalMs = 3000,
+    editIntervalMs = 3000,
     postIntervalMs = 1000,
   ) {
+    this.edits = new LatestWinsEdits((edit) => this.update(edit), editIntervalMs);
     this.channels = new Bottleneck.Group({ maxConcurrent: 1, minTime: postIntervalMs });
   }
 
@@ -104,47 +112,24 @@ export class SlackDelivery {
 
   /** Edits a summary message, at most once per interval per message; the latest version wins. */
   scheduleEdit(reply: Reply, channel: string, ts: string): void {
-    const key = `${channel}:${ts}`;
-    const state = this.edits.get(key) ?? { timer: null, latest: null, lastAt: 0 };
-    state.latest = reply;
-    this.edits.set(key, state);
-    if (state.timer) return;
-    const wait = Math.max(0, state.lastAt + this.editIntervalMs - Date.now());
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      state.lastAt = Date.now();
-      const latest = state.latest;
-      state.latest = null;
-      this.forgetWhenQuiet(key, state);
-      const message = latest ? renderSlack(latest) : null;
-      if (!message) return;
-      this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch((error: unknown) => {
-        this.logger.warn({ code: slackErrorCode(error) }, 'could not update a summary');
-      });
-    }, wait);
-    state.timer.unref();
+    this.edits.schedule(`${channel}:${ts}`, { reply, channel, ts });
   }
 
-  /** Drops a message's edit state once a full interval passes without a new edit, so the map stays as small as the recent edits. */
-  private forgetWhenQuiet(key: string, state: { timer: NodeJS.Timeout | null; latest: Reply | null }): void {
-    setTimeout(() => {
-      if (!state.timer && !state.latest && this.edits.get(key) === state) this.edits.delete(key);
-    }, this.editIntervalMs).unref();
-  }
-
-  /** Pending edits (for tests: the map is pruned). */
+  /** Messages with edit state (for tests: the map is pruned). */
   get pendingEdits(): number {
-    return this.edits.size;
+    return this.edits.pending;
   }
 
   /** Sends pending edits now (shutdown). */
   async flushEdits(): Promise<void> {
-    for (const [key, state] of this.edits) {
-      if (state.timer) clearTimeout(state.timer);
-      const message = state.latest ? renderSlack(state.latest) : null;
-      const [channel = '', ts = ''] = key.split(':');
-      if (message) await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch(() => {});
-    }
-    this.edits.clear();
+    await this.edits.flush();
+  }
+
+  private async update({ reply, channel, ts }: PendingEdit): Promise<void> {
+    const message = renderSlack(reply);
+    if (!message) return;
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch((error: unknown) => {
+      this.logger.warn({ code: slackErrorCode(error) }, 'could not update a summary');
+    });
   }
 }

@@ -3,19 +3,18 @@
  * exports uploaded into its thread through the external-upload flow, and the modal that takes a pasted list
  * when `/threatcrowd bulk` comes without values.
  */
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { startingReply } from '../../src/answers/bulk-replies.js';
 import type { Bot } from '../../src/bot/bot.js';
 import type { BulkPlace, BulkSink } from '../../src/core/bulk-port.js';
-import type { Invocation } from '../../src/core/invocation.js';
-import { type Reply, settleReplies } from '../../src/core/reply.js';
+import type { Reply } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { SlackDelivery, Where } from './deliver.js';
-import { BULK_CANCEL_ACTION, renderSlack } from './render.js';
+import { renderSlack } from './render.js';
 
 export const BULK_FORM_ID = 'bulk-form';
-const FORM_BLOCK = 'values';
-const FORM_INPUT = 'text';
+export const FORM_BLOCK = 'values';
+export const FORM_INPUT = 'text';
 
 /** The modal for a pasted list; where to answer rides along in `private_metadata`. */
 export function bulkFormView(where: Where) {
@@ -83,39 +82,5 @@ export class SlackBulks {
   /** Opens the modal for a pasted list (the slash command's trigger id is valid for 3 s). */
   async openForm(triggerId: string, where: Where): Promise<void> {
     await this.client.views.open({ trigger_id: triggerId, view: bulkFormView(where) as never });
-  }
-
-  /** Registers the modal's submission and the Cancel button. */
-  listen(app: App, guarded: (what: string, work: () => Promise<void>) => Promise<void>): void {
-    app.view(BULK_FORM_ID, async ({ ack, body, view }) => {
-      await ack();
-      await guarded('bulk form', async () => {
-        const meta = JSON.parse(view.private_metadata || '{}') as { channel?: string; teamId?: string | null };
-        const text = view.state.values[FORM_BLOCK]?.[FORM_INPUT]?.value ?? '';
-        if (!meta.channel) return;
-        const where: Where = { channel: meta.channel, ...(meta.teamId ? { teamId: meta.teamId } : {}) };
-        const invocation: Invocation = {
-          platform: 'slack',
-          teamId: where.teamId,
-          userId: body.user.id,
-          channelId: where.channel,
-          text: `bulk ${text}`,
-          kind: 'command',
-        };
-        for (const reply of await settleReplies(await this.bot.handle(invocation))) {
-          if (reply.kind === 'bulk') await this.start(reply, where, body.user.id);
-          else await this.delivery.ephemeral(reply, where, body.user.id);
-        }
-      });
-    });
-    app.action(BULK_CANCEL_ACTION, async ({ ack, body, action }) => {
-      await ack();
-      await guarded('bulk cancel', async () => {
-        const id = (action as { value?: string }).value ?? '';
-        const channel = (body as { channel?: { id: string } }).channel?.id ?? '';
-        const cancelled = await this.bot.deps.bulks?.cancel(id, { platform: 'slack', channelId: channel });
-        if (!cancelled) this.log.info('bulk cancel ignored (unknown bulk, or a button from another channel)');
-      });
-    });
   }
 }

@@ -1,6 +1,6 @@
 /** Which posted messages are the bot's summaries, and of which indicator: only those are votable. */
 
-import { channelKey, type Invocation } from '../core/invocation.js';
+import { channelKey, type Invocation, legacyChannelKey } from '../core/invocation.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Store } from '../store/open-store.js';
 
@@ -14,5 +14,10 @@ export async function rememberSummary(store: Store, where: Where, messageId: str
 }
 
 export async function summaryTarget(store: Store, where: Where, messageId: string): Promise<LookupTarget | undefined> {
-  return (await store.namespace(NAMESPACE).get(`${channelKey(where)}:${messageId}`)) as LookupTarget | undefined;
+  const summaries = store.namespace(NAMESPACE);
+  const target = (await summaries.get(`${channelKey(where)}:${messageId}`)) as LookupTarget | undefined;
+  if (target) return target;
+  // Posted before Slack channels were keyed by channel alone (the team id then came with every Slack event).
+  const legacy = legacyChannelKey(where);
+  return legacy ? ((await summaries.get(`${legacy}:${messageId}`)) as LookupTarget | undefined) : undefined;
 }

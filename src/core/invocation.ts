@@ -75,6 +75,14 @@ export function channelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 
   return `${invocation.platform}:${team}:${invocation.channelId}`;
 }
 
+/**
+ * The key an earlier version used for a Slack channel (`slack:TEAM:channel`), for reading what it stored
+ * (channel modes, votable summaries) after the upgrade to keys by channel alone; null where nothing changed.
+ */
+export function legacyChannelKey(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>): string | null {
+  return invocation.platform === 'slack' && invocation.teamId ? `slack:${invocation.teamId}:${invocation.channelId}` : null;
+}
+
 /** Whose turn a lookup takes in the fair queue: the person who asked, or the channel for automatic lookups. */
 export function queueOwner(invocation: Pick<Invocation, 'platform' | 'teamId' | 'channelId' | 'userId'>, passive: boolean): string {
   return passive ? `channel:${channelKey(invocation)}` : `person:${invocation.platform}:${invocation.teamId ?? '-'}:${invocation.userId}`;

@@ -36,7 +36,7 @@ const REASONS: Record<SkipReason, string> = {
 
 /** A sentence explaining why a value is never sent upstream. */
 export function skipExplanation(display: string, reason: SkipReason): string {
-  return `${display} ${REASONS[reason]}; it is never sent to ThreatCrowd.`;
+  return `${display} ${REASONS[reason]}; it is never sent to ThreatCrowd or any other source.`;
 }
 
 /** Throws the explanation when `target` holds an internal value: no provider is ever asked about one. */

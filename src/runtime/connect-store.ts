@@ -7,9 +7,9 @@ import { UserError } from '../errors/user-error.js';
 import { openStore, printableAddress, reasonOf, STORE_CONNECT_TIMEOUT_MS, type Store, StoreUnreachableError } from '../store/open-store.js';
 
 /** The store, or a UserError naming the variable and the address when it cannot be reached. */
-export async function openStoreNamed(variable: string, url: string): Promise<Store> {
+export async function openStoreNamed(variable: string, url: string, onSweepError?: (error: unknown) => void): Promise<Store> {
   try {
-    return await openStore(url);
+    return await openStore(url, STORE_CONNECT_TIMEOUT_MS, onSweepError);
   } catch (error) {
     if (error instanceof StoreUnreachableError) throw storeUnreachable(variable, error.address, error.reason);
     throw error;

@@ -74,12 +74,15 @@ export async function createServices(
   // Connected within a few seconds, or one line naming the variable (start retries it).
   const redis = settings.REDIS_URL ? await connectRedis(settings.REDIS_URL) : null;
   if (redis) watchRedis(redis, logger);
-  const store = await openStoreNamed(settings.REDIS_URL ? 'REDIS_URL' : 'CACHE_URL', settings.REDIS_URL ?? settings.CACHE_URL).catch(
-    async (error: unknown) => {
-      redis?.disconnect();
-      throw error;
-    },
-  );
+  const onSweepError = (error: unknown) => logger.warn({ err: error }, 'could not delete expired store entries; trying again later');
+  const store = await openStoreNamed(
+    settings.REDIS_URL ? 'REDIS_URL' : 'CACHE_URL',
+    settings.REDIS_URL ?? settings.CACHE_URL,
+    onSweepError,
+  ).catch(async (error: unknown) => {
+    redis?.disconnect();
+    throw error;
+  });
   const coordination: Coordination = redis ? new RedisCoordination(redis) : new LocalCoordination(store.namespace('claims'));
   const connection = redis ? new Bottleneck.IORedisConnection({ client: redis }) : null;
   const limiter = new RequestLimiter({

@@ -52,16 +52,27 @@ export function printableAddress(url: string): string {
  * Opens and checks the store. Throws a TypeError for an unsupported or malformed URL, and a
  * StoreUnreachableError when it does not answer within `timeoutMs`.
  */
-export async function openStore(url: string, timeoutMs = STORE_CONNECT_TIMEOUT_MS): Promise<Store> {
+export async function openStore(
+  url: string,
+  timeoutMs = STORE_CONNECT_TIMEOUT_MS,
+  /** A periodic sweep failed (SQLite): the store still works, expired entries wait for the next sweep. */
+  onSweepError: (error: unknown) => void = () => {},
+): Promise<Store> {
   const scheme = /^([a-z0-9+]+):\/\//i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'memory') return keyvStore('memory', () => new Map());
   const failures: unknown[] = [];
-  const store = await openBackedStore(url, scheme, timeoutMs, failures);
+  const store = await openBackedStore(url, scheme, timeoutMs, failures, onSweepError);
   await checkConnected(store, url, timeoutMs, failures);
   return store;
 }
 
-async function openBackedStore(url: string, scheme: string | undefined, timeoutMs: number, failures: unknown[]): Promise<Store> {
+async function openBackedStore(
+  url: string,
+  scheme: string | undefined,
+  timeoutMs: number,
+  failures: unknown[],
+  onSweepError: (error: unknown) => void,
+): Promise<Store> {
   if (scheme === 'sqlite') {
     const path = url.slice('sqlite://'.length);
     if (path === '') throw new TypeError(`sqlite store needs a file path: ${url}`);
@@ -72,7 +83,7 @@ async function openBackedStore(url: string, scheme: string | undefined, timeoutM
     }
     const { default: KeyvSqlite } = await import('@keyv/sqlite');
     const adapter = () => new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-    const sweeper = startSweeper(adapter() as unknown as SqlQuery, SWEEP_EVERY_MS, () => {});
+    const sweeper = startSweeper(adapter() as unknown as SqlQuery, SWEEP_EVERY_MS, onSweepError);
     return keyvStore('sqlite', adapter, sweeper);
   }
   if (scheme === 'redis' || scheme === 'rediss') {

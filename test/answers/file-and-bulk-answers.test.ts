@@ -152,7 +152,9 @@ describe('files in a message', () => {
         attachments: Array.from({ length: 5 }, (_, i) => slow(m * 5 + i)),
       }),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // Every file has asked for a slot once two are being read and the messages have had time to reach the files.
+    while (reading < 2) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 1000));
     release();
     const all = (await Promise.all(messages)).flatMap(texts);
     expect(most).toBe(2);

@@ -57,4 +57,22 @@ describe('the CLI never exits before its output has drained', () => {
     expect(out.length).toBeGreaterThan(200_000);
     expect(JSON.parse(out).subdomains).toHaveLength(10_000);
   }, 90_000);
+
+  it('GIVEN a reader that goes away after the first line (`| head -1`) THEN the CLI ends quietly, with no stack trace', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'detect'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy()); // the reader closes its end
+    child.stdin.on('error', () => {}); // the child may be gone before all of standard input is written
+    child.stdin.end(Array.from({ length: 20_000 }, (_, i) => `seen at 8.8.${i % 256}.${i % 200} today`).join('\n'));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(err).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  }, 90_000);
 });

@@ -67,7 +67,7 @@ describe('threatcrowd-bot lookup', () => {
     const sim = await useSimulator();
     const { code, stderr } = await runCli(['lookup', '10.1.2.3'], { THREATCROWD_URL: sim.url });
     expect(code).toBe(1);
-    expect(stderr).toContain('10.1.2[.]3 is a private address; it is never sent to ThreatCrowd.');
+    expect(stderr).toContain('10.1.2[.]3 is a private address; it is never sent to ThreatCrowd or any other source.');
     expect(sim.requests).toHaveLength(0);
   });
 

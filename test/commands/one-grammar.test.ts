@@ -47,7 +47,7 @@ describe('reserved names (RFC 2606 and 6761)', () => {
     (value) => {
       const result = parseCommand(value);
       expect(result).toBeInstanceOf(UserError);
-      expect((result as UserError).message).toContain('is a reserved name; it is never sent to ThreatCrowd.');
+      expect((result as UserError).message).toContain('is a reserved name; it is never sent to ThreatCrowd or any other source.');
     },
   );
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalCoordination } from '../../src/store/coordination.js';
 import { openStore } from '../../src/store/open-store.js';
+import { startSweeper } from '../../src/store/sqlite-housekeeping.js';
 
 describe('a SQLite store over long runs', () => {
   it('GIVEN a new store THEN its file is 0600 in a 0700 directory', async () => {
@@ -28,5 +29,22 @@ describe('a SQLite store over long runs', () => {
     expect(await claims.claim('still-live', 60_000)).toBe(false);
     expect(await store.sweep()).toBe(0);
     await store.close();
+  });
+
+  it('GIVEN a sweep that fails (a locked or broken database) THEN the failure is reported, not swallowed, and sweeping goes on', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const db = {
+      query: async () => {
+        calls += 1;
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+      disconnect: async () => {},
+    };
+    const sweeper = startSweeper(db, 20, (error) => errors.push(error));
+    await new Promise((r) => setTimeout(r, 200));
+    await sweeper.stop();
+    expect(String(errors[0])).toContain('SQLITE_BUSY');
+    expect(calls).toBeGreaterThanOrEqual(2);
   });
 });

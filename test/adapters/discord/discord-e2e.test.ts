@@ -129,15 +129,17 @@ describe('Discord adapter end to end (real discord.js, fake Discord, ThreatCrowd
     expect(sim.votes[0]).toMatchObject({ value: 'aoldaily.com', vote: '0' });
   });
 
-  it('GIVEN a Malicious button THEN a vote and a private confirmation', async () => {
+  it('GIVEN a Malicious button THEN it is acknowledged privately before the vote, then the vote is confirmed in place', async () => {
     const { discord, sim } = await setup();
     discord.dispatch('MESSAGE_CREATE', userMessage('aoldaily[.]com'));
     await discord.waitFor(() => discord.callsTo('PUT', /reactions/).length >= 2);
     const summary = [...discord.messages.values()][0] ?? {};
     discord.dispatch('INTERACTION_CREATE', buttonInteraction('vote-malicious', summary));
-    await discord.waitFor(() => sim.votes.length === 1 && discord.callsTo('POST', /callback$/).length === 1);
-    expect(discord.callsTo('POST', /callback$/)[0]?.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(JSON.stringify(discord.callsTo('POST', /callback$/)[0]?.body)).toContain('Your vote');
+    const confirmed = () => discord.callsTo('PATCH', /messages\/@original$/).find((c) => JSON.stringify(c.body).includes('Your vote'));
+    await discord.waitFor(() => sim.votes.length === 1 && confirmed() !== undefined);
+    const [ack] = discord.callsTo('POST', /callback$/);
+    expect(ack?.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(discord.calls.indexOf(ack as never)).toBeLessThan(discord.calls.indexOf(confirmed() as never));
   });
 
   it('GIVEN a dropped gateway connection THEN the client resumes and keeps answering', async () => {

@@ -7,10 +7,10 @@ import { SLASH } from '../../../src/core/slash.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'adapters/slack/manifest.yml'), 'utf8'));
-const SLACK_DIR = join(ROOT, 'adapters/slack');
-const code = readdirSync(SLACK_DIR, { recursive: true, encoding: 'utf8' })
+/** Every source file of the Slack adapter: the glue, delivery and each listener. */
+const code = readdirSync(join(ROOT, 'adapters/slack'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts'))
-  .map((f) => readFileSync(join(SLACK_DIR, f), 'utf8'))
+  .map((f) => readFileSync(join(ROOT, 'adapters/slack', f), 'utf8'))
   .join('\n');
 
 /** The scope each Web API method and each event needs (Slack's method and event docs). */
