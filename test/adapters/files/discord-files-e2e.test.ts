@@ -47,7 +47,7 @@ describe('files shared in Discord', () => {
     const line = contents(discord).find((c) => c.includes(md5(bytes))) ?? '';
     expect(line).toContain('report\\[.\\]docm');
     expect(line).not.toMatch(/@everyone|<@&1>/);
-    expect(posts(discord).every((p) => (p.body?.allowed_mentions as { parse: unknown[] }).parse.length === 0)).toBe(true);
+    expect(posts(discord).every((p) => (p.body?.allowed_mentions as { parse?: unknown[] } | undefined)?.parse?.length === 0)).toBe(true);
     expect(discord.downloads).toHaveLength(1);
     expect(discord.downloads[0]?.authorization).toBeUndefined();
     expect(JSON.stringify(discord.calls)).not.toContain('a sample only');
@@ -77,7 +77,7 @@ describe('/threatcrowd bulk in Discord', () => {
     expect(edits.length).toBeGreaterThanOrEqual(2);
     expect(sim.requests.length - before).toBe(20);
     const upload = posts(discord).find((p) => (p.files ?? []).length === 3);
-    expect((upload?.body?.message_reference as { message_id?: string }).message_id).toBe(id);
+    expect((upload?.body?.message_reference as { message_id?: string } | undefined)?.message_id).toBe(id);
     const files = Object.fromEntries((upload?.files ?? []).map((f) => [f.name, f.bytes.toString('utf8')]));
     expect(parse(files['threatcrowd-bulk.csv'] ?? '', { columns: true })).toHaveLength(30);
     expect(stixErrors(JSON.parse(files['threatcrowd-bulk.stix.json'] ?? '{}'))).toEqual([]);

@@ -8,11 +8,12 @@ import { loadSettings } from '../../../src/config/settings.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
 import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
-import { type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
+import { eventBody, type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
 import { useSimulator } from '../../support/simulator.js';
 import { stixErrors } from '../../support/stix-validator.js';
 
 const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
 const running: RunningApp[] = [];
 afterEach(async () => {
   for (const app of running.splice(0)) await app.stop();
@@ -141,6 +142,29 @@ describe('/threatcrowd bulk in Slack', () => {
     await slack.waitFor(() => slack.responses.some((r) => String(r.body.text).includes('/invite @threatcrowd-bot')), 10_000);
     expect(sim.requests.some((r) => String(r.value).startsWith('away'))).toBe(false);
   }, 40_000);
+
+  it('GIVEN a .txt list shared with "@threatcrowd-bot bulk" THEN its values run as a bulk; the file is read, never hashed back', async () => {
+    const sim = await useSimulator();
+    const slack = await startFakeSlack();
+    const { url } = await startBot(slack, { ...offlineEnv(sim), BULK_PROGRESS_MS: '100' });
+    const list = slack.hostFile('iocs.txt', Buffer.from(domains(3, 'listed').join('\n')));
+    const message = { channel: 'C1', user: 'U1', ts: '1700000200.000100', text: '<@UBOT> bulk', files: [list] };
+    await sendSigned(url, SECRET, eventBody({ type: 'app_mention', ...message }), JSON_TYPE);
+    await sendSigned(url, SECRET, eventBody({ type: 'message', subtype: 'file_share', ...message }), JSON_TYPE);
+    await slack.waitFor(() => slack.uploaded().length === 3, 20_000);
+    expect(editsOf(slack, progressTs(slack)).at(-1)).toContain('done: 3/3');
+    expect(slack.downloads).toHaveLength(1);
+    // The bot's own upload, shared in the channel, is not downloaded.
+    const own = slack.hostFile('threatcrowd-bulk.csv', Buffer.from('type,value'));
+    await sendSigned(
+      url,
+      SECRET,
+      eventBody({ type: 'message', subtype: 'file_share', channel: 'C1', user: 'UBOT', ts: '1700000201.000100', files: [own] }),
+      JSON_TYPE,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.downloads).toHaveLength(1);
+  }, 30_000);
 
   it('GIVEN Cancel pressed mid-bulk THEN it stops before its next lookup, says so, and attaches what was done', async () => {
     const sim = await useSimulator();
