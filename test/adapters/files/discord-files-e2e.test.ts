@@ -1,5 +1,8 @@
 /** Files and bulk lookups in Discord end to end: real discord.js against the fake Discord, the simulator upstream. */
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../src/config/settings.js';
@@ -55,6 +58,20 @@ describe('files shared in Discord', () => {
     expect(sim.requests.some((r) => r.value === md5(bytes))).toBe(true);
   }, 30_000);
 
+  it('GIVEN a 10 KB file name full of markup and control characters THEN the reply shows a short, escaped, defanged name', async () => {
+    const { discord } = await setup();
+    const name = `**${'\u0000\u202e'.repeat(3)}<@${'9'.repeat(18)}> [x](http://evil.com) ${'Z'.repeat(10_000)}`;
+    discord.dispatch('MESSAGE_CREATE', userMessage('', undefined, [discord.hostAttachment(name, Buffer.from('n'))]));
+    await discord.waitFor(() => contents(discord).some((c) => c.includes('MD5')), 15_000);
+    const line = contents(discord).find((c) => c.includes('MD5')) ?? '';
+    expect(line.length).toBeLessThan(600);
+    expect(line).not.toContain('\u202e');
+    expect(line).not.toContain('\u0000');
+    expect(line).not.toContain(`<@${'9'.repeat(18)}>`);
+    expect(line).not.toContain('evil.com');
+    expect(line).toContain('\\*\\*');
+  }, 30_000);
+
   it('GIVEN /threatcrowd file with an attachment option THEN the file is hashed whatever its size and answered', async () => {
     const { discord } = await setup({ FILE_HASH_MAX_MB: '1' });
     const bytes = Buffer.alloc(1024 * 1024 + 1, 1);
@@ -81,6 +98,31 @@ describe('/threatcrowd bulk in Discord', () => {
     const files = Object.fromEntries((upload?.files ?? []).map((f) => [f.name, f.bytes.toString('utf8')]));
     expect(parse(files['threatcrowd-bulk.csv'] ?? '', { columns: true })).toHaveLength(30);
     expect(stixErrors(JSON.parse(files['threatcrowd-bulk.stix.json'] ?? '{}'))).toEqual([]);
+  }, 60_000);
+
+  it('GIVEN the bot restarts mid-bulk THEN the next start edits the same progress message to the end and attaches the results', async () => {
+    const sim = await useSimulator();
+    const discord = await startFakeDiscord();
+    const dir = mkdtempSync(join(tmpdir(), 'discord-resume-'));
+    const env = {
+      ...offlineEnv(sim),
+      ...discordEnv(discord),
+      CACHE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
+      THREATCROWD_INTERVAL_MS: '150',
+      THREATCROWD_BURST: '1',
+      BULK_PROGRESS_MS: '100',
+    };
+    const first = await startApp(loadSettings(env), createLogger('silent'));
+    discord.dispatch('INTERACTION_CREATE', slashInteraction('bulk', { indicators: domains(12, 'dres').join(' ') }));
+    await discord.waitFor(() => sim.requests.length >= 3, 20_000);
+    await first.stop();
+    const { id } = progress(discord);
+    expect(progress(discord).edits.at(-1)).not.toContain('done');
+    running.push(await startApp(loadSettings(env), createLogger('silent')));
+    await discord.waitFor(() => posts(discord).some((p) => (p.files ?? []).length === 3), 30_000);
+    expect(progress(discord).id).toBe(id);
+    expect(progress(discord).edits.at(-1)).toContain('done: 12/12');
+    expect(new Set(sim.requests.map((r) => r.value)).size).toBe(12);
   }, 60_000);
 
   it('GIVEN a .txt file as the bulk attachment option THEN its values are looked up; Cancel stops it', async () => {
