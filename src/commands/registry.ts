@@ -5,6 +5,7 @@
 import type { Command } from '../core/command.js';
 import { bulkCommand } from './bulk.js';
 import { channelCommand } from './channel.js';
+import { exportCommand } from './export.js';
 import { graphCommand } from './graph.js';
 import { helpCommand } from './help.js';
 import { lookupCommand } from './lookup.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   voteCommand,
   graphCommand,
   bulkCommand,
+  exportCommand,
   channelCommand,
   statusCommand,
   helpCommand,

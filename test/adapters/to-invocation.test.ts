@@ -140,6 +140,7 @@ describe('Discord objects to invocations', () => {
       vote: 'vote',
       graph: 'graph',
       bulk: 'bulk',
+      export: 'export',
       channel: 'channel',
       help: 'help',
       status: 'status',

@@ -6,6 +6,7 @@ import type { Attachment } from '../../src/core/invocation.js';
 import type { Reply } from '../../src/core/reply.js';
 import { FileDownloadError, FileTooLargeError } from '../../src/files/errors.js';
 import { hashStream } from '../../src/files/hash-stream.js';
+import { stixErrors } from '../support/stix-validator.js';
 import { createTestBot, kinds } from '../support/test-bot.js';
 
 /** An attachment held in memory, counting how often it is read. */
@@ -208,5 +209,26 @@ describe('/threatcrowd bulk in the core', () => {
     expect(progressText({ ...running, status: 'cancelled', waiting: 18 }, { ...plan, duplicates: 0, skipped: 0, overCap: 0 })).toBe(
       '⏹️ Bulk lookup cancelled: 12/30 looked up · 10 from cache · 18 waiting · 1 failed',
     );
+  });
+});
+
+describe('/threatcrowd export', () => {
+  it('GIVEN an indicator THEN one STIX bundle that validates; with csv THEN one CSV row; a cached answer costs no request', async () => {
+    const t = await createTestBot();
+    const [stix] = await t.command('export aoldaily[.]com');
+    expect(stix?.kind === 'file' && stix.file.name).toBe('threatcrowd-export.stix.json');
+    if (stix?.kind !== 'file') return;
+    expect(stixErrors(JSON.parse(Buffer.from(stix.file.bytes).toString('utf8')))).toEqual([]);
+    const [csv] = await t.command('export aoldaily.com CSV');
+    expect(csv?.kind === 'file' && Buffer.from(csv.file.bytes).toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(t.sim.requests).toHaveLength(1);
+  });
+
+  it('GIVEN two values or none THEN a usage line', async () => {
+    const t = await createTestBot();
+    expect(await t.command('export a.com b.com')).toMatchObject([
+      { kind: 'error', text: 'Export one indicator at a time (a list: use bulk).' },
+    ]);
+    expect(await t.command('export')).toMatchObject([{ kind: 'error' }]);
   });
 });

@@ -33,6 +33,7 @@ describe('commands', () => {
       'vote',
       'graph',
       'bulk',
+      'export',
       'channel',
       'status',
       'help',

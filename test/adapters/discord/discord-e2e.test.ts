@@ -180,6 +180,7 @@ describe('threatcrowd-bot deploy-commands', () => {
       'vote',
       'graph',
       'bulk',
+      'export',
       'channel',
       'status',
       'help',
