@@ -9,6 +9,7 @@ import { benchLookups } from './lookups.js';
 import { benchMemory } from './memory.js';
 import { benchRendering } from './rendering.js';
 import { benchSoak, FULL_DAY } from './soak.js';
+import { benchWatchlist } from './watchlist.js';
 
 const which = process.argv[2] ?? 'all';
 console.log(`# npm run bench ${which === 'all' ? '' : which} — ${new Date().toISOString()} — node ${process.version}\n`);
@@ -45,6 +46,10 @@ if (which === 'all' || which === 'memory') {
 if (which === 'all' || which === 'graph') {
   console.log('\n## Graph drawing\n');
   console.log(benchGraph().join('\n'));
+}
+if (which === 'all' || which === 'watchlist') {
+  console.log('\n## The watchlist at its default budget\n');
+  console.log((await benchWatchlist()).join('\n'));
 }
 if (which === 'all' || which === 'soak') {
   // SOAK_SCALE shrinks every count of the simulated day alike (1 = the full day).

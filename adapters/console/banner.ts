@@ -4,6 +4,8 @@
 export const CONSOLE_VERBS: ReadonlyArray<readonly [string, string]> = [
   [':vote malicious | :vote safe', 'vote on the last summary (a 👎/👍 reaction in Slack or Discord)'],
   [':reveal', 'look up the last message marked for reveal (a 🔎 reaction elsewhere)'],
+  [':wait SECONDS', 'wait a while (from a pipe: lets a watch note arrive)'],
+  [':pivot N', 'look up the related indicator numbered N under the last summary (its menu elsewhere)'],
   [':quit or Ctrl-D', 'leave'],
 ];
 

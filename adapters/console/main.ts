@@ -11,7 +11,10 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Invocation, ReactionEvent } from '../../src/core/invocation.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
+import type { PivotMenu } from '../../src/summary/pivot-menu.js';
+import { encodePivot } from '../../src/summary/pivot-value.js';
 import { echoLine } from './echo.js';
+import { consoleChoices } from './pivot-list.js';
 import { renderReplyText } from './render.js';
 import { type ConsoleInput, toConsoleInput } from './to-invocation.js';
 
@@ -30,6 +33,8 @@ export interface ConsoleOptions {
 interface Conversation {
   lastSummary: string | null;
   lastMarked: { id: string; text: string } | null;
+  /** The menu of the last summary that had one: what `:pivot N` chooses from. */
+  lastMenu: PivotMenu | null;
   summaries: number;
   readonly pending: Promise<void>[];
 }
@@ -39,7 +44,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const user = options.user ?? 'you';
   const echo = options.echo ?? !options.prompt;
   const rl = createInterface({ input: options.input, terminal: false });
-  const talk: Conversation = { lastSummary: null, lastMarked: null, summaries: 0, pending: [] };
+  const talk: Conversation = { lastSummary: null, lastMarked: null, lastMenu: null, summaries: 0, pending: [] };
 
   /** Prints replies under a header (the echoed line), written once before the first of them. */
   const show = async (replies: readonly Reply[], header: string | null): Promise<void> => {
@@ -53,6 +58,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       write(renderReplyText(reply));
       if (reply.kind === 'file') write(`  saved: ${await saveFile(reply.file)}`);
       if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(later, header)));
+      if (reply.kind === 'summary' && reply.pivots) talk.lastMenu = reply.pivots;
       if (reply.kind === 'summary' && reply.votable) {
         const id = `summary-${++talk.summaries}`;
         await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target);
@@ -61,6 +67,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   };
 
+  // Watch notes arrive with no line typed: printed as they come.
+  const unregister = bot.registerOutbound({
+    platform: 'console',
+    post: async (_place, replies) => {
+      for (const reply of replies) output.write(`${renderReplyText(reply)}\n${options.prompt ? '> ' : ''}`);
+    },
+  });
   if (options.prompt) output.write('> ');
   let lineNumber = 0;
   for await (const line of rl) {
@@ -76,6 +89,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   }
   rl.close();
   while (talk.pending.length > 0) await talk.pending.shift();
+  unregister();
 }
 
 const notice = (text: string): Reply[] => [{ kind: 'notice', visibility: 'ephemeral', text }];
@@ -95,12 +109,28 @@ async function answer(input: ConsoleInput, bot: Bot, talk: Conversation, user: s
       return notice(input.text);
     case 'invocation':
       return bot.handle(input.invocation);
+    case 'wait':
+      await new Promise((r) => setTimeout(r, input.seconds * 1000));
+      return [];
     case 'vote':
       if (!talk.lastSummary) return notice('Nothing to vote on yet: look something up first.');
       return bot.handle(reaction({ emoji: input.malicious ? 'thumbsdown' : 'thumbsup', added: true, targetMessageId: talk.lastSummary }));
     case 'reveal':
       if (!talk.lastMarked) return notice('Nothing to reveal: :reveal looks up the last message marked in reveal mode.');
       return bot.handle(reaction({ emoji: '🔎', added: true, targetMessageId: talk.lastMarked.id, targetText: talk.lastMarked.text }));
+    case 'pivot': {
+      const option = talk.lastMenu ? consoleChoices(talk.lastMenu)[input.choice - 1] : undefined;
+      if (!talk.lastMenu || !option) return notice('Nothing numbered that: :pivot N picks from the list under the last summary.');
+      const from = encodePivot(talk.lastMenu.from);
+      return bot.handle({
+        platform: 'console',
+        userId: user,
+        channelId: 'console',
+        text: '',
+        kind: 'pivot',
+        pivot: { choice: option.value, from },
+      });
+    }
     default:
       return [];
   }

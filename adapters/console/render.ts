@@ -1,14 +1,22 @@
 /** Plain-text rendering of every reply, for the terminal chat. */
 import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
-import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
+import { ago, queueNotice, shareOfferLine, teamLine, viaLine } from '../../src/summary/describe.js';
 import { plainSafe, renderSummaryText } from '../../src/summary/render-text.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
 import { verbLines } from './banner.js';
+import { pivotLines } from './pivot-list.js';
 
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
     case 'summary':
-      return renderSummaryText(reply.summary);
+      return [
+        ...(reply.via ? [plainSafe(viaLine(reply.via))] : []),
+        renderSummaryText(reply.summary),
+        ...(reply.pivots ? pivotLines(reply.pivots) : []),
+      ].join('\n');
+    case 'share-offer':
+      return shareOfferLine(reply.count);
     case 'file':
       return [
         `${plainSafe(reply.file.title)} (${reply.file.name}, ${Math.ceil(reply.file.bytes.length / 1024)} KB)`,
@@ -49,6 +57,7 @@ export function renderReplyText(reply: Reply): string {
             `${u.name}: ${u.state}; last success ${ago(s.now, u.lastSuccessAt)}, last failure ${ago(s.now, u.lastFailureAt)}${u.lastFailure ? ` (${u.lastFailure})` : ''}`,
         ),
         `votes waiting to be sent: ${s.pendingVotes}`,
+        ...(s.watchlist ? [`watchlist: ${watchUsageLine(s.watchlist)}`] : []),
         `up ${formatAge(s.uptimeMs)}`,
       ].join('\n');
     }

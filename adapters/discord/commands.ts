@@ -3,7 +3,7 @@
  * registry (one sub-command per command form), and the mapping from a chat-input interaction's options back
  * to the core's command text. Pure.
  */
-import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { COMMAND_METADATA } from '../../src/commands/registry.js';
 import { type CommandForm, formsOf } from '../../src/core/command.js';
 import { SLASH } from '../../src/core/slash.js';
@@ -38,13 +38,22 @@ function subcommand(form: CommandForm) {
   };
 }
 
-/** The application command JSON that `deploy-commands` registers. */
+/** The message context-menu command ("Apps → Look up indicators" on any message). */
+export const LOOKUP_MESSAGE_COMMAND = 'Look up indicators';
+
+/** The `/threatcrowd` slash command's JSON. */
 export function slashCommandJson() {
   const command = new SlashCommandBuilder()
     .setName(SLASH.slice(1))
     .setDescription('Look up indicators on ThreatCrowd, vote on them, set how I treat this channel');
   for (const { form } of FORMS.values()) command.addSubcommand(subcommand(form));
   return [command.toJSON()];
+}
+
+/** The application commands `deploy-commands` registers: `/threatcrowd` and the message context-menu command. */
+export function applicationCommandsJson() {
+  const lookUpMessage = new ContextMenuCommandBuilder().setName(LOOKUP_MESSAGE_COMMAND).setType(ApplicationCommandType.Message);
+  return [...slashCommandJson(), lookUpMessage.toJSON()];
 }
 
 /** Whether a sub-command's answers only the asker sees: the deferral is private from the start. */

@@ -1,6 +1,6 @@
 /** Registers the `/threatcrowd` slash command: per guild (appears at once) or globally (up to an hour). */
 import { REST, Routes } from 'discord.js';
-import { slashCommandJson } from './commands.js';
+import { applicationCommandsJson } from './commands.js';
 
 export interface DeployOptions {
   readonly token: string;
@@ -15,7 +15,7 @@ export async function deployCommands(options: DeployOptions): Promise<{ route: s
   const route = options.guildId
     ? Routes.applicationGuildCommands(application.id, options.guildId)
     : Routes.applicationCommands(application.id);
-  const body = slashCommandJson();
+  const body = applicationCommandsJson();
   await rest.put(route, { body });
   return { route, count: body.length };
 }

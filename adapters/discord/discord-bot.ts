@@ -15,10 +15,14 @@ import { listenerGuard } from '../shared/listener-guard.js';
 import { DiscordBulks } from './discord-bulk.js';
 import { listenForBulkCancel } from './listeners/bulk-cancel.js';
 import type { DiscordListenerContext } from './listeners/listener-context.js';
+import { listenForMessageLookups } from './listeners/message-context-menu.js';
 import { listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { discordOutbound } from './outbound.js';
 import { renderDiscord } from './render.js';
 
 export interface DiscordAdapterOptions {
@@ -47,6 +51,9 @@ const LISTENERS: ReadonlyArray<(ctx: DiscordListenerContext) => void> = [
   listenForSlashCommand,
   listenForVoteButtons,
   listenForBulkCancel,
+  listenForWatchButton,
+  listenForPivots,
+  listenForMessageLookups,
 ];
 
 export async function startDiscord(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
@@ -80,6 +87,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     apiUrl: options.apiUrl,
   };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(discordOutbound(client));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (_event, shard) => log.warn({ shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
@@ -93,6 +101,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     connected: () => client.isReady(),
     bulkSink: (place) => bulks.sink(place),
     async stop() {
+      unregisterOutbound();
       await edits.flush();
       await client.destroy();
     },

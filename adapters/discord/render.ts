@@ -6,10 +6,14 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
-import { ago, queueNotice, revealLine, teamLine } from '../../src/summary/describe.js';
+import { ago, queueNotice, revealLine, teamLine, viaLine } from '../../src/summary/describe.js';
+import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
+import { type DiscordSelectRow, pivotSelectRow } from './pivot-select.js';
+import { shareOffer } from './share-offer.js';
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -38,10 +42,13 @@ export interface DiscordEmbed {
 export interface DiscordMessage {
   content?: string;
   embeds: DiscordEmbed[];
-  components: Array<{
-    type: ComponentType.ActionRow;
-    components: Array<{ type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } }>;
-  }>;
+  components: Array<
+    | {
+        type: ComponentType.ActionRow;
+        components: Array<{ type: ComponentType.Button; style: ButtonStyle; label: string; custom_id: string; emoji?: { name: string } }>;
+      }
+    | DiscordSelectRow
+  >;
   /** Never ping anyone, whatever the text holds. */
   allowed_mentions: { parse: []; replied_user: false };
   /** Ephemeral: only the person who asked sees it (interaction replies). */
@@ -109,6 +116,12 @@ export function summaryEmbed(summary: Summary): DiscordEmbed {
   return embed;
 }
 
+/** The vote buttons' row, then the pivot menu's own row. */
+function summaryComponents(votable: boolean, pivots: PivotMenu | null | undefined): DiscordMessage['components'] {
+  const select = pivots ? pivotSelectRow(pivots) : null;
+  return [...(votable ? voteButtons() : []), ...(select ? [select] : [])];
+}
+
 function voteButtons(): DiscordMessage['components'] {
   return [
     {
@@ -116,6 +129,7 @@ function voteButtons(): DiscordMessage['components'] {
       components: [
         { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Malicious', custom_id: 'vote-malicious', emoji: { name: '👎' } },
         { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Not malicious', custom_id: 'vote-safe', emoji: { name: '👍' } },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Watch', custom_id: 'watch', emoji: { name: '🔔' } },
       ],
     },
   ];
@@ -136,9 +150,17 @@ export function renderDiscord(reply: Reply): DiscordMessage {
   const ephemeral = reply.visibility === 'ephemeral';
   switch (reply.kind) {
     case 'summary':
-      return { embeds: [summaryEmbed(reply.summary)], components: reply.votable ? voteButtons() : [], allowed_mentions: NO_MENTIONS };
+      return {
+        ...(reply.via ? { content: truncate(escapeDiscord(viaLine(reply.via)), DISCORD_LIMITS.content) } : {}),
+        embeds: [summaryEmbed(reply.summary)],
+        components: summaryComponents(reply.votable, reply.pivots),
+        allowed_mentions: NO_MENTIONS,
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      };
     case 'summary-update':
-      return { embeds: [summaryEmbed(reply.summary)], components: voteButtons(), allowed_mentions: NO_MENTIONS };
+      return { embeds: [summaryEmbed(reply.summary)], components: summaryComponents(true, reply.pivots), allowed_mentions: NO_MENTIONS };
+    case 'share-offer':
+      return shareOffer(reply.targetMessageId, reply.count);
     case 'pending':
       return textMessage(queueNotice(reply.targets.length, reply.position, reply.waitMs), ephemeral);
     case 'vote-result':
@@ -197,6 +219,7 @@ export function renderDiscord(reply: Reply): DiscordMessage {
           inline: false,
         })),
         { name: 'Votes waiting', value: String(s.pendingVotes), inline: true },
+        ...(s.watchlist ? [{ name: 'Watchlist', value: escapeDiscord(watchUsageLine(s.watchlist)), inline: false }] : []),
         { name: 'Uptime', value: formatAge(s.uptimeMs), inline: true },
       ];
       return {

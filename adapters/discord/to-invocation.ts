@@ -79,3 +79,18 @@ export function buttonInvocation(interaction: {
     button: { action: interaction.customId, targetMessageId: interaction.message.id },
   };
 }
+
+/** The Watch button under a summary: watches its indicator, with notes posted in reply to that summary. */
+export function watchButtonInvocation(interaction: Parameters<typeof buttonInvocation>[0]): Invocation | null {
+  if (interaction.customId !== 'watch') return null;
+  return {
+    platform: 'discord',
+    teamId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? 'dm',
+    threadId: interaction.message.id,
+    text: '',
+    kind: 'button',
+    button: { action: 'watch', targetMessageId: interaction.message.id },
+  };
+}

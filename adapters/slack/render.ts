@@ -5,10 +5,13 @@
  */
 import type { Reply } from '../../src/core/reply.js';
 import { formatAge } from '../../src/summary/age.js';
-import { ago, queueNotice, teamLine } from '../../src/summary/describe.js';
+import { ago, queueNotice, SHARE_LABEL, shareOfferLine, teamLine, viaLine } from '../../src/summary/describe.js';
+import type { PivotMenu } from '../../src/summary/pivot-menu.js';
 import { boundSafe } from '../../src/summary/safe-text.js';
 import { fitLines, splitText, truncate } from '../../src/summary/split-text.js';
 import { type Summary, TYPE_LABELS } from '../../src/summary/summary.js';
+import { watchUsageLine } from '../../src/watch/watch-usage-line.js';
+import { pivotSelectBlock, type SlackSelectBlock } from './pivot-select.js';
 
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, headerText: 150, message: 12_000 } as const;
 const ITEM_MAX = 120;
@@ -25,6 +28,7 @@ export type SlackBlock =
       block_id?: string;
       elements: Array<{ type: 'button'; text: Text; action_id: string; value: string; style?: 'danger' | 'primary' }>;
     }
+  | SlackSelectBlock
   | { type: 'divider' };
 
 export interface SlackMessage {
@@ -58,10 +62,17 @@ function sections(text: string): SlackBlock[] {
   return splitText(text, SLACK_LIMITS.sectionText).map((piece) => ({ type: 'section', text: mrkdwn(piece) }));
 }
 
-export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] {
+/** What a summary message shows besides the summary: the pivot menu and the breadcrumb. */
+export interface SummaryExtras {
+  readonly pivots?: PivotMenu | null;
+  readonly via?: string;
+}
+
+export function summaryBlocks(summary: Summary, votable: boolean, extras: SummaryExtras = {}): SlackBlock[] {
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(boundSafe(`${TYPE_LABELS[summary.type]} ${summary.display}`, SLACK_LIMITS.headerText)) },
   ];
+  if (extras.via) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(boundSafe(viaLine(extras.via), LINE_MAX)))] });
   const flags = summary.flags
     .filter((f) => f !== summary.verdict.text)
     .map((f) => `  ·  ⚑ ${escapeMrkdwn(f)}`)
@@ -93,9 +104,14 @@ export function summaryBlocks(summary: Summary, votable: boolean): SlackBlock[] 
       elements: [
         { type: 'button', text: plain('👎 Malicious'), action_id: 'vote-malicious', value, style: 'danger' },
         { type: 'button', text: plain('👍 Not malicious'), action_id: 'vote-safe', value },
+        { type: 'button', text: plain('🔔 Watch'), action_id: 'watch', value },
       ],
     });
   }
+  // Its own block, after the buttons: the menu never crowds the vote row.
+  const used = JSON.stringify(blocks).length;
+  const select = extras.pivots ? pivotSelectBlock(extras.pivots, SLACK_LIMITS.message - 500 - used) : null;
+  if (select) blocks.push(select);
   return blocks.slice(0, SLACK_LIMITS.blocks);
 }
 
@@ -106,6 +122,26 @@ function summaryFallback(summary: Summary): string {
       LINE_MAX,
     ),
   );
+}
+
+export const SHARE_ACTION = 'share-lookup';
+
+/** "Only you can see this answer" and the button that posts it to the message's thread (the button says which message). */
+function shareOffer(ts: string, threadTs: string | undefined, count: number): SlackMessage {
+  const line = shareOfferLine(count);
+  return {
+    text: line,
+    blocks: [
+      { type: 'section', text: mrkdwn(line) },
+      {
+        type: 'actions',
+        block_id: 'share',
+        elements: [
+          { type: 'button', text: plain(SHARE_LABEL), action_id: SHARE_ACTION, value: JSON.stringify({ ts, thread: threadTs ?? ts }) },
+        ],
+      },
+    ],
+  };
 }
 
 function textMessage(text: string): SlackMessage {
@@ -134,9 +170,11 @@ function bulkProgressMessage(text: string, cancellable: string | null): SlackMes
 export function renderSlack(reply: Reply): SlackMessage | null {
   switch (reply.kind) {
     case 'summary':
-      return { text: summaryFallback(reply.summary), blocks: summaryBlocks(reply.summary, reply.votable) };
+      return { text: summaryFallback(reply.summary), blocks: summaryBlocks(reply.summary, reply.votable, reply) };
     case 'summary-update':
-      return { text: summaryFallback(reply.summary), blocks: summaryBlocks(reply.summary, true) };
+      return { text: summaryFallback(reply.summary), blocks: summaryBlocks(reply.summary, true, reply) };
+    case 'share-offer':
+      return shareOffer(reply.targetMessageId, reply.targetThreadId, reply.count);
     case 'pending':
       return textMessage(queueNotice(reply.targets.length, reply.position, reply.waitMs));
     case 'vote-result':
@@ -179,6 +217,7 @@ export function renderSlack(reply: Reply): SlackMessage | null {
             `*${escapeMrkdwn(u.name)}*\n${escapeMrkdwn(u.state)}; ok ${ago(s.now, u.lastSuccessAt)}, failed ${ago(s.now, u.lastFailureAt)}`,
         ),
         `*Votes waiting*\n${s.pendingVotes}`,
+        ...(s.watchlist ? [`*Watchlist*\n${escapeMrkdwn(watchUsageLine(s.watchlist))}`] : []),
         `*Uptime*\n${formatAge(s.uptimeMs)}`,
       ];
       return { text: 'threatcrowd-bot status', blocks: [{ type: 'section', fields: fields.slice(0, SLACK_LIMITS.fields).map(mrkdwn) }] };

@@ -17,10 +17,14 @@ import { answerEachEventOnce } from './listeners/events-once.js';
 import { listenForFileShares } from './listeners/file-shares.js';
 import { listenForSharedLinks } from './listeners/link-shared.js';
 import type { SlackListenerContext } from './listeners/listener-context.js';
+import { listenForMessageShortcut } from './listeners/message-shortcut.js';
 import { listenForMentions, listenForMessages } from './listeners/messages.js';
+import { listenForPivots } from './listeners/pivot-menu.js';
 import { listenForReactions } from './listeners/reactions.js';
 import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
+import { listenForWatchButton } from './listeners/watch-button.js';
+import { slackOutbound } from './outbound.js';
 import { SlackBulks } from './slack-bulk.js';
 
 export interface SlackAdapterOptions {
@@ -55,10 +59,13 @@ const LISTENERS: ReadonlyArray<(ctx: SlackListenerContext) => void> = [
   listenForMessages,
   listenForReactions,
   listenForVoteButtons,
+  listenForWatchButton,
   listenForSharedLinks,
   listenForFileShares,
   listenForBulkForm,
   listenForBulkCancel,
+  listenForPivots,
+  listenForMessageShortcut,
 ];
 
 export async function startSlack(options: SlackAdapterOptions): Promise<SlackAdapter> {
@@ -84,6 +91,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     files: { botToken: options.botToken, apiUrl: options.apiUrl },
   };
   for (const listen of LISTENERS) listen(ctx);
+  const unregisterOutbound = options.bot.registerOutbound(slackOutbound(delivery));
   app.error(async (error) => {
     log.error({ err: error }, 'slack error');
   });
@@ -99,6 +107,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     bulkSink: (place) => bulks.sink(place),
     async stop() {
       connected = false;
+      unregisterOutbound();
       await delivery.flushEdits();
       await app.stop();
     },

@@ -108,3 +108,18 @@ export function buttonInvocation(body: BlockActionBody, actionId: string): Invoc
     button: { action: actionId, targetMessageId: body.message.ts },
   };
 }
+
+/** The Watch button under a summary: watches its indicator, with notes in the summary's thread (or a new one under it). */
+export function watchButtonInvocation(body: BlockActionBody): Invocation | null {
+  if (!body.channel || !body.message) return null;
+  return {
+    platform: 'slack',
+    teamId: body.team?.id ?? body.user.team_id,
+    userId: body.user.id,
+    channelId: body.channel.id,
+    threadId: body.message.thread_ts ?? body.message.ts,
+    text: '',
+    kind: 'button',
+    button: { action: 'watch', targetMessageId: body.message.ts },
+  };
+}

@@ -12,6 +12,7 @@ import { NoSourceAnsweredError } from '../providers/no-source-answered-error.js'
 import { emptyReport, type Report } from '../report/report.js';
 import { buildSummary } from '../summary/build-summary.js';
 import { displayTarget } from '../summary/display-target.js';
+import { buildPivotMenu } from '../summary/pivot-menu.js';
 import type { Priority } from '../throttle/limiter.js';
 
 /** What each kind of upstream failure means to a person; complete by type. */
@@ -72,7 +73,9 @@ export async function summarizeTarget(
       onFeed,
     }),
     target,
-    votable: target.type !== 'antivirus',
+    // An answer only the asker sees carries no votes and no menu: both act in public.
+    votable: target.type !== 'antivirus' && visibility === 'public',
+    pivots: visibility === 'public' ? buildPivotMenu(report, deps.settings.ignoreDomains) : null,
   });
   // An automatic answer for a value on the crowd feed needs no API call: the cached report, or the feed alone.
   if (onFeed && priority === 'passive') {

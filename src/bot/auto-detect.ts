@@ -10,7 +10,7 @@ import { answerAttachments } from '../answers/file-answers.js';
 import { summarizeTarget } from '../answers/summarize-target.js';
 import type { CommandContext } from '../core/context.js';
 import { channelKey } from '../core/invocation.js';
-import type { Reply } from '../core/reply.js';
+import type { Reply, Visibility } from '../core/reply.js';
 import { scanText } from '../indicators/detect.js';
 import { LOOKUP_OF, type LookupTarget } from '../lookup/resolve-target.js';
 import type { Priority } from '../throttle/limiter.js';
@@ -32,14 +32,15 @@ export async function answerTargets(
   priority: Priority,
   ctx: CommandContext,
   more = 0,
+  visibility: Visibility = 'public',
 ): Promise<{ replies: Reply[]; failed: LookupTarget[] }> {
   const cap = ctx.deps.settings.autoReplyMax;
   const answered = targets.slice(0, cap);
-  const results = await Promise.all(answered.map((t) => summarizeTarget(t, priority, ctx)));
+  const results = await Promise.all(answered.map((t) => summarizeTarget(t, priority, ctx, visibility)));
   const replies = results.filter((r): r is Reply => r !== null);
   const failed = answered.filter((_t, i) => results[i] === null);
   const rest = targets.length - answered.length + more;
-  if (rest > 0) replies.push({ kind: 'notice', visibility: 'public', text: `and ${rest} more: use /threatcrowd to look them up.` });
+  if (rest > 0) replies.push({ kind: 'notice', visibility, text: `and ${rest} more: use /threatcrowd to look them up.` });
   return { replies, failed };
 }
 

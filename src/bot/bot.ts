@@ -7,11 +7,14 @@ import { rememberSummary } from '../answers/summary-messages.js';
 import { COMMAND_METADATA } from '../commands/registry.js';
 import type { BotDeps, CommandContext } from '../core/context.js';
 import type { Invocation } from '../core/invocation.js';
+import type { Outbound } from '../core/outbound.js';
 import { privateError, type Reply } from '../core/reply.js';
 import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { autoDetect } from './auto-detect.js';
 import { dispatchCommand } from './dispatch-command.js';
+import { handleMessageLookup } from './message-lookup.js';
+import { handlePivot } from './pivot.js';
 import { handleButton, handleReaction } from './reactions.js';
 
 export class Bot {
@@ -35,6 +38,10 @@ export class Bot {
           return await handleReaction(ctx);
         case 'button':
           return await handleButton(ctx);
+        case 'pivot':
+          return await handlePivot(ctx);
+        case 'message-lookup':
+          return await handleMessageLookup(ctx);
       }
     } catch (error) {
       return [this.failure(error, invocation)];
@@ -48,6 +55,11 @@ export class Bot {
     target: LookupTarget,
   ): Promise<void> {
     await rememberSummary(this.deps.store, where, messageId, target);
+  }
+
+  /** An adapter registers how it posts into a place without an incoming event (watch notes); returns the unregister function. */
+  registerOutbound(outbound: Outbound): () => void {
+    return this.deps.outbound?.register(outbound) ?? (() => {});
   }
 
   private failure(error: unknown, invocation: Invocation): Reply {

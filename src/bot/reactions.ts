@@ -3,11 +3,13 @@
 import { answerFiles } from '../answers/file-answers.js';
 import { summaryTarget } from '../answers/summary-messages.js';
 import { runVote } from '../commands/vote.js';
+import { runWatch } from '../commands/watch.js';
 import type { CommandContext } from '../core/context.js';
 import { channelKey } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { buildSummary } from '../summary/build-summary.js';
+import { buildPivotMenu } from '../summary/pivot-menu.js';
 import { answerTargets, candidatesIn } from './auto-detect.js';
 import { baseEmoji, emojiIn, REVEAL_EMOJI } from './emoji.js';
 
@@ -42,7 +44,8 @@ async function summaryUpdate(messageId: string, target: LookupTarget, ctx: Comma
   const report = await deps.lookups.peek(target.type, target.value);
   if (!report || !deps.votes) return [];
   const summary = buildSummary(report, { from: 'cache', team: await deps.votes.tally(target), now: deps.clock.now() });
-  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target }];
+  const pivots = buildPivotMenu(report, deps.settings.ignoreDomains);
+  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target, pivots }];
 }
 
 async function vote(messageId: string, malicious: boolean, ctx: CommandContext, source: string): Promise<Reply[]> {
@@ -60,6 +63,15 @@ async function retract(messageId: string, malicious: boolean, ctx: CommandContex
   if (!target || !deps.votes) return [];
   const { changed } = await deps.votes.retract({ platform: invocation.platform, userId: invocation.userId, target, malicious });
   return changed ? summaryUpdate(messageId, target, ctx) : [];
+}
+
+/** The Watch button on a summary: watches its indicator, with notes in the summary's thread. */
+async function watchFromButton(messageId: string, ctx: CommandContext): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
+  const target = await summaryTarget(deps.store, invocation, messageId);
+  if (!target) return [];
+  const { platform, teamId, channelId, threadId } = invocation;
+  return runWatch(target, ctx, { platform, teamId, channelId, threadId: threadId ?? messageId });
 }
 
 export async function handleReaction(ctx: CommandContext): Promise<Reply[]> {
@@ -83,5 +95,6 @@ export async function handleButton(ctx: CommandContext): Promise<Reply[]> {
   const button = ctx.invocation.button;
   if (!button) return [];
   if (button.action === 'reveal') return button.targetText ? reveal(button.targetMessageId, button.targetText, ctx) : [];
+  if (button.action === 'watch') return watchFromButton(button.targetMessageId, ctx);
   return vote(button.targetMessageId, button.action === 'vote-malicious', ctx, 'button');
 }

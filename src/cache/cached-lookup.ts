@@ -93,16 +93,31 @@ export class CachedLookup {
    * the value is fetched once). `owner` is whose turn it is in the queue: a person, or a channel.
    */
   lookup(type: LookupType, value: string, priority: Priority = 'interactive', owner = ''): Promise<LookupOutcome> {
+    return this.share(type, value, priority, owner, false);
+  }
+
+  /**
+   * Asks upstream whatever the cache holds (a watch's re-check) and caches the answer; a request for the same
+   * value already in flight is shared when it went upstream. Fails over to the cached answer (stale) like a lookup.
+   */
+  async refresh(type: LookupType, value: string, priority: Priority = 'passive', owner = ''): Promise<LookupOutcome> {
+    const pending = this.inFlight.get(CachedLookup.key(type, value, this.upstream));
+    const shared = pending ? await pending.work.catch(() => null) : null;
+    if (shared?.from === 'upstream') return shared;
+    return this.share(type, value, priority, owner, true);
+  }
+
+  private share(type: LookupType, value: string, priority: Priority, owner: string, force: boolean): Promise<LookupOutcome> {
     const key = CachedLookup.key(type, value, this.upstream);
     const pending = this.inFlight.get(key);
-    if (pending) {
+    if (pending && !force) {
       if (RANK[priority] < RANK[pending.ticket.priority]) pending.ticket.promote(priority, owner);
       this.stats.shared++;
       this.onOutcome(type, 'shared');
       return pending.work;
     }
     const ticket = new Ticket(priority, owner);
-    const work = this.resolve(key, type, value, ticket).then(
+    const work = this.resolve(key, type, value, ticket, force).then(
       (outcome) => {
         this.onOutcome(type, outcome.from);
         return outcome;
@@ -132,9 +147,9 @@ export class CachedLookup {
     return cached !== undefined && cached.freshUntil > this.now();
   }
 
-  private async resolve(key: string, type: LookupType, value: string, ticket: Ticket): Promise<LookupOutcome> {
+  private async resolve(key: string, type: LookupType, value: string, ticket: Ticket, force = false): Promise<LookupOutcome> {
     const cached = (await this.keyv.get(key)) as Entry | undefined;
-    if (cached && cached.freshUntil > this.now()) {
+    if (cached && cached.freshUntil > this.now() && !force) {
       this.stats.hits++;
       return { report: cached.report, from: 'cache' };
     }

@@ -15,15 +15,17 @@ export async function runConsoleCommand(io: CliIo & { stdin: NonNullable<CliIo['
   const services = await createServices(settings);
   // The terminal is the chat: logs go to stderr, quietly unless asked.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn', io.stderr);
-  const { bot, votes } = buildBot(services, logger);
+  const { bot, votes, watching } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, settings.THREATCROWD_INTERVAL_MS));
+  watching.scheduler.start();
   const interactive = Boolean(io.stdin.isTTY);
   if (interactive || io.banner) io.stdout.write(consoleBanner(io.banner));
   try {
     await runConsole({ bot, input: io.stdin, output: io.stdout, prompt: interactive });
     await votes.deliverDue();
   } finally {
+    await watching.scheduler.stop();
     await votes.stop();
     await services.close();
   }

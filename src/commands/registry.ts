@@ -12,6 +12,7 @@ import { lookupCommand } from './lookup.js';
 import { statusCommand } from './status.js';
 import { typedLookupCommand } from './typed-lookup.js';
 import { voteCommand } from './vote.js';
+import { watchCommand } from './watch.js';
 
 export const COMMANDS: readonly Command[] = [
   lookupCommand,
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   graphCommand,
   bulkCommand,
   exportCommand,
+  watchCommand,
   channelCommand,
   statusCommand,
   helpCommand,

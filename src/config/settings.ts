@@ -49,6 +49,14 @@ export const settingsSchema = z.object({
   BULK_PROGRESS_MS: int(100, 600_000).default(3000),
   AUTO_REPLY_MAX: int(1, 25).default(5),
   GRAPH_MAX_LOOKUPS: int(0, 50).default(5),
+  WATCH_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.00001)
+    .max(24 * 30)
+    .default(24),
+  WATCH_BUDGET_SHARE: z.coerce.number().min(0).max(1).default(0.25),
+  WATCH_MAX_PER_PERSON: int(0, 10_000).default(20),
+  WATCH_MAX_PER_CHANNEL: int(0, 10_000).default(50),
   AUTO_DETECT_DEFAULT: z.enum(['auto', 'reveal', 'off']).default('auto'),
   DEDUPE_WINDOW_SECONDS: int(0, 7 * 86_400).default(3600),
   NOTICE_AFTER_MS: int(0, 60_000).default(1500),

@@ -13,6 +13,8 @@ import type { ChannelMode } from './channel-mode.js';
 import type { Clock } from './clock.js';
 import type { CommandMetadata } from './command.js';
 import type { Invocation } from './invocation.js';
+import type { OutboundRouter } from './outbound.js';
+import type { WatchPort } from './watch-port.js';
 
 export interface LookupService {
   /** `owner` is whose turn it is in the fair queue (a person, or a channel for automatic lookups). */
@@ -77,6 +79,10 @@ export interface BotDeps {
   readonly feeds?: { has(target: LookupTarget): boolean };
   /** Runs bulk lookups for the adapters (absent in the console and tests that need none). */
   readonly bulks?: BulkPort;
+  /** The watchlist (re-checks indicators and posts what changed), where it runs. */
+  readonly watches?: WatchPort;
+  /** How the core posts without an incoming event (watch notes); each running adapter registers itself. */
+  readonly outbound?: OutboundRouter;
 }
 
 /** One invocation being handled, with everything a command may use. */

@@ -12,7 +12,7 @@ export interface ReactionEvent {
   readonly targetText?: string;
 }
 
-export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal';
+export type ButtonAction = 'vote-malicious' | 'vote-safe' | 'reveal' | 'watch';
 
 export interface ButtonEvent {
   readonly action: ButtonAction;
@@ -45,6 +45,25 @@ export interface Attachment {
   text(limits: { readonly maxBytes: number; readonly timeoutMs: number }): Promise<string>;
 }
 
+/** A choice in a summary's "Look up related…" menu. Both strings come from the platform: validated again. */
+export interface PivotEvent {
+  /** The option's value (`d:evil.com`, see src/summary/pivot-value.ts). */
+  readonly choice: string;
+  /** The value of the indicator whose summary carried the menu, for the breadcrumb, when the platform kept it. */
+  readonly from?: string;
+}
+
+/** "Look up indicators" on one message (a Slack message shortcut, a Discord context-menu command). */
+export interface MessageLookupEvent {
+  readonly targetMessageId: string;
+  /** The thread the message is in (Slack), so the shared answer goes there. */
+  readonly targetThreadId?: string;
+  /** The message's text as the platform gave it. */
+  readonly targetText: string;
+  /** Post the answer for everyone in the message's thread ("Post to thread"), not to the asker alone. */
+  readonly share: boolean;
+}
+
 export interface Invocation {
   readonly platform: Platform;
   /** Workspace or guild, when the platform has one; part of every per-channel key. */
@@ -55,13 +74,15 @@ export interface Invocation {
   readonly messageId?: string;
   /** The command text (after `/threatcrowd`) or the message text. */
   readonly text: string;
-  readonly kind: 'command' | 'message' | 'reaction' | 'button';
+  readonly kind: 'command' | 'message' | 'reaction' | 'button' | 'pivot' | 'message-lookup';
   /** Sent by a bot or a webhook (including this bot): ignored. */
   readonly fromBot?: boolean;
   readonly reaction?: ReactionEvent;
   readonly button?: ButtonEvent;
   /** Files shared with the message or the command (or, for a 🔎 reaction, with the message reacted to). */
   readonly attachments?: readonly Attachment[];
+  readonly pivot?: PivotEvent;
+  readonly messageLookup?: MessageLookupEvent;
 }
 
 /**

@@ -2,8 +2,10 @@
 
 import type { BulkPlan } from '../bulk/plan-bulk.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
+import type { PivotMenu } from '../summary/pivot-menu.js';
 import type { Summary } from '../summary/summary.js';
 import type { CommandMetadata } from './command.js';
+import type { WatchUsage } from './watch-port.js';
 
 /** `public`: everyone in the channel; `ephemeral`: only the person who asked (where the platform allows). */
 export type Visibility = 'public' | 'ephemeral';
@@ -21,6 +23,8 @@ export interface StatusInfo {
     readonly state: string;
   }>;
   readonly pendingVotes: number;
+  /** The watchlist's share of the upstream budget, where it runs. */
+  readonly watchlist?: WatchUsage;
   readonly uptimeMs: number;
   readonly now: number;
 }
@@ -47,6 +51,10 @@ export type Reply =
       readonly summary: Summary;
       readonly target: LookupTarget;
       readonly votable: boolean;
+      /** The "Look up related…" menu (public summaries only; adapters render it within their limits). */
+      readonly pivots?: PivotMenu | null;
+      /** The breadcrumb of a pivot: the defanged indicator this one was reached from. */
+      readonly via?: string;
     }
   /** The lookup waits in the queue: show this now, then replace it with `result` when it settles. */
   | {
@@ -65,6 +73,7 @@ export type Reply =
       readonly messageId: string;
       readonly summary: Summary;
       readonly target: LookupTarget;
+      readonly pivots?: PivotMenu | null;
     }
   /** A file to attach where the answer goes: a picture (the graph), an export. Always public. */
   | { readonly kind: 'file'; readonly visibility: Visibility; readonly file: ReplyFile }
@@ -84,6 +93,18 @@ export type Reply =
   | { readonly kind: 'status'; readonly visibility: Visibility; readonly status: StatusInfo }
   /** A short line: "and 7 more: use /threatcrowd", "channel mode set to reveal", a skipped private IP. */
   | { readonly kind: 'notice'; readonly visibility: Visibility; readonly text: string }
+  /**
+   * The answer to "Look up indicators" went to the asker alone: offer to post it for everyone in the thread of
+   * the message `targetMessageId`.
+   */
+  | {
+      readonly kind: 'share-offer';
+      readonly visibility: Visibility;
+      readonly targetMessageId: string;
+      /** The thread the message is in, when the platform has threads (Slack). */
+      readonly targetThreadId?: string;
+      readonly count: number;
+    }
   /** Reveal mode: mark the message (🔎) so a person can ask for these lookups with one click. */
   | { readonly kind: 'reveal'; readonly visibility: Visibility; readonly count: number }
   | {

@@ -10,10 +10,13 @@ import { internalValue } from '../indicators/privacy.js';
 import type { Logger } from '../observability/logger.js';
 import { VoteService } from '../votes/vote-service.js';
 import type { Services } from './services.js';
+import { createWatching, type Watching } from './watching.js';
 
 export interface BuiltBot {
   readonly bot: Bot;
   readonly votes: VoteService;
+  /** The watchlist: start `watching.scheduler` where watches should be re-checked. */
+  readonly watching: Watching;
 }
 
 export function buildBot(services: Services, logger: Logger, options: { clock?: Clock; bot?: Partial<BotSettings> } = {}): BuiltBot {
@@ -46,18 +49,22 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     logger,
     progressEveryMs: services.settings.BULK_PROGRESS_MS,
   });
+  const clock = options.clock ?? systemClock;
+  const watching = createWatching(services, logger, () => clock.now());
   const bot = new Bot({
     lookups: services.lookups,
     queue: services.limiter,
     store: services.store,
     coordination: services.coordination,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     settings: { ...botSettingsFrom(services.settings), ...options.bot },
     votes,
     providers: () => services.providers.status(),
     feeds: services.feeds,
     bulks,
+    watches: watching.watchlist,
+    outbound: watching.outbound,
   });
-  return { bot, votes };
+  return { bot, votes, watching };
 }

@@ -67,7 +67,7 @@ export async function startApp(
     throw error;
   }
   progress.services = services;
-  const { bot, votes } = buildBot(services, logger);
+  const { bot, votes, watching } = buildBot(services, logger);
   await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
   try {
@@ -77,6 +77,7 @@ export async function startApp(
     }
   } catch (error) {
     for (const adapter of progress.adapters.values()) await adapter.stop();
+    await watching.scheduler.stop();
     await votes.stop();
     await services.close();
     await health.close();
@@ -88,6 +89,8 @@ export async function startApp(
   void bulks
     ?.resumeUnfinished((place) => adapters.find((a) => a.name === place.platform)?.bulkSink?.(place) ?? null)
     .catch((error: unknown) => logger.error({ err: error }, 'could not resume bulk lookups'));
+  // After the adapters: a watch is re-checked only where its note can be posted.
+  watching.scheduler.start();
   return {
     services,
     bot,
@@ -100,6 +103,8 @@ export async function startApp(
         ['health server', () => health.close(), 500],
         // Running bulks stop before their next lookup and keep their state, so the next start resumes them.
         ['bulk lookups', async () => bulks?.stop(), 1500],
+        // No new re-check; one in progress is dropped with the upstream queue below (nothing sent, nothing recorded).
+        ['watchlist', () => watching.scheduler.stop(200), 300],
         ...adapters.map((adapter): [string, () => Promise<void>, number] => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
         // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
         ['upstream queue', () => services.stopUpstream(), 500],

@@ -160,6 +160,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults.length = 0;
       return send(res, 204, 'text/plain', '');
     }
+    if (path === '/__simulator/answers' && req.method === 'POST') {
+      const answer = parseAnswer(await readBody(req));
+      if (!answer) return send(res, 400, 'text/plain', 'expected {"endpoint":"domain|ip|email|antivirus|file","value":"…","answer":{…}}');
+      bodies.set(`${answer.endpoint}:${answer.value.toLowerCase()}`, answer.body);
+      return send(res, 204, 'text/plain', '');
+    }
     if (path === '/__simulator/faults' && req.method === 'POST') {
       let raw = '';
       for await (const chunk of req) raw += chunk;
@@ -205,6 +211,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         server.close(() => resolve());
       }),
   };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let raw = '';
+  for await (const chunk of req) {
+    raw += chunk;
+    if (raw.length > 4_000_000) break;
+  }
+  return raw;
+}
+
+/** A run-time answer swap: `{endpoint, value, answer}` (the answer as JSON, or as the raw text to serve). */
+function parseAnswer(raw: string): { endpoint: string; value: string; body: string } | null {
+  try {
+    const { endpoint, value, answer } = JSON.parse(raw) as { endpoint?: unknown; value?: unknown; answer?: unknown };
+    if (typeof endpoint !== 'string' || !(endpoint in PARAMS) || typeof value !== 'string' || value === '' || answer === undefined)
+      return null;
+    return { endpoint, value, body: typeof answer === 'string' ? answer : JSON.stringify(answer) };
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

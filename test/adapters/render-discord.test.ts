@@ -26,7 +26,7 @@ describe('Discord rendering', () => {
     expect(message.embeds[0]?.url).toMatch(TRUSTED_LINK);
     expect(JSON.stringify({ ...message, embeds: message.embeds.map((e) => ({ ...e, url: '' })) })).not.toMatch(/evil\.com|evilupdate\.top/);
     expect(message.embeds[0]?.color).toBe(0xd93f0b);
-    expect(message.components[0]?.components.map((c) => c.custom_id)).toEqual(['vote-malicious', 'vote-safe']);
+    expect(message.components[0]?.components.map((c) => c.custom_id)).toEqual(['vote-malicious', 'vote-safe', 'watch']);
   });
 
   it('escapes markdown and mentions in free text', () => {

@@ -38,7 +38,7 @@ describe('Slack rendering', () => {
     const [, summary] = fixtureSummaries().find(([f]) => f.startsWith('domain-aoldaily.com.json')) ?? [];
     const message = renderSlack(summaryReply(summary as Summary)) as SlackMessage;
     const actions = message.blocks.find((b) => b.type === 'actions');
-    expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual(['vote-malicious', 'vote-safe']);
+    expect(actions?.type === 'actions' && actions.elements.map((e) => e.action_id)).toEqual(['vote-malicious', 'vote-safe', 'watch']);
     const [, family] = fixtureSummaries().find(([f]) => f.startsWith('antivirus')) ?? [];
     expect((renderSlack(summaryReply(family as Summary, false)) as SlackMessage).blocks.some((b) => b.type === 'actions')).toBe(false);
   });

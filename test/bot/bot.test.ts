@@ -34,6 +34,7 @@ describe('commands', () => {
       'graph',
       'bulk',
       'export',
+      'watch',
       'channel',
       'status',
       'help',

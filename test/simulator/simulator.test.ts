@@ -68,3 +68,22 @@ describe('threatcrowd-bot simulate', () => {
     }
   });
 });
+
+describe('swapping an answer at run time', () => {
+  it('GIVEN POST /__simulator/answers THEN the next request gets the new answer; a malformed swap is refused and changes nothing', async () => {
+    const sim = await useSimulator();
+    const url = `${sim.url}/searchApi/v2/domain/report/?domain=aoldaily.com`;
+    const swap = (body: unknown) =>
+      fetch(`${sim.url}/__simulator/answers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await swap({ endpoint: 'domain', value: 'AOLDAILY.com', answer: { response_code: '1', hashes: ['abc'] } })).status).toBe(204);
+    expect(await (await get(url)).json()).toEqual({ response_code: '1', hashes: ['abc'] });
+    expect((await swap({ endpoint: 'vote.php', value: 'x', answer: {} })).status).toBe(400);
+    expect((await swap({ endpoint: 'domain', value: '', answer: {} })).status).toBe(400);
+    expect((await fetch(`${sim.url}/__simulator/answers`, { method: 'POST', body: '{not json' })).status).toBe(400);
+    expect(await (await get(url)).json()).toEqual({ response_code: '1', hashes: ['abc'] });
+  });
+});

@@ -56,7 +56,7 @@ export interface FakeDiscord {
   hostAttachment(name: string, bytes: Buffer): Record<string, unknown>;
   /** Every request for a hosted attachment (path only: Discord's CDN takes no token). */
   readonly downloads: Array<{ path: string; authorization: string | undefined }>;
-  /** Answer the next `method` request whose path matches with a Discord error (400 Invalid Form Body by default). */
+  /** Answer the next `method` request whose path matches with a Discord error (400 Invalid Form Body by default, 403 Missing Permissions). */
   failOnce(method: string, pattern: RegExp, status?: number): void;
 }
 
@@ -238,6 +238,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     const failure = failures.findIndex((f) => f.method === method && f.pattern.test(path));
     if (failure >= 0) {
       const status = failures.splice(failure, 1)[0]?.status ?? 400;
+      if (status === 403) return json(403, { message: 'Missing Permissions', code: 50013 });
       const errors = {
         embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } } },
       };
@@ -401,5 +402,19 @@ export function buttonInteraction(customId: string, message: Record<string, unkn
     entitlements: [],
     authorizing_integration_owners: {},
     context: 0,
+  };
+}
+
+/** An INTERACTION_CREATE payload for a choice `values` in the string select `customId` on `message`. */
+export function selectInteraction(customId: string, values: string[], message: Record<string, unknown>): Record<string, unknown> {
+  return { ...buttonInteraction(customId, message), data: { custom_id: customId, component_type: 3, values } };
+}
+
+/** An INTERACTION_CREATE payload for the message context-menu command `name` on `target`. */
+export function messageCommandInteraction(name: string, target: Record<string, unknown>): Record<string, unknown> {
+  const { data: _data, ...slash } = slashInteraction('help');
+  return {
+    ...slash,
+    data: { id: '600000000000000002', name, type: 3, target_id: target.id, resolved: { messages: { [String(target.id)]: target } } },
   };
 }

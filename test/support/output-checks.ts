@@ -2,8 +2,12 @@
  * What every rendered answer must satisfy, whatever upstream said: the platform's limits, no live link but
  * the bot's own templates, no mention syntax, no indicator left live, no escape sequence.
  */
+
+import { ComponentType } from 'discord.js';
 import { expect } from 'vitest';
+import type { DiscordSelectRow } from '../../adapters/discord/pivot-select.js';
 import { DISCORD_LIMITS, type DiscordMessage } from '../../adapters/discord/render.js';
+import type { SlackSelectBlock } from '../../adapters/slack/pivot-select.js';
 import { SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.js';
 import { scanText } from '../../src/indicators/detect.js';
 
@@ -36,6 +40,26 @@ export function expectSlackWithinLimits(message: SlackMessage): void {
     }
     if (block.type === 'context') for (const e of block.elements) expect(e.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+    for (const element of block.type === 'actions' ? block.elements : []) if (element.type === 'static_select') expectSlackSelect(element);
+  }
+}
+
+/** A static_select within Slack's limits: 100 options, texts of 75, values of 150, unique values, inert texts. */
+function expectSlackSelect(select: SlackSelectBlock['elements'][number]): void {
+  const options = select.option_groups.flatMap((g) => g.options);
+  expect(options.length).toBeGreaterThan(0);
+  expect(options.length).toBeLessThanOrEqual(100);
+  expect(new Set(options.map((o) => o.value)).size).toBe(options.length);
+  for (const group of select.option_groups) expect(group.label.text.length).toBeLessThanOrEqual(75);
+  for (const o of options) {
+    expect(o.value.length).toBeLessThanOrEqual(150);
+    for (const text of [o.text, o.description]) {
+      if (!text) continue;
+      expect(text.type).toBe('plain_text');
+      expect(text.text.length).toBeLessThanOrEqual(75);
+      expect(liveIndicators(text.text)).toEqual([]);
+      expect(text.text).not.toMatch(ESCAPE_OR_BIDI);
+    }
   }
 }
 
@@ -69,6 +93,23 @@ export function expectDiscordWithinLimits(message: DiscordMessage): void {
   }
   expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
   expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  expect(message.components.length).toBeLessThanOrEqual(5);
+  for (const row of message.components) for (const c of row.components) if (c.type === ComponentType.StringSelect) expectDiscordSelect(c);
+}
+
+/** A string select within Discord's limits: 25 options, label, value, description and custom id of 100, unique values. */
+function expectDiscordSelect(select: DiscordSelectRow['components'][number]): void {
+  expect(select.options.length).toBeGreaterThan(0);
+  expect(select.options.length).toBeLessThanOrEqual(25);
+  expect(select.custom_id.length).toBeLessThanOrEqual(100);
+  expect(new Set(select.options.map((o) => o.value)).size).toBe(select.options.length);
+  for (const o of select.options) {
+    expect(o.value.length).toBeLessThanOrEqual(100);
+    expect(o.label.length).toBeLessThanOrEqual(100);
+    expect(o.description?.length ?? 0).toBeLessThanOrEqual(100);
+    expect(liveIndicators(`${o.label} ${o.description ?? ''}`)).toEqual([]);
+    expect(o.label).not.toMatch(ESCAPE_OR_BIDI);
+  }
 }
 
 /** Indicators a reader's client could follow: found in `text` and not written defanged (hashes link nowhere). */

@@ -13,13 +13,15 @@ import { type Reply, settleReplies } from '../../src/core/reply.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { buildBot } from '../../src/runtime/build-bot.js';
 import { createServices, type Services } from '../../src/runtime/services.js';
+import type { Watching } from '../../src/runtime/watching.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import type { VoteService } from '../../src/votes/vote-service.js';
 import { useSimulator } from './simulator.js';
 
-const open: Array<{ services: Services; votes: VoteService }> = [];
+const open: Array<{ services: Services; votes: VoteService; watching: Watching }> = [];
 afterEach(async () => {
-  for (const { services, votes } of open.splice(0)) {
+  for (const { services, votes, watching } of open.splice(0)) {
+    await watching.scheduler.stop();
     await votes.stop();
     await services.close();
   }
@@ -37,6 +39,8 @@ export interface TestBot {
   readonly sim: Simulator;
   readonly services: Services;
   readonly votes: VoteService;
+  /** The watchlist and its scheduler (not started: tests call `runDue`). */
+  readonly watching: Watching;
   /** Everything the bot logged, as JSON lines. */
   readonly logs: () => string;
   say(text: string, options?: SayOptions): Promise<Reply[]>;
@@ -47,8 +51,12 @@ export interface TestBot {
   click(action: 'vote-malicious' | 'vote-safe', messageId: string, options?: SayOptions): Promise<Reply[]>;
 }
 
-export async function createTestBot(env: Record<string, string> = {}, bot: Partial<BotSettings> = {}): Promise<TestBot> {
-  const sim = await useSimulator();
+export async function createTestBot(
+  env: Record<string, string> = {},
+  bot: Partial<BotSettings> = {},
+  simulator?: Simulator,
+): Promise<TestBot> {
+  const sim = simulator ?? (await useSimulator());
   const settings = loadSettings({
     THREATCROWD_URL: sim.url,
     OTX_URL: sim.url,
@@ -69,7 +77,7 @@ export async function createTestBot(env: Record<string, string> = {}, bot: Parti
     },
   });
   const built = buildBot(services, createLogger('debug', sink), { bot });
-  open.push({ services, votes: built.votes });
+  open.push({ services, votes: built.votes, watching: built.watching });
   let nextId = 0;
   const base = (o: SayOptions = {}) => ({
     platform: 'console' as const,
@@ -84,6 +92,7 @@ export async function createTestBot(env: Record<string, string> = {}, bot: Parti
     sim,
     services,
     votes: built.votes,
+    watching: built.watching,
     logs: () => logText,
     say: (text, o) => handle({ ...base(o), text, kind: 'message' }),
     command: (text, o) => handle({ ...base(o), text, kind: 'command' }),

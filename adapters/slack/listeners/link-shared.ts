@@ -26,7 +26,7 @@ export function listenForSharedLinks({ app, bot, guarded }: SlackListenerContext
           if (!text) return;
           const invocation: Invocation = { platform: 'slack', userId: e.user ?? 'unknown', channelId: e.channel, text, kind: 'command' };
           const summary = (await settleReplies(await bot.handle(invocation))).find((r) => r.kind === 'summary');
-          const message = summary ? renderSlack({ ...summary, votable: false } as Reply) : null;
+          const message = summary ? renderSlack({ ...summary, votable: false, pivots: null } as Reply) : null;
           if (message) unfurls[url] = { blocks: message.blocks };
         });
       }

@@ -1,7 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import { baseEmoji, REVEAL_EMOJI } from '../../../src/bot/emoji.js';
 import type { Where } from '../deliver.js';
-import { type SlackFileLike, slackAttachments } from '../slack-files.js';
+import { messageAt, type SlackMessageLike } from '../message-text.js';
+import { slackAttachments } from '../slack-files.js';
 import { reactionInvocation } from '../to-invocation.js';
 import { deliverReplies, type SlackListenerContext } from './listener-context.js';
 import { teamOf } from './messages.js';
@@ -39,18 +40,4 @@ function onReaction(
     const where: Where = { channel: invocation.channelId, teamId, threadTs: event.item.ts };
     await deliverReplies(delivery, await bot.handle(invocation), where, invocation.userId);
   });
-}
-
-interface SlackMessageLike {
-  readonly text?: string;
-  readonly files?: SlackFileLike[];
-}
-
-/** The text and files of one message (top level or in a thread). */
-async function messageAt(client: webApi.WebClient, channel: string, ts: string): Promise<SlackMessageLike | undefined> {
-  const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
-  const found = history.messages?.find((m) => m.ts === ts);
-  if (found?.text || found?.files?.length) return found as SlackMessageLike;
-  const replies = await client.conversations.replies({ channel, ts, latest: ts, inclusive: true, limit: 1 });
-  return replies.messages?.find((m) => m.ts === ts) as SlackMessageLike | undefined;
 }

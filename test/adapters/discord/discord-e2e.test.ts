@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOOKUP_MESSAGE_COMMAND } from '../../../adapters/discord/commands.js';
 import { loadSettings } from '../../../src/config/settings.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
@@ -168,8 +169,16 @@ describe('threatcrowd-bot deploy-commands', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     const [put] = discord.callsTo('PUT', /commands$/);
-    const command = ((put?.body ?? []) as unknown as Array<{ name: string; options: Array<{ name: string }> }>)[0];
+    const [command, messageCommand, ...more] = (put?.body ?? []) as unknown as Array<{
+      name: string;
+      type: number;
+      options: Array<{ name: string }>;
+    }>;
     expect(command?.name).toBe('threatcrowd');
+    // The message context-menu command (Apps → Look up indicators), type 3, named as the listener expects.
+    expect(messageCommand).toMatchObject({ name: LOOKUP_MESSAGE_COMMAND, type: 3 });
+    expect(LOOKUP_MESSAGE_COMMAND).toBe('Look up indicators');
+    expect(more).toEqual([]);
     expect(command?.options.map((o) => o.name)).toEqual([
       'lookup',
       'domain',
@@ -181,6 +190,9 @@ describe('threatcrowd-bot deploy-commands', () => {
       'graph',
       'bulk',
       'export',
+      'watch',
+      'watchlist',
+      'unwatch',
       'channel',
       'status',
       'help',

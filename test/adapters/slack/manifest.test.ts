@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { LOOKUP_SHORTCUT } from '../../../adapters/slack/listeners/message-shortcut.js';
 import { COMMAND_METADATA, DEFAULT_COMMAND } from '../../../src/commands/registry.js';
 import { SLASH } from '../../../src/core/slash.js';
 
@@ -67,6 +68,17 @@ describe('the Slack app manifest', () => {
       ...eventsUsed.flatMap((e) => EVENT_SCOPES[e] ?? []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('registers exactly the message shortcut the code listens for, "Look up indicators", within Slack’s lengths', () => {
+    const registered = [...code.matchAll(/app\.shortcut\(\{ callback_id: (\w+)/g)].map((m) => m[1]);
+    expect(registered).toEqual(['LOOKUP_SHORTCUT']);
+    const shortcuts = manifest.features.shortcuts as Array<{ name: string; type: string; callback_id: string; description: string }>;
+    expect(shortcuts.map((s) => [s.name, s.type, s.callback_id])).toEqual([['Look up indicators', 'message', LOOKUP_SHORTCUT]]);
+    for (const s of shortcuts) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
   });
 
   it('has interactivity on (vote buttons) and registers the unfurl domains', () => {

@@ -1,0 +1,67 @@
+/**
+ * What a watch remembers of an answer (a snapshot) and what changed between two of them: new resolutions,
+ * subdomains or hashes, a changed crowd verdict, a provider starting or stopping to know the indicator.
+ * Snapshots are compared only with the last one from the same provider, so an answer from the fallback
+ * provider (ThreatCrowd down, OTX answered) is never mistaken for a change.
+ */
+import type { Report, Votes } from '../report/report.js';
+
+/** Most items of each list kept per snapshot: bounds the store whatever upstream sends. */
+export const SNAPSHOT_LIST_MAX = 2000;
+
+export interface Snapshot {
+  readonly found: boolean;
+  readonly votes: Votes;
+  readonly resolutions: readonly string[];
+  readonly subdomains: readonly string[];
+  readonly hashes: readonly string[];
+}
+
+export type ListName = 'resolutions' | 'subdomains' | 'hashes';
+export const LIST_NAMES: readonly ListName[] = ['resolutions', 'subdomains', 'hashes'];
+
+export type Change =
+  | { readonly kind: 'known'; readonly source: string; readonly known: boolean }
+  | { readonly kind: 'new-items'; readonly list: ListName; readonly items: readonly string[] }
+  | { readonly kind: 'verdict'; readonly before: Votes; readonly after: Votes }
+  | { readonly kind: 'feed'; readonly onFeed: boolean };
+
+const bounded = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))].slice(0, SNAPSHOT_LIST_MAX);
+
+/** The parts of a report a watch compares. */
+export function snapshotOf(report: Report): Snapshot {
+  return {
+    found: report.found,
+    votes: report.votes,
+    resolutions: bounded(report.resolutions.map((r) => ('ip' in r ? r.ip : r.domain))),
+    subdomains: bounded(report.subdomains),
+    hashes: bounded(report.hashes),
+  };
+}
+
+/** The changes from `before` to `after` (both from one provider); empty when nothing changed. */
+export function diffSnapshots(source: string, before: Snapshot, after: Snapshot): Change[] {
+  const changes: Change[] = [];
+  if (before.found !== after.found) changes.push({ kind: 'known', source, known: after.found });
+  for (const list of LIST_NAMES) {
+    const seen = new Set(before[list]);
+    const items = after[list].filter((item) => !seen.has(item));
+    if (items.length > 0) changes.push({ kind: 'new-items', list, items });
+  }
+  if (before.found && after.found && before.votes !== after.votes)
+    changes.push({ kind: 'verdict', before: before.votes, after: after.votes });
+  return changes;
+}
+
+/** What changed since the last answers kept (per provider, and the feed), and the snapshot of this answer to keep. */
+export function changesSince(
+  last: { readonly snapshots: Readonly<Record<string, Snapshot>>; readonly onFeed: boolean | null },
+  report: Report,
+  onFeed: boolean | null,
+): { snapshot: Snapshot; changes: Change[] } {
+  const snapshot = snapshotOf(report);
+  const before = last.snapshots[report.source];
+  const changes = before ? diffSnapshots(report.source, before, snapshot) : [];
+  if (onFeed !== null && last.onFeed !== null && onFeed !== last.onFeed) changes.push({ kind: 'feed', onFeed });
+  return { snapshot, changes };
+}
