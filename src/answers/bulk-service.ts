@@ -36,6 +36,8 @@ export class BulkService implements BulkPort {
   /** Bulks running here, so a Cancel stops the one waiting on a lookup at once (other replicas see the stored flag). */
   private readonly running = new Map<string, AbortController>();
   private readonly now: () => number;
+  /** Set at shutdown: no more bulks are resumed. */
+  private stopped = false;
   /** Every bulk this service runs, so a stop can wait until each has given its lease back. */
   private readonly active = new Set<Promise<unknown>>();
   /** Running bulks per fair-queue owner (a person). */
@@ -106,8 +108,6 @@ export class BulkService implements BulkPort {
     this.options.runner.stop();
     await Promise.allSettled([...this.active]);
   }
-
-  private stopped = false;
 
   private tracked<T>(work: Promise<T>): Promise<T> {
     this.active.add(work);

@@ -37,18 +37,7 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
   });
   services.metrics.bind({ outboxSize: () => votes.pending() });
   services.threatcrowd.onRecovery(() => votes.kick());
-  const bulkState = new BulkStateStore(services.store.namespace('bulk'), services.coordination);
-  const bulks = new BulkService({
-    runner: new BulkRunner({
-      lookups: services.lookups,
-      queue: services.limiter,
-      state: bulkState,
-      onError: (error) => logger.error({ err: error }, 'bulk lookup failed unexpectedly'),
-    }),
-    state: bulkState,
-    logger,
-    progressEveryMs: services.settings.BULK_PROGRESS_MS,
-  });
+  const bulks = createBulks(services, logger);
   const clock = options.clock ?? systemClock;
   const watching = createWatching(services, logger, () => clock.now());
   const bot = new Bot({
@@ -67,4 +56,16 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     outbound: watching.outbound,
   });
   return { bot, votes, watching };
+}
+
+/** Bulk lookups for the chat adapters: their state in the shared store, so any replica or the next start resumes them. */
+function createBulks(services: Services, logger: Logger): BulkService {
+  const state = new BulkStateStore(services.store.namespace('bulk'), services.coordination);
+  const runner = new BulkRunner({
+    lookups: services.lookups,
+    queue: services.limiter,
+    state,
+    onError: (error) => logger.error({ err: error }, 'bulk lookup failed unexpectedly'),
+  });
+  return new BulkService({ runner, state, logger, progressEveryMs: services.settings.BULK_PROGRESS_MS });
 }
