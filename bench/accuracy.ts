@@ -7,6 +7,7 @@ import { extractIOC } from 'ioc-extractor';
 import { detectIndicators } from '../src/indicators/detect.js';
 import type { IndicatorType } from '../src/indicators/types.js';
 import { CASES, type Labelled } from './accuracy-cases.js';
+import { HELD_OUT_CASES } from './held-out-cases.js';
 
 type Typed = readonly [IndicatorType, string];
 export type Detector = (text: string) => Typed[];
@@ -71,13 +72,14 @@ export function byCategory(detector: Detector, cases: readonly Labelled[] = CASE
   return out;
 }
 
-export function benchAccuracy(): string[] {
-  const a = score(ours);
-  const b = score(iocExtractor);
-  const total = CASES.reduce((n, [, , e]) => n + e.length, 0);
-  const traps = CASES.filter(([, , e]) => e.length === 0).length;
+/** Per-type and per-category tables of both detectors on `cases`. */
+function accuracyTables(cases: readonly Labelled[], source: string): string[] {
+  const a = score(ours, cases);
+  const b = score(iocExtractor, cases);
+  const total = cases.reduce((n, [, , e]) => n + e.length, 0);
+  const traps = cases.filter(([, , e]) => e.length === 0).length;
   const out = [
-    `${CASES.length} labelled lines (bench/accuracy-cases.ts) holding ${total} indicators; ${traps} lines are traps with none.`,
+    `${cases.length} labelled lines (${source}) holding ${total} indicators; ${traps} lines are traps with none.`,
     '',
     '| type | threatcrowd-bot precision | recall | TP / FP / missed | ioc-extractor 8.2.0 precision | recall | TP / FP / missed |',
     '|---|---|---|---|---|---|---|',
@@ -89,9 +91,20 @@ export function benchAccuracy(): string[] {
       `| ${type} | ${precision(x)} | ${recall(x)} | ${x.tp} / ${x.fp} / ${x.fn} | ${precision(y)} | ${recall(y)} | ${y.tp} / ${y.fp} / ${y.fn} |`,
     );
   }
-  const oursByCategory = byCategory(ours);
-  const theirsByCategory = byCategory(iocExtractor);
+  const oursByCategory = byCategory(ours, cases);
+  const theirsByCategory = byCategory(iocExtractor, cases);
   out.push('', '| category | threatcrowd-bot recall | ioc-extractor recall |', '|---|---|---|');
   for (const [category, value] of oursByCategory) out.push(`| ${category} | ${value} | ${theirsByCategory.get(category)} |`);
   return out;
+}
+
+/** The lines written alongside the rules, then the held-out lines written after them. */
+export function benchAccuracy(): string[] {
+  return [
+    ...accuracyTables(CASES, 'bench/accuracy-cases.ts, written alongside the rules'),
+    '',
+    '#### Held out',
+    '',
+    ...accuracyTables(HELD_OUT_CASES, 'bench/held-out-cases.ts, written after the rules'),
+  ];
 }

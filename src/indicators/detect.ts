@@ -6,7 +6,7 @@
 import type { Candidate, TokenContext } from './candidate.js';
 import { stripMarkup } from './markup.js';
 import { refangWithMarks } from './refang.js';
-import { tokenCandidates } from './token-candidates.js';
+import { rememberedTokenCandidates } from './token-cache.js';
 import { forEachCandidateToken } from './token-scanner.js';
 import type { DetectOptions, Indicator, ScanResult, SkippedIndicator } from './types.js';
 
@@ -87,7 +87,7 @@ export function scanText(text: string, options: DetectOptions = {}): ScanResult 
     ctx.start = start;
     ctx.next = refanged[end] ?? '';
     ctx.defanged = anyDefanged && marks.overlaps(start, end);
-    for (const found of tokenCandidates(refanged.slice(start, end), ctx)) seen.add(found);
+    for (const found of rememberedTokenCandidates(refanged.slice(start, end), ctx)) seen.add(found);
   });
   const indicators: Indicator[] = [];
   const skipped: SkippedIndicator[] = [];

@@ -1,6 +1,5 @@
 import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
-import { memoize } from './memo.js';
 import type { SkipReason } from './types.js';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -20,19 +19,45 @@ const RESERVED_TLDS = new Set([
   'arpa',
 ]);
 
-/** Canonical host name when `text` is a syntactically valid name under an ICANN public suffix, else null. */
-export const canonicalDomain = memoize(canonicalDomainUncached);
+/**
+ * True when `host` (lower case) is dot-separated labels of 1–63 letters, digits and inner hyphens, at least two,
+ * the last not all digits: one pass over the characters, no split and no expression per label.
+ */
+function wellFormedName(host: string): boolean {
+  let labels = 1;
+  let labelStart = 0;
+  let digitsOnly = true;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 46; // a virtual final '.' closes the last label
+    if (c === 46) {
+      const length = i - labelStart;
+      if (length < 1 || length > 63 || host.charCodeAt(labelStart) === 45 || host.charCodeAt(i - 1) === 45) return false;
+      if (i === host.length) return !digitsOnly && labels >= 2;
+      labels++;
+      labelStart = i + 1;
+      digitsOnly = true;
+    } else if (c >= 48 && c <= 57) {
+    } else if ((c >= 97 && c <= 122) || c === 45) {
+      digitsOnly = false;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
 
-function canonicalDomainUncached(text: string): string | null {
+/**
+ * Canonical host name when `text` is a syntactically valid name under an ICANN public suffix, else null. Not
+ * memoised: most names in a stream of chat are new, and a map of them costs more in collections than it saves.
+ */
+export function canonicalDomain(text: string): string | null {
   // Internationalised names (münchen.de, look-alike phishing names) are looked up in their ASCII (punycode) form.
   const ascii = /[\u0080-\uffff]/.test(text) ? domainToASCII(text.replace(/\.$/, '')) : text;
-  const host = ascii.toLowerCase().replace(/\.$/, '');
-  if (host.length > 253 || host.length < 3) return null;
-  const labels = host.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
-  const tld = labels[labels.length - 1] ?? '';
-  if (/^\d+$/.test(tld)) return null;
-  const parsed = parse(host, { allowPrivateDomains: false });
+  const lower = ascii.toLowerCase();
+  const host = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (host.length > 253 || host.length < 3 || !wellFormedName(host)) return null;
+  // The name is already checked label by label, and is not an address: tldts need not extract or validate it.
+  const parsed = parse(host, { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: false });
   if (!parsed.isIcann || !parsed.domain || parsed.domain === parsed.publicSuffix) return null;
   return host;
 }
@@ -44,9 +69,7 @@ const RESERVED_DOMAINS = ['example.com', 'example.net', 'example.org'];
  * A reserved name (RFC 2606 and 6761: `.test`, `.example`, `.invalid`, `.localhost`, `example.com`/`.net`/`.org`;
  * also `.local`, `.internal` …), canonical, else null.
  */
-export const reservedName = memoize(reservedNameUncached);
-
-function reservedNameUncached(text: string): string | null {
+export function reservedName(text: string): string | null {
   const host = text.toLowerCase().replace(/\.$/, '');
   if (host === 'localhost') return host;
   const labels = host.split('.');
@@ -63,9 +86,15 @@ export function isIgnoredDomain(domain: string, ignored: readonly string[]): boo
   });
 }
 
+/** True when a canonical (already validated) name is reserved: its top-level name, or a documentation domain. */
+function reservedCanonical(domain: string): boolean {
+  if (domain === 'localhost' || RESERVED_TLDS.has(domain.slice(domain.lastIndexOf('.') + 1))) return true;
+  return RESERVED_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
 /** Why a canonical domain must never go upstream, or null. */
 export function domainSkipReason(domain: string, ignored: readonly string[]): SkipReason | null {
   // An internal domain is named as such even under a reserved one (corp.example.com on IGNORE_DOMAINS).
-  if (isIgnoredDomain(domain, ignored)) return 'ignored-domain';
-  return reservedName(domain) ? 'reserved-name' : null;
+  if (ignored.length > 0 && isIgnoredDomain(domain, ignored)) return 'ignored-domain';
+  return reservedCanonical(domain) ? 'reserved-name' : null;
 }

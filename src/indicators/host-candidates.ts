@@ -1,7 +1,8 @@
 /** Hosts (IPv4, IPv6, domain names) and e-mail addresses, each validated whole. */
+
+import { bareDomainObjection } from './bare-domain-objection.js';
 import { type Candidate, candidate, NONE, type TokenContext } from './candidate.js';
 import { canonicalDomain, domainSkipReason, reservedName } from './domain.js';
-import { bareDomainObjection } from './heuristics.js';
 import { canonicalIPv4, canonicalIPv6, ipSkipReason, mappedIPv4 } from './ip.js';
 
 const IPV6_SHAPE = /^[0-9a-f:.]{2,45}(?:%[\w.-]{1,32})?$/i;

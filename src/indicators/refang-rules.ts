@@ -8,6 +8,15 @@
 export interface RefangRule {
   readonly name: string;
   readonly pattern: string;
+  /**
+   * A character class (RegExp source) holding every character a match can start with, and an expression for
+   * every way its first two characters can go (null: any). They let the scanner skip most positions without
+   * running the pattern; `test/indicators/fast-paths.test.ts` checks them against the combined expression.
+   */
+  readonly first: string;
+  readonly lead: string | null;
+  /** For rules that would otherwise run at many positions (a space, a `d`): a class for their third character. */
+  readonly third?: string;
   /** The live text for `match` found at `index` of `text`; the match itself to leave it alone. */
   readonly replace: (match: string, text: string, index: number) => string;
 }
@@ -46,6 +55,22 @@ function spacedDot(match: string, text: string, index: number): string {
   return COMMON_TLD.test(after) ? '.' : match; // example . com
 }
 
+/**
+ * Square brackets nested around a dot (`x[.[.]]y`, `x[[.].]y`: a bracketed dot defanged once more) stand for one
+ * dot when they open as one balanced group; closing brackets left over after it are kept for the rules that read
+ * half brackets. Anything else is left as written.
+ */
+function nestedBracketDots(match: string): string {
+  let depth = 0;
+  for (let i = 0; i < match.length; i++) {
+    depth += match[i] === '[' ? 1 : match[i] === ']' ? -1 : 0;
+    if (depth > 0) continue;
+    const rest = match.slice(i + 1);
+    return /^\]*$/.test(rest) && match.slice(0, i + 1).includes('.') ? `.${rest}` : match;
+  }
+  return match;
+}
+
 /** ` at example dot com` after a local part that is not a prose word → `@example.com`. */
 function wordedEmail(match: string, text: string, index: number): string {
   const local = /[a-z0-9._%+-]{1,64}$/i.exec(text.slice(Math.max(0, index - 64), index))?.[0] ?? '';
@@ -59,32 +84,99 @@ const ALNUM = '[a-z0-9]';
 
 /** The rules, in priority order. */
 export const REFANG_RULES: readonly RefangRule[] = [
-  { name: 'bracketed hyphen', pattern: String.raw`\[-\]`, replace: () => '-' },
+  { name: 'bracketed hyphen', pattern: String.raw`\[-\]`, first: String.raw`\[`, lead: String.raw`\[-`, replace: () => '-' },
   {
     name: 'scheme',
     pattern: String.raw`[[(]?\b(?:h(?:xx|tt|\[xx\]|\[tt\]|\*\*)ps?|fxp|ftp)[\])]?(?: ?\[?:\]?\/\/\/?|\[:\/\/\]|\/\/|__)`,
+    first: '[[(hf]',
+    lead: '[[(][hf]|h[xt[*]|f[xt]',
     replace: scheme,
   },
   {
     name: 'worded e-mail',
     pattern: String.raw` (?<=${ALNUM} )(?:at|\[at\]|\(at\)) [a-z0-9-]{1,63}(?: (?:dot|\[dot\]|\(dot\)) [a-z0-9-]{1,63}){1,4}(?![a-z0-9-])`,
+    first: ' ',
+    lead: ' [a[(]',
+    third: '[t a]',
     replace: wordedEmail,
   },
-  { name: 'bracketed dot', pattern: String.raw`\s?[[({]{1,3}\s?(?:\\?\.|dot|punto|punkt|,)\s?[\])}]{1,3}\s?`, replace: dot },
-  { name: 'bracketed at', pattern: String.raw`\s?[[({]{1,3}\s?(?:@|at|et|arroba)\s?[\])}]{1,3}\s?`, replace: () => '@' },
-  { name: 'angle-bracketed dot', pattern: String.raw`<\.>`, replace: dot }, // evil<.>com
-  { name: 'reversed brackets', pattern: String.raw`[\])}]\.[[({]`, replace: dot },
-  { name: 'bracketed ://', pattern: String.raw`\[\s?:\s?\/\s?\/\s?\]`, replace: () => '://' },
-  { name: 'bracketed :', pattern: String.raw`\[\s?:\s?\]`, replace: () => ':' },
-  { name: 'bracketed /', pattern: String.raw`\[\s?\/\s?\]`, replace: () => '/' },
-  { name: 'half bracket before', pattern: String.raw`\[{1,3}\.(?=${ALNUM})`, replace: dot }, // example[.com
-  { name: 'half bracket after', pattern: String.raw`\.(?<=${ALNUM}\.)\]{1,3}`, replace: dot }, // example.]com
-  { name: 'half parenthesis before', pattern: String.raw`\((?<=${ALNUM}\()\.(?=${ALNUM})`, replace: dot }, // example(.com
-  { name: 'half parenthesis after', pattern: String.raw`\.(?<=${ALNUM}\.)\)(?=${ALNUM})`, replace: dot }, // example.)com
-  { name: 'caret dot', pattern: String.raw`\^(?<=${ALNUM}\^)\.(?=${ALNUM})`, replace: dot }, // example^.com
-  { name: 'escaped dot', pattern: String.raw`\\\.`, replace: dot },
-  { name: 'hyphenated dot word', pattern: `-(?<=${ALNUM}-)dot-(?=${ALNUM})`, replace: dot }, // example-dot-com
-  { name: 'glued dot word', pattern: `d(?<=${ALNUM}d)ot(?=${ALNUM})`, replace: gluedDot }, // exampleDOTcom
-  { name: 'spaced dot', pattern: String.raw` (?<=${ALNUM} )\. (?=${ALNUM})`, replace: spacedDot }, // example . com
-  { name: 'Unicode dot', pattern: String.raw`[\u2024\u3002\uFF0E\uFF61]`, replace: dot }, // dot leader, ideographic and full-width stops
+  {
+    name: 'nested bracketed dots',
+    pattern: String.raw`\[\.{0,2}\[[[.]{0,4}[\].]{0,6}\]`,
+    first: String.raw`\[`,
+    lead: String.raw`\[[[.]`,
+    replace: nestedBracketDots,
+  },
+  {
+    name: 'bracketed dot',
+    pattern: String.raw`\s?[[({]{1,3}\s?(?:\\?\.|dot|punto|punkt|,)\s?[\])}]{1,3}\s?`,
+    first: String.raw`[\s[({]`,
+    lead: String.raw`[[({][\s[({\\.dp,]|\s[[({]`,
+    replace: dot,
+  },
+  {
+    name: 'bracketed at',
+    pattern: String.raw`\s?[[({]{1,3}\s?(?:@|at|et|arroba)\s?[\])}]{1,3}\s?`,
+    first: String.raw`[\s[({]`,
+    lead: String.raw`[[({][\s[({@ae]|\s[[({]`,
+    replace: () => '@',
+  },
+  { name: 'angle-bracketed dot', pattern: String.raw`<\.>`, first: '<', lead: String.raw`<\.`, replace: dot }, // evil<.>com
+  { name: 'reversed brackets', pattern: String.raw`[\])}]\.[[({]`, first: String.raw`[\])}]`, lead: String.raw`[\])}]\.`, replace: dot },
+  {
+    name: 'bracketed ://',
+    pattern: String.raw`\[\s?:\s?\/\s?\/\s?\]`,
+    first: String.raw`\[`,
+    lead: String.raw`\[[\s:]`,
+    replace: () => '://',
+  },
+  { name: 'bracketed :', pattern: String.raw`\[\s?:\s?\]`, first: String.raw`\[`, lead: String.raw`\[[\s:]`, replace: () => ':' },
+  { name: 'bracketed /', pattern: String.raw`\[\s?\/\s?\]`, first: String.raw`\[`, lead: String.raw`\[[\s/]`, replace: () => '/' },
+  {
+    name: 'half bracket before',
+    pattern: String.raw`\[{1,3}\.(?=${ALNUM})`,
+    first: String.raw`\[`,
+    lead: String.raw`\[[[.]`,
+    replace: dot,
+  }, // example[.com
+  {
+    name: 'half bracket after',
+    pattern: String.raw`\.(?<=${ALNUM}\.)\]{1,3}`,
+    first: String.raw`\.`,
+    lead: String.raw`\.\]`,
+    replace: dot,
+  }, // example.]com
+  {
+    name: 'half parenthesis before',
+    pattern: String.raw`\((?<=${ALNUM}\()\.(?=${ALNUM})`,
+    first: String.raw`\(`,
+    lead: String.raw`\(\.`,
+    replace: dot,
+  }, // example(.com
+  {
+    name: 'half parenthesis after',
+    pattern: String.raw`\.(?<=${ALNUM}\.)\)(?=${ALNUM})`,
+    first: String.raw`\.`,
+    lead: String.raw`\.\)`,
+    replace: dot,
+  }, // example.)com
+  { name: 'caret dot', pattern: String.raw`\^(?<=${ALNUM}\^)\.(?=${ALNUM})`, first: String.raw`\^`, lead: String.raw`\^\.`, replace: dot }, // example^.com
+  { name: 'escaped dot', pattern: String.raw`\\\.`, first: String.raw`\\`, lead: String.raw`\\\.`, replace: dot },
+  { name: 'hyphenated dot word', pattern: `-(?<=${ALNUM}-)dot-(?=${ALNUM})`, first: '-', lead: '-d', replace: dot }, // example-dot-com
+  { name: 'glued dot word', pattern: `d(?<=${ALNUM}d)ot(?=${ALNUM})`, first: 'd', lead: 'do', third: 't', replace: gluedDot }, // exampleDOTcom
+  {
+    name: 'spaced dot',
+    pattern: String.raw` (?<=${ALNUM} )\. (?=${ALNUM})`,
+    first: ' ',
+    lead: String.raw` \.`,
+    third: ' ',
+    replace: spacedDot,
+  }, // example . com
+  {
+    name: 'Unicode dot',
+    pattern: String.raw`[\u2024\u3002\uFF0E\uFF61]`,
+    first: String.raw`[\u2024\u3002\uFF0E\uFF61]`,
+    lead: null,
+    replace: dot,
+  }, // dot leader, ideographic and full-width stops
 ];

@@ -4,9 +4,8 @@
  * Every rule is bounded (no unbounded quantifier). A pass can expose a new defanged form
  * (`[[.]]` → `[.]`), so passes repeat until nothing changes, at most MAX_PASSES times: linear overall.
  */
-import { REFANG_RULES } from './refang-rules.js';
+import { nextDefang } from './refang-scanner.js';
 
-const DEFANG_PATTERN = new RegExp(REFANG_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'gi');
 const MAX_PASSES = 6;
 
 /**
@@ -16,14 +15,6 @@ const MAX_PASSES = 6;
 export interface RefangResult {
   readonly text: string;
   readonly marked: readonly number[];
-}
-
-function replacementFor(match: RegExpExecArray, text: string): string {
-  // Each rule is one capturing group (rules have none of their own): the defined one says which matched.
-  for (let i = 0; i < REFANG_RULES.length; i++) {
-    if (match[i + 1] !== undefined) return REFANG_RULES[i]?.replace(match[0], text, match.index) ?? match[0];
-  }
-  return match[0];
 }
 
 /**
@@ -68,23 +59,22 @@ function carryMarks(marked: readonly number[], subs: readonly number[]): number[
 
 /** One pass of the rules over `text`; `again` when a substitution may have made a new defanged form next to it. */
 function pass(text: string, marked: readonly number[]): (RefangResult & { again: boolean }) | null {
-  const pattern = DEFANG_PATTERN;
-  pattern.lastIndex = 0;
   const parts: string[] = [];
   const subs: number[] = []; // per substitution: input start, input end, output start, output end
   let length = 0;
   let last = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const replacement = replacementFor(match, text);
-    if (replacement === match[0]) {
-      pattern.lastIndex = match.index + 1; // declined or already live: a shorter rule may still match inside
+  for (let match = nextDefang(text, 0); match !== null; ) {
+    const replacement = match.rule.replace(match.text, text, match.index);
+    if (replacement === match.text) {
+      match = nextDefang(text, match.index + 1); // declined or already live: a shorter rule may still match inside
       continue;
     }
     parts.push(text.slice(last, match.index), replacement);
     length += match.index - last;
-    last = match.index + match[0].length;
+    last = match.index + match.text.length;
     subs.push(match.index, last, length, length + replacement.length);
     length += replacement.length;
+    match = nextDefang(text, last);
   }
   if (subs.length === 0) return null;
   parts.push(text.slice(last));
@@ -117,7 +107,7 @@ const NOTHING_MARKED: readonly number[] = [];
 /** Refangs `text` and lists where the substitutions put live text (`marked` is empty when none did). */
 export function refangWithMarks(text: string): RefangResult {
   let result: RefangResult = { text, marked: NOTHING_MARKED };
-  let again = mayBeDefanged(text);
+  let again = true; // the first pass is its own quick test: most text holds no character a rule starts with
   for (let i = 0; i < MAX_PASSES && again; i++) {
     const next = pass(result.text, result.marked);
     if (!next) break;

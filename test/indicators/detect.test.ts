@@ -188,6 +188,7 @@ const cases: Array<[string, string, Expected]> = [
   // versions
   ['version strings', 'v1.2.3.4 1.2.3.4.5 Chrome/120.0.0.0 python3.11.7 Mozilla/5.0', []],
   ['sentence joins with a title-case TLD', 'I saw it.Today was fine. Call me.Tomorrow', []],
+  ['.NET product names in capitals', 'runs on ASP.NET Core and VB.NET, hosted at asp-portal.net', [['domain', 'asp-portal.net']]],
   ['two capitalised words joined by a dot', 'Hello.World and Thanks.Team, but Google.Com stays', [['domain', 'google.com']]],
   ['reversed-domain package names', 'import org.apache.commons.io and com.google.common.base', []],
   ['logging and DOM members', 'call logging.info, logger.info and window.top', []],

@@ -60,4 +60,17 @@ describe('defang styles analysts paste', () => {
     expect(refang('foo[-]bar[.]com')).toBe('foo-bar.com');
     expect(values('foo[-]bar.com')).not.toContain('bar.com');
   });
+
+  it.each([
+    ['a dot inside a bracketed dot', 'x[.[.]]y.com', 'x.y.com'],
+    ['a bracketed dot before a dot, in brackets', 'x[[.].]y.com', 'x.y.com'],
+    ['a closing bracket too many', 'x[.[.]]]y.com', 'x.y.com'],
+  ])('GIVEN nested square brackets around dots (%s) THEN they stand for one dot, never a bracket and two dots', (_name, text, live) => {
+    expect(refang(text)).toBe(live);
+    expect(values(text)).toEqual([live]);
+  });
+
+  it('GIVEN brackets around an ellipsis in prose THEN they are left as written', () => {
+    expect(refang('he said [...] and left')).toBe('he said [...] and left');
+  });
 });
