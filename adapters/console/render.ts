@@ -30,6 +30,12 @@ export function renderReplyText(reply: Reply): string {
       return plainSafe(reply.text);
     case 'notice':
       return plainSafe(reply.text);
+    case 'bulk':
+      return `${reply.plan.targets.length} values found. In the terminal, look them up as one bulk with: threatcrowd-bot lookup --file PATH`;
+    case 'bulk-progress':
+      return reply.text;
+    case 'bulk-form':
+      return `${plainSafe(reply.text)}\nusage:\n  ${reply.usage}`;
     case 'reveal':
       return `${reply.count === 1 ? 'An indicator' : `${reply.count} indicators`} here: type :reveal to look ${reply.count === 1 ? 'it' : 'them'} up.`;
     case 'error':

@@ -20,6 +20,10 @@ function subcommand(form: CommandForm) {
   return (builder: SlashCommandSubcommandBuilder) => {
     builder.setName(form.name).setDescription(desc(form.description));
     for (const arg of form.args) {
+      if (arg.attachment) {
+        builder.addAttachmentOption((option) => option.setName(arg.name).setDescription(desc(arg.description)).setRequired(arg.required));
+        continue;
+      }
       builder.addStringOption((option) => {
         option
           .setName(arg.name)
@@ -59,13 +63,20 @@ export function isPrivateSubcommand(name: string): boolean {
 
 const quote = (value: string) => `"${value.replace(/"/g, '')}"`;
 
+/** The names of a sub-command's attachment options (their files reach the core as invocation attachments). */
+export function attachmentOptions(name: string): string[] {
+  return (FORMS.get(name)?.form.args ?? []).filter((arg) => arg.attachment).map((arg) => arg.name);
+}
+
 /** The core's command text for a sub-command and its options. */
 export function commandText(name: string, option: (name: string) => string | null): string {
   const entry = FORMS.get(name);
   if (!entry) return name;
-  const values = entry.form.args.map((arg) => {
-    const value = option(arg.name) ?? '';
-    return arg.literal ? quote(value) : value;
-  });
+  const values = entry.form.args
+    .filter((arg) => !arg.attachment)
+    .map((arg) => {
+      const value = option(arg.name) ?? '';
+      return arg.literal ? quote(value) : value;
+    });
   return [entry.form.keyword, ...values].filter((part) => part !== '').join(' ');
 }

@@ -12,6 +12,8 @@ import type { Logger } from '../../src/observability/logger.js';
 import type { Coordination } from '../../src/store/coordination.js';
 import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
 import { listenerGuard } from '../shared/listener-guard.js';
+import { DiscordBulks } from './discord-bulk.js';
+import { listenForBulkCancel } from './listeners/bulk-cancel.js';
 import { listenForGraphButtons } from './listeners/graph-buttons.js';
 import type { DiscordListenerContext } from './listeners/listener-context.js';
 import { listenForMessageLookups } from './listeners/message-context-menu.js';
@@ -49,6 +51,7 @@ const LISTENERS: ReadonlyArray<(ctx: DiscordListenerContext) => void> = [
   listenForReactions,
   listenForSlashCommand,
   listenForVoteButtons,
+  listenForBulkCancel,
   listenForWatchButton,
   listenForPivots,
   listenForMessageLookups,
@@ -74,7 +77,17 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     options.editIntervalMs,
   );
   const guarded = listenerGuard(log, 'discord');
-  const ctx: DiscordListenerContext = { client, bot: options.bot, coordination: options.coordination, guarded, edits, log };
+  const bulks = new DiscordBulks(client, options.bot, log);
+  const ctx: DiscordListenerContext = {
+    client,
+    bot: options.bot,
+    coordination: options.coordination,
+    guarded,
+    edits,
+    log,
+    bulks,
+    apiUrl: options.apiUrl,
+  };
   for (const listen of LISTENERS) listen(ctx);
   const unregisterOutbound = options.bot.registerOutbound(discordOutbound(client));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
@@ -88,6 +101,7 @@ export async function startDiscord(options: DiscordAdapterOptions): Promise<Disc
     name: 'discord',
     client,
     connected: () => client.isReady(),
+    bulkSink: (place) => bulks.sink(place),
     async stop() {
       unregisterOutbound();
       await edits.flush();

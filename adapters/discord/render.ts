@@ -177,6 +177,12 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       return textMessage(revealLine(reply.count), ephemeral);
     case 'file':
       return fileMessage(reply.file);
+    case 'bulk':
+      return textMessage(`Looking up ${reply.plan.targets.length} values…`, false);
+    case 'bulk-progress':
+      return bulkProgressMessage(reply.text, reply.running ? reply.bulkId : null);
+    case 'bulk-form':
+      return textMessage(`⚠️ ${reply.text}\n${reply.usage}`, true);
     case 'error':
       return {
         ...textMessage(`⚠️ ${reply.text}`, true),
@@ -231,6 +237,22 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       };
     }
   }
+}
+
+/** Custom id prefix of a bulk's Cancel button (`bulk-cancel:ID`). */
+export const BULK_CANCEL_PREFIX = 'bulk-cancel:';
+
+/** A bulk's progress, with a Cancel button while it runs. */
+function bulkProgressMessage(text: string, cancellable: string | null): DiscordMessage {
+  const message = textMessage(text, false);
+  if (!cancellable) return message;
+  const button = {
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Danger,
+    label: 'Cancel',
+    custom_id: `${BULK_CANCEL_PREFIX}${cancellable}`,
+  };
+  return { ...message, components: [{ type: ComponentType.ActionRow, components: [button] }] };
 }
 
 /** A file as an attachment; a picture is shown in the embed, with what was left out below it. */

@@ -1,5 +1,5 @@
 /** discord.js objects (as plain shapes) → platform-neutral invocations. Pure. */
-import type { Invocation } from '../../src/core/invocation.js';
+import type { Attachment, Invocation } from '../../src/core/invocation.js';
 
 export interface MessageLike {
   readonly id: string;
@@ -10,10 +10,11 @@ export interface MessageLike {
   readonly webhookId: string | null;
 }
 
-/** A guild message as a plain-message invocation; null for bots, webhooks, DMs and empty text. */
-export function messageInvocation(message: MessageLike): Invocation | null {
-  if (message.author.bot || message.webhookId || !message.guildId || !message.content) return null;
+/** A guild message as a plain-message invocation (with its files); null for bots, webhooks, DMs and nothing to read. */
+export function messageInvocation(message: MessageLike, attachments: readonly Attachment[] = []): Invocation | null {
+  if (message.author.bot || message.webhookId || !message.guildId || (!message.content && attachments.length === 0)) return null;
   return {
+    ...(attachments.length > 0 ? { attachments } : {}),
     platform: 'discord',
     teamId: message.guildId,
     userId: message.author.id,

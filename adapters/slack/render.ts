@@ -153,6 +153,23 @@ function textMessage(text: string): SlackMessage {
   return { text: truncate(escaped, 3000), blocks: sections(escaped) };
 }
 
+/** Action id of a bulk's Cancel button (its value is the bulk's id). */
+export const BULK_CANCEL_ACTION = 'bulk-cancel';
+
+/** A bulk's progress, with a Cancel button while it runs. */
+function bulkProgressMessage(text: string, cancellable: string | null): SlackMessage {
+  const message = textMessage(text);
+  if (!cancellable) return message;
+  const button = {
+    type: 'button' as const,
+    text: plain('Cancel'),
+    action_id: BULK_CANCEL_ACTION,
+    value: cancellable,
+    style: 'danger' as const,
+  };
+  return { text: message.text, blocks: [...message.blocks, { type: 'actions', elements: [button] }] };
+}
+
 /** The Slack message for a reply (reveal replies become a 🔎 reaction, not a message: null). */
 export function renderSlack(reply: Reply): SlackMessage | null {
   switch (reply.kind) {
@@ -169,7 +186,12 @@ export function renderSlack(reply: Reply): SlackMessage | null {
       return textMessage(reply.text);
     case 'reveal':
     case 'file': // uploaded, not posted (SlackDelivery.post)
+    case 'bulk': // started by the adapter, which posts its progress message
       return null;
+    case 'bulk-progress':
+      return bulkProgressMessage(reply.text, reply.running ? reply.bulkId : null);
+    case 'bulk-form':
+      return textMessage(`${reply.text}\n${reply.usage}`);
     case 'error': {
       const usage = reply.usage ? `\n\`\`\`${escapeMrkdwn(reply.usage)}\`\`\`` : '';
       return {

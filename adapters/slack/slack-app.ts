@@ -12,7 +12,9 @@ import type { Coordination } from '../../src/store/coordination.js';
 import { listenerGuard } from '../shared/listener-guard.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackDelivery, slackErrorCode } from './deliver.js';
+import { listenForBulkCancel, listenForBulkForm } from './listeners/bulk.js';
 import { answerEachEventOnce } from './listeners/events-once.js';
+import { listenForFileShares } from './listeners/file-shares.js';
 import { listenForGraphButtons } from './listeners/graph-buttons.js';
 import { listenForSharedLinks } from './listeners/link-shared.js';
 import type { SlackListenerContext } from './listeners/listener-context.js';
@@ -24,6 +26,7 @@ import { listenForSlashCommand } from './listeners/slash-command.js';
 import { listenForVoteButtons } from './listeners/vote-buttons.js';
 import { listenForWatchButton } from './listeners/watch-button.js';
 import { slackOutbound } from './outbound.js';
+import { SlackBulks } from './slack-bulk.js';
 
 export interface SlackAdapterOptions {
   readonly botToken: string;
@@ -60,6 +63,9 @@ const LISTENERS: ReadonlyArray<(ctx: SlackListenerContext) => void> = [
   listenForWatchButton,
   listenForGraphButtons,
   listenForSharedLinks,
+  listenForFileShares,
+  listenForBulkForm,
+  listenForBulkCancel,
   listenForPivots,
   listenForMessageShortcut,
 ];
@@ -75,7 +81,17 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
   });
   const delivery = new SlackDelivery(app.client, options.bot, log, options.editIntervalMs);
   const guarded = listenerGuard(log, 'slack', slackErrorCode);
-  const ctx: SlackListenerContext = { app, bot: options.bot, coordination: options.coordination, delivery, guarded, log };
+  const bulks = new SlackBulks(app.client, options.bot, delivery, log);
+  const ctx: SlackListenerContext = {
+    app,
+    bot: options.bot,
+    coordination: options.coordination,
+    delivery,
+    guarded,
+    log,
+    bulks,
+    files: { botToken: options.botToken, apiUrl: options.apiUrl },
+  };
   for (const listen of LISTENERS) listen(ctx);
   const unregisterOutbound = options.bot.registerOutbound(slackOutbound(delivery));
   app.error(async (error) => {
@@ -90,6 +106,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<SlackAda
     app,
     port: address && typeof address === 'object' ? address.port : null,
     connected: () => connected,
+    bulkSink: (place) => bulks.sink(place),
     async stop() {
       connected = false;
       unregisterOutbound();

@@ -1,5 +1,5 @@
 /** Slack payloads → platform-neutral invocations. Pure functions: no Bolt, no network. */
-import type { Invocation } from '../../src/core/invocation.js';
+import type { Attachment, Invocation } from '../../src/core/invocation.js';
 
 export interface SlashCommandBody {
   readonly text?: string;
@@ -44,6 +44,15 @@ export function commandInvocation(body: SlashCommandBody): Invocation {
 export function messageInvocation(event: MessageEventLike, teamId?: string): Invocation | null {
   if (event.subtype !== undefined || event.bot_id || !event.user || !event.text) return null;
   return fromMessage(event, event.user, event.text, 'message', teamId);
+}
+
+/**
+ * A `file_share` message (files shared in a channel, with or without text) as a plain-message invocation
+ * carrying its files; null for anything else, and for bots.
+ */
+export function fileShareInvocation(event: MessageEventLike, attachments: readonly Attachment[], teamId?: string): Invocation | null {
+  if (event.subtype !== 'file_share' || event.bot_id || !event.user || attachments.length === 0) return null;
+  return { ...fromMessage(event, event.user, event.text ?? '', 'message', teamId), attachments };
 }
 
 /** A message event (in its thread) as an invocation of `kind`. */

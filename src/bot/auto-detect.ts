@@ -6,6 +6,7 @@
  */
 
 import { getChannelMode } from '../answers/channel-modes.js';
+import { answerAttachments } from '../answers/file-answers.js';
 import { summarizeTarget } from '../answers/summarize-target.js';
 import type { CommandContext } from '../core/context.js';
 import { channelKey } from '../core/invocation.js';
@@ -48,6 +49,17 @@ export async function autoDetect(ctx: CommandContext): Promise<Reply[]> {
   const { deps, invocation } = ctx;
   const mode = await getChannelMode(deps.store, invocation, deps.settings.autoDetectDefault);
   if (mode === 'off') return [];
+  const files = invocation.attachments ?? [];
+  if (files.length > 0) {
+    if (mode === 'reveal') return [{ kind: 'reveal', visibility: 'public', count: files.length }];
+    return [...(await answerAttachments(files, ctx, false)), ...(await answerText(ctx, mode))];
+  }
+  return answerText(ctx, mode);
+}
+
+/** The indicators in a message's text, answered as the channel's mode says. */
+async function answerText(ctx: CommandContext, mode: 'auto' | 'reveal'): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
   const { targets, total } = candidatesIn(invocation.text, deps.settings.ignoreDomains);
   if (targets.length === 0) return [];
   const keyOf = (t: LookupTarget) => `${SEEN}:${channelKey(invocation)}:${t.type}:${t.value}`;

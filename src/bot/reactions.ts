@@ -1,5 +1,6 @@
 /** Reactions and buttons: 🔎 reveals a message's lookups; vote emoji and buttons on a summary cast votes. */
 
+import { answerFiles } from '../answers/file-answers.js';
 import { summaryTarget } from '../answers/summary-messages.js';
 import { runVote } from '../commands/vote.js';
 import { runWatch } from '../commands/watch.js';
@@ -25,6 +26,16 @@ async function reveal(messageId: string, text: string, ctx: CommandContext): Pro
   if (!(await deps.coordination.claim(key, deps.settings.dedupeWindowMs))) return [];
   const { replies, failed } = await answerTargets(targets, 'interactive', ctx, total - targets.length);
   if (failed.length > 0 && failed.length === Math.min(targets.length, deps.settings.autoReplyMax)) await deps.coordination.release(key);
+  return replies;
+}
+
+/** A person asked to hash a message's files (🔎): once per message per dedupe window, whatever their size. */
+async function revealFiles(messageId: string, ctx: CommandContext): Promise<Reply[]> {
+  const { deps, invocation } = ctx;
+  const key = `revealed-files:${channelKey(invocation)}:${messageId}`;
+  if (!(await deps.coordination.claim(key, Math.max(1000, deps.settings.dedupeWindowMs)))) return [];
+  const { replies, busy } = await answerFiles(invocation.attachments ?? [], ctx, true);
+  if (busy) await deps.coordination.release(key); // a later 🔎 may ask again
   return replies;
 }
 
@@ -69,8 +80,12 @@ export async function handleReaction(ctx: CommandContext): Promise<Reply[]> {
   if (!reaction) return [];
   const { settings } = ctx.deps;
   const emoji = baseEmoji(reaction.emoji);
-  if (REVEAL_EMOJI.has(emoji))
-    return reaction.added && reaction.targetText ? reveal(reaction.targetMessageId, reaction.targetText, ctx) : [];
+  if (REVEAL_EMOJI.has(emoji)) {
+    if (!reaction.added) return [];
+    const files = ctx.invocation.attachments ?? [];
+    const fileReplies = files.length > 0 ? await revealFiles(reaction.targetMessageId, ctx) : [];
+    return [...fileReplies, ...(reaction.targetText ? await reveal(reaction.targetMessageId, reaction.targetText, ctx) : [])];
+  }
   const malicious = emojiIn(emoji, settings.voteEmojiMalicious) ? true : emojiIn(emoji, settings.voteEmojiSafe) ? false : undefined;
   if (malicious === undefined) return [];
   if (reaction.added) return vote(reaction.targetMessageId, malicious, ctx, 'reaction');

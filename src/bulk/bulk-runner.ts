@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LookupOutcome } from '../cache/cached-lookup.js';
-import { type Clock, systemClock } from '../core/clock.js';
 import type { LookupResult } from '../export/lookup-result.js';
 import type { LookupType, Report } from '../report/report.js';
 import type { Priority } from '../throttle/limiter.js';
@@ -15,8 +14,14 @@ import type { BulkJob, BulkStateStore, BulkStatus, DoneEntry } from './bulk-stat
 import { failureMessage } from './failure-message.js';
 import type { BulkPlan } from './plan-bulk.js';
 
+/** The time source (a subset of the core's Clock, so this folder does not import the core). */
+export interface BulkClock {
+  now(): number;
+}
+
 export interface BulkLookups {
-  lookup(type: LookupType, value: string, priority: Priority): Promise<LookupOutcome>;
+  /** `owner` is whose turn the lookup takes in the fair queue (the person who asked for the bulk). */
+  lookup(type: LookupType, value: string, priority: Priority, owner?: string): Promise<LookupOutcome>;
   isFresh(type: LookupType, value: string): Promise<boolean>;
   peek(type: LookupType, value: string): Promise<Report | undefined>;
 }
@@ -25,7 +30,7 @@ export interface BulkRunnerOptions {
   readonly lookups: BulkLookups;
   readonly queue: QueueView;
   readonly state: BulkStateStore;
-  readonly clock?: Clock;
+  readonly clock?: BulkClock;
   /** This process's name for leases. @default a random UUID */
   readonly replicaId?: string;
   /** Lookups in flight at once: 2 keeps the limiter busy without crowding out people. @default 2 */
@@ -41,6 +46,8 @@ export interface RunOptions {
   readonly onProgress?: (progress: BulkProgress) => void;
   /** The person cancels: the bulk stops before its next lookup and ends `cancelled`. */
   readonly signal?: AbortSignal;
+  /** Whose fair share the bulk's lookups count toward (stored with the job, so a resumed bulk keeps it). */
+  readonly queueOwner?: string;
 }
 
 export interface BulkOutcome {
@@ -59,18 +66,25 @@ function untilAborted<T>(work: Promise<T>, signals: readonly AbortSignal[]): Pro
 }
 
 export class BulkRunner {
-  private readonly clock: Clock;
+  private readonly clock: BulkClock;
   private readonly replicaId: string;
   private readonly shutdown = new AbortController();
 
   constructor(private readonly options: BulkRunnerOptions) {
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? { now: Date.now };
     this.replicaId = options.replicaId ?? randomUUID();
   }
 
   /** Stores a new bulk for `plan` and runs it to the end (or until cancelled or stopped). */
   async start(plan: BulkPlan, owner: string, run: RunOptions = {}): Promise<BulkOutcome> {
-    const job: BulkJob = { ...plan, id: randomUUID(), owner, createdAt: this.clock.now(), status: 'running' };
+    const job: BulkJob = {
+      ...plan,
+      id: randomUUID(),
+      owner,
+      createdAt: this.clock.now(),
+      status: 'running',
+      ...(run.queueOwner ? { queueOwner: run.queueOwner } : {}),
+    };
     await this.options.state.create(job);
     const outcome = await this.resume(job.id, run);
     if (!outcome) throw new Error(`bulk ${job.id} was taken by another replica as it started`);
@@ -83,14 +97,17 @@ export class BulkRunner {
     const job = await state.job(id);
     if (job?.status !== 'running') return null;
     if (!(await state.acquireLease(id, this.replicaId, this.leaseMs))) return null;
+    let done: Record<number, DoneEntry>;
+    let status: BulkStatus;
     try {
-      const done = await state.done(id);
-      const status = await this.work(job, done, run);
+      done = await state.done(id);
+      status = await this.work(job, done, run);
       if (status !== 'running') await state.finish(id, status);
-      return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
     } finally {
+      // Given back before anything else, so a stopping bot frees the bulk for the next start at once.
       await state.releaseLease(id, this.replicaId);
     }
+    return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
   }
 
   /**
@@ -174,10 +191,11 @@ export class BulkRunner {
     const target = job.targets[index];
     if (!target) return { error: 'no such lookup' };
     try {
-      return { from: (await this.options.lookups.lookup(target.type, target.value, 'bulk')).from };
+      return { from: (await this.options.lookups.lookup(target.type, target.value, 'bulk', job.queueOwner)).from };
     } catch (error) {
       const message = failureMessage(error);
-      if (message === null) this.options.onError?.(error);
+      // At shutdown the limiter drops what is queued: not a bug, and the bulk is resumed from the store.
+      if (message === null && !this.shutdown.signal.aborted) this.options.onError?.(error);
       return { error: message ?? 'the lookup failed unexpectedly' };
     }
   }

@@ -16,6 +16,8 @@ export interface BulkJob extends BulkPlan {
   readonly owner: string;
   readonly createdAt: number;
   readonly status: BulkStatus;
+  /** Whose fair share its lookups count toward (the fair queue's owner key), when a person asked. */
+  readonly queueOwner?: string;
 }
 
 /** One finished lookup: where the answer came from, or the failure's message. */

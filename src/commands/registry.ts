@@ -3,7 +3,9 @@
  * the grammar, dispatch, help, the Discord command and the Slack manifest's hint all read this list.
  */
 import type { Command } from '../core/command.js';
+import { bulkCommand } from './bulk.js';
 import { channelCommand } from './channel.js';
+import { exportCommand } from './export.js';
 import { graphCommand } from './graph.js';
 import { helpCommand } from './help.js';
 import { lookupCommand } from './lookup.js';
@@ -17,6 +19,8 @@ export const COMMANDS: readonly Command[] = [
   typedLookupCommand,
   voteCommand,
   graphCommand,
+  bulkCommand,
+  exportCommand,
   watchCommand,
   channelCommand,
   statusCommand,

@@ -1,5 +1,9 @@
-/** `/threatcrowd domain|ip|email|file|av <value>`: look up a value of a given type (a malware family needs `av`). */
-import type { Command } from '../core/command.js';
+/**
+ * `/threatcrowd domain|ip|email|file|av <value>`: look up a value of a given type (a malware family needs `av`).
+ * `file` without a value hashes the file attached to the command (Discord's attachment option) instead.
+ */
+import { hashAttachedFiles } from '../answers/file-answers.js';
+import type { ArgumentMetadata, Command } from '../core/command.js';
 import { SLASH } from '../core/slash.js';
 import { LOOKUP_TYPES, type LookupType } from '../report/report.js';
 import { runLookup } from './lookup.js';
@@ -11,6 +15,11 @@ const FORMS: ReadonlyArray<[LookupType, string, string]> = [
   ['email', 'email', 'an e-mail address'],
   ['file', 'file', 'an MD5, SHA-1 or SHA-256 file hash'],
   ['antivirus', 'av', 'a malware family name, such as plugx'],
+];
+
+const FILE_ARGS: readonly ArgumentMetadata[] = [
+  { name: 'value', description: 'an MD5, SHA-1 or SHA-256 file hash', required: false, maxLength: 512, literal: true },
+  { name: 'file', description: 'a file to hash here (it is never uploaded anywhere)', required: false, attachment: true },
 ];
 
 export const typedLookupCommand: Command<LookupArgs> = {
@@ -26,13 +35,16 @@ export const typedLookupCommand: Command<LookupArgs> = {
     ],
     forms: FORMS.map(([name, keyword, what]) => ({
       name,
-      description: `Look up ${what}`,
+      description: name === 'file' ? 'Look up a file hash, or hash an attached file here (never uploaded)' : `Look up ${what}`,
       keyword,
-      args: [{ name: 'value', description: what, required: true, maxLength: 512, literal: true }],
+      args: name === 'file' ? FILE_ARGS : [{ name: 'value', description: what, required: true, maxLength: 512, literal: true }],
     })),
   },
   parse(words, input) {
-    return parseTypedValues(words, TYPE_WORDS[input.keyword ?? ''] ?? 'domain', input);
+    const type = TYPE_WORDS[input.keyword ?? ''] ?? 'domain';
+    // `file` alone: the attached file is hashed (no attachment is a usage error when it runs).
+    if (type === 'file' && words.length === 0) return { kind: 'lookup', targets: [] };
+    return parseTypedValues(words, type, input);
   },
-  run: (args, ctx) => runLookup(args.targets, ctx),
+  run: (args, ctx) => (args.targets.length === 0 ? hashAttachedFiles(ctx) : runLookup(args.targets, ctx)),
 };

@@ -26,6 +26,10 @@ export function botSettingsFrom(settings: Settings): BotSettings {
     voteEmojiMalicious: withEmoji(settings.VOTE_EMOJI_MALICIOUS),
     voteEmojiSafe: withEmoji(settings.VOTE_EMOJI_SAFE),
     logIndicators: settings.LOG_INDICATORS,
+    fileHashMaxBytes: settings.FILE_HASH_MAX_MB * 1024 * 1024,
+    fileHashOnRequestMaxBytes: Math.max(settings.FILE_HASH_ON_REQUEST_MAX_MB, settings.FILE_HASH_MAX_MB) * 1024 * 1024,
+    fileHashTimeoutMs: settings.FILE_HASH_TIMEOUT_SECONDS * 1000,
+    bulkMax: settings.BULK_MAX,
   };
 }
 

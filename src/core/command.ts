@@ -16,6 +16,8 @@ export interface ArgumentMetadata {
   readonly maxLength?: number;
   /** The value is one literal word (quoted when a platform form turns it back into command text). */
   readonly literal?: boolean;
+  /** A file rather than text (a Discord attachment option); it reaches the command as an invocation attachment. */
+  readonly attachment?: boolean;
 }
 
 /** One entry of a platform's structured form of the command (a Discord sub-command). */

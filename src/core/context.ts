@@ -9,6 +9,7 @@ import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
 import type { TeamTally } from '../summary/summary.js';
 import type { Priority, QueueEstimate } from '../throttle/limiter.js';
+import type { BulkPort } from './bulk-port.js';
 import type { ChannelMode } from './channel-mode.js';
 import type { Clock } from './clock.js';
 import type { CommandMetadata } from './command.js';
@@ -54,6 +55,13 @@ export interface BotSettings {
   readonly voteEmojiSafe: readonly string[];
   /** Log looked-up values (off by default). */
   readonly logIndicators: boolean;
+  /** Files larger than this are hashed only when someone asks (FILE_HASH_MAX_MB). */
+  readonly fileHashMaxBytes: number;
+  /** The largest file hashed when someone asks (FILE_HASH_ON_REQUEST_MAX_MB). */
+  readonly fileHashOnRequestMaxBytes: number;
+  readonly fileHashTimeoutMs: number;
+  /** Most lookups in one bulk (BULK_MAX). */
+  readonly bulkMax: number;
 }
 
 export interface BotDeps {
@@ -70,6 +78,8 @@ export interface BotDeps {
   readonly providers?: () => readonly ProviderStatus[];
   /** ThreatCrowd's malicious feeds: a hit is flagged without an API call. */
   readonly feeds?: { has(target: LookupTarget): boolean };
+  /** Runs bulk lookups for the adapters (absent in the console and tests that need none). */
+  readonly bulks?: BulkPort;
   /** The watchlist (re-checks indicators and posts what changed), where it runs. */
   readonly watches?: WatchPort;
   /** How the core posts without an incoming event (watch notes); each running adapter registers itself. */

@@ -25,6 +25,29 @@ export interface ButtonEvent {
   readonly value?: string;
 }
 
+/** A file's MD5, SHA-1 and SHA-256 and its size in bytes (see src/files/hash-stream.ts). */
+export interface AttachmentHashes {
+  readonly md5: string;
+  readonly sha1: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * A file shared with a message or a command. The adapter binds the download (the platform's own file host,
+ * its token): the core decides whether to read it, and the bytes never leave the process.
+ */
+export interface Attachment {
+  /** The name the platform gave it: untrusted text. */
+  readonly name: string;
+  /** Bytes, as the platform declared them (null when unknown). */
+  readonly size: number | null;
+  /** Streams the file through MD5, SHA-1 and SHA-256; a FileError past the caps. */
+  hash(limits: { readonly maxBytes: number; readonly timeoutMs: number }): Promise<AttachmentHashes>;
+  /** The file's text (UTF-8), for a list of indicators; a FileError past `maxBytes`. */
+  text(limits: { readonly maxBytes: number; readonly timeoutMs: number }): Promise<string>;
+}
+
 /** A choice in a summary's "Look up related…" menu. Both strings come from the platform: validated again. */
 export interface PivotEvent {
   /** The option's value (`d:evil.com`, see src/summary/pivot-value.ts). */
@@ -59,6 +82,8 @@ export interface Invocation {
   readonly fromBot?: boolean;
   readonly reaction?: ReactionEvent;
   readonly button?: ButtonEvent;
+  /** Files shared with the message or the command (or, for a 🔎 reaction, with the message reacted to). */
+  readonly attachments?: readonly Attachment[];
   readonly pivot?: PivotEvent;
   readonly messageLookup?: MessageLookupEvent;
 }

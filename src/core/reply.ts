@@ -1,5 +1,6 @@
 /** What the core answers: platform-neutral replies that each adapter renders and sends. */
 
+import type { BulkPlan } from '../bulk/plan-bulk.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { PivotMenu } from '../summary/pivot-menu.js';
 import type { Summary } from '../summary/summary.js';
@@ -78,6 +79,18 @@ export type Reply =
     }
   /** A file to attach where the answer goes: a picture (the graph), an export. Always public. */
   | { readonly kind: 'file'; readonly visibility: Visibility; readonly file: ReplyFile }
+  /** Start a bulk: the adapter posts its progress message and hands the plan to `deps.bulks`. */
+  | { readonly kind: 'bulk'; readonly visibility: Visibility; readonly plan: BulkPlan; readonly queueOwner: string }
+  /** A bulk's progress message (`text` holds only numbers and fixed words); a Cancel button while running. */
+  | {
+      readonly kind: 'bulk-progress';
+      readonly visibility: Visibility;
+      readonly bulkId: string | null;
+      readonly text: string;
+      readonly running: boolean;
+    }
+  /** `bulk` without values: where the platform has one, a form to paste them into; elsewhere the usage line. */
+  | { readonly kind: 'bulk-form'; readonly visibility: Visibility; readonly text: string; readonly usage: string }
   | { readonly kind: 'help'; readonly visibility: Visibility; readonly commands: readonly CommandMetadata[] }
   | { readonly kind: 'status'; readonly visibility: Visibility; readonly status: StatusInfo }
   /** A short line: "and 7 more: use /threatcrowd", "channel mode set to reveal", a skipped private IP. */

@@ -33,7 +33,18 @@ function parseUrl(text: string | URL, base?: URL): URL {
 }
 
 /** Fetches `url` (following allowed redirects) and resolves to the file's hashes. */
-export async function downloadAndHash(url: string | URL, options: DownloadOptions): Promise<FileHashes> {
+export function downloadAndHash(url: string | URL, options: DownloadOptions): Promise<FileHashes> {
+  return download(url, options, hashStream);
+}
+
+/** Reads the body within the caps (the signal is the caller's; the time left is given). */
+export type BodyReader<T> = (
+  body: ReadableStream<Uint8Array>,
+  limits: { maxBytes: number; timeoutMs: number; signal?: AbortSignal },
+) => Promise<T>;
+
+/** Fetches `url` (following allowed redirects) and hands its body to `read`, with the same caps and errors. */
+export async function download<T>(url: string | URL, options: DownloadOptions, read: BodyReader<T>): Promise<T> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HASH_TIMEOUT_MS;
   const startedAt = Date.now();
@@ -48,7 +59,7 @@ export async function downloadAndHash(url: string | URL, options: DownloadOption
     }
     if (!response.body) throw new FileDownloadError('the host sent no body');
     const left = Math.max(1, timeoutMs - (Date.now() - startedAt));
-    return await hashStream(response.body, { maxBytes, timeoutMs: left, signal: options.signal });
+    return await read(response.body, { maxBytes, timeoutMs: left, signal: options.signal });
   } catch (error) {
     if (deadline.aborted) throw new FileHashTimeoutError(timeoutMs);
     if (options.signal?.aborted) throw options.signal.reason;

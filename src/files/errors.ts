@@ -8,7 +8,7 @@ import { defang } from '../indicators/defang.js';
 const MB = 1024 * 1024;
 
 export abstract class FileError extends UserError {
-  abstract readonly kind: 'too-large' | 'timeout' | 'host-not-allowed' | 'download-failed';
+  abstract readonly kind: 'too-large' | 'timeout' | 'host-not-allowed' | 'download-failed' | 'busy';
 }
 
 /** The file is bigger than the cap (FILE_HASH_MAX_MB). */
@@ -41,6 +41,14 @@ export class FileDownloadError extends FileError {
   constructor(reason: string, options?: { cause?: unknown }) {
     super(`the file could not be downloaded (${reason}).`);
     if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** Too many files are being hashed already: this one is not read at all (🔎 asks again later). */
+export class FileHashBusyError extends FileError {
+  readonly kind = 'busy';
+  constructor(waiting: number) {
+    super(`${waiting} other files are waiting to be hashed; it was not read. React with 🔎 in a minute to ask again.`);
   }
 }
 

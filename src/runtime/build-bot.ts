@@ -1,5 +1,8 @@
 /** Wires the core: a Bot over the shared services, with the vote service and settings from the environment. */
+import { BulkService } from '../answers/bulk-service.js';
 import { Bot } from '../bot/bot.js';
+import { BulkRunner } from '../bulk/bulk-runner.js';
+import { BulkStateStore } from '../bulk/bulk-state.js';
 import { botSettingsFrom } from '../config/bot-settings.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { BotSettings } from '../core/context.js';
@@ -35,6 +38,7 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
   });
   services.metrics.bind({ outboxSize: () => votes.pending() });
   services.threatcrowd.onRecovery(() => votes.kick());
+  const bulks = createBulks(services, logger);
   const clock = options.clock ?? systemClock;
   const watching = createWatching(services, logger, () => clock.now());
   const bot = new Bot({
@@ -48,6 +52,7 @@ export function buildBot(services: Services, logger: Logger, options: { clock?: 
     votes,
     providers: () => services.providers.status(),
     feeds: services.feeds,
+    bulks,
     watches: watching.watchlist,
     outbound: watching.outbound,
     graphPictures: graphPicturesFor(services, logger),
@@ -63,4 +68,16 @@ function graphPicturesFor(services: Services, logger: Logger): GraphPictures {
     onStoreError: (error) => logger.warn({ err: error }, 'graph picture store failed; drawn anyway'),
     onPicture: (outcome) => services.metrics.graphPictures.inc({ outcome }),
   });
+}
+
+/** Bulk lookups for the chat adapters: their state in the shared store, so any replica or the next start resumes them. */
+function createBulks(services: Services, logger: Logger): BulkService {
+  const state = new BulkStateStore(services.store.namespace('bulk'), services.coordination);
+  const runner = new BulkRunner({
+    lookups: services.lookups,
+    queue: services.limiter,
+    state,
+    onError: (error) => logger.error({ err: error }, 'bulk lookup failed unexpectedly'),
+  });
+  return new BulkService({ runner, state, logger, progressEveryMs: services.settings.BULK_PROGRESS_MS });
 }

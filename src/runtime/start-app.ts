@@ -84,6 +84,11 @@ export async function startApp(
     throw error;
   }
   const adapters = [...progress.adapters.values()];
+  // Bulks a stopped bot left unfinished go on where they were (each edits its own progress message again).
+  const bulks = bot.deps.bulks;
+  void bulks
+    ?.resumeUnfinished((place) => adapters.find((a) => a.name === place.platform)?.bulkSink?.(place) ?? null)
+    .catch((error: unknown) => logger.error({ err: error }, 'could not resume bulk lookups'));
   // After the adapters: a watch is re-checked only where its note can be posted.
   watching.scheduler.start();
   return {
@@ -96,6 +101,8 @@ export async function startApp(
     stop: () =>
       stopInOrder(logger, [
         ['health server', () => health.close(), 500],
+        // Running bulks stop before their next lookup and keep their state, so the next start resumes them.
+        ['bulk lookups', async () => bulks?.stop(), 1500],
         // No new re-check; one in progress is dropped with the upstream queue below (nothing sent, nothing recorded).
         ['watchlist', () => watching.scheduler.stop(200), 300],
         ...adapters.map((adapter): [string, () => Promise<void>, number] => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),

@@ -139,6 +139,8 @@ describe('Discord objects to invocations', () => {
       antivirus: 'lookup',
       vote: 'vote',
       graph: 'graph',
+      bulk: 'bulk',
+      export: 'export',
       watch: 'watch',
       watchlist: 'watch',
       unwatch: 'watch',

@@ -32,6 +32,8 @@ describe('commands', () => {
       'domain',
       'vote',
       'graph',
+      'bulk',
+      'export',
       'watch',
       'channel',
       'status',

@@ -52,6 +52,10 @@ export interface FakeDiscord {
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Answer the next request matching with 429 and retry_after (seconds). */
   rateLimitOnce(method: string, pattern: RegExp, retryAfter?: number): void;
+  /** Hosts `bytes` as an attachment on the fake CDN (the REST server) and returns Discord's attachment object. */
+  hostAttachment(name: string, bytes: Buffer): Record<string, unknown>;
+  /** Every request for a hosted attachment (path only: Discord's CDN takes no token). */
+  readonly downloads: Array<{ path: string; authorization: string | undefined }>;
   /** Answer the next `method` request whose path matches with a Discord error (400 Invalid Form Body by default, 403 Missing Permissions). */
   failOnce(method: string, pattern: RegExp, status?: number): void;
 }
@@ -201,8 +205,16 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     });
   });
 
+  const hosted = new Map<string, Buffer>();
+  const downloads: FakeDiscord['downloads'] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/attachments/')) {
+      downloads.push({ path: url.pathname, authorization: req.headers.authorization });
+      const bytes = hosted.get(url.pathname.split('/')[2] ?? '');
+      res.writeHead(bytes ? 200 : 404, bytes ? { 'content-length': String(bytes.length) } : {});
+      return res.end(bytes);
+    }
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
     const { body, files } = await readJson(req);
@@ -307,20 +319,34 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
     rateLimitOnce: (method, pattern, retryAfter = 0.2) => void limits.push({ method, pattern, retryAfter }),
     failOnce: (method, pattern, status = 400) => void failures.push({ method, pattern, status }),
+    downloads,
+    hostAttachment(name, bytes) {
+      const id = nextId();
+      hosted.set(id, bytes);
+      const url = `http://127.0.0.1:${port}/attachments/${id}/${encodeURIComponent(name)}`;
+      return { id, filename: name, size: bytes.length, url, proxy_url: url, content_type: 'application/octet-stream' };
+    },
   };
 }
 
-/** A MESSAGE_CREATE payload from the analyst. */
-export function userMessage(content: string, id = nextId()): Record<string, unknown> {
+/** A MESSAGE_CREATE payload from the analyst (with attachments from `hostAttachment`). */
+export function userMessage(content: string, id = nextId(), attachments: unknown[] = []): Record<string, unknown> {
   return {
     ...messageObject(CHANNEL_ID, { content }, id),
+    attachments,
     author: ANALYST,
     member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
   };
 }
 
-/** An INTERACTION_CREATE payload for `/threatcrowd <subcommand> …`. */
-export function slashInteraction(subcommand: string, options: Record<string, string> = {}): Record<string, unknown> {
+/** An INTERACTION_CREATE payload for `/threatcrowd <subcommand> …`, with attachment options from `hostAttachment`. */
+export function slashInteraction(
+  subcommand: string,
+  options: Record<string, string> = {},
+  attachments: Record<string, Record<string, unknown>> = {},
+): Record<string, unknown> {
+  const files = Object.entries(attachments).map(([name, a]) => ({ type: 11, name, value: a.id }));
+  const resolved = Object.fromEntries(Object.values(attachments).map((a) => [String(a.id), a]));
   return {
     id: nextId(),
     application_id: APP_ID,
@@ -331,7 +357,10 @@ export function slashInteraction(subcommand: string, options: Record<string, str
       id: '600000000000000001',
       name: 'threatcrowd',
       type: 1,
-      options: [{ type: 1, name: subcommand, options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) }],
+      options: [
+        { type: 1, name: subcommand, options: [...Object.entries(options).map(([name, value]) => ({ type: 3, name, value })), ...files] },
+      ],
+      ...(files.length > 0 ? { resolved: { attachments: resolved } } : {}),
     },
     guild_id: GUILD_ID,
     channel_id: CHANNEL_ID,

@@ -24,8 +24,18 @@ export interface FakeSlack {
   readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
   /** Messages conversations.history returns, by ts. */
   readonly messages: Map<string, string>;
+  /** Files of the messages conversations.history returns, by ts. */
+  readonly sharedFiles: Map<string, unknown[]>;
   /** Files uploaded through the external-upload flow, by file id: the bytes Slack received. */
   readonly uploads: Map<string, Buffer>;
+  /** Uploaded files in upload order: the name asked for and the bytes received. */
+  uploaded(): Array<{ name: string; bytes: Buffer }>;
+  /** Files the fake hosts for download (`hostFile`), by id. */
+  readonly hosted: Map<string, Buffer>;
+  /** Every request for a hosted file: its path and the Authorization header sent. */
+  readonly downloads: Array<{ path: string; authorization: string | undefined }>;
+  /** Hosts `bytes` as a shared file and returns the file object a `file_share` message carries. */
+  hostFile(name: string, bytes: Buffer): Record<string, unknown>;
   /** Channels where chat.postMessage and file uploads fail with not_in_channel. */
   readonly notInChannel: Set<string>;
   /** Socket Mode: sends an envelope over the websocket and resolves with Bolt's acknowledgement. */
@@ -56,13 +66,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const responses: FakeSlack['responses'] = [];
   const messages = new Map<string, string>();
+  const sharedFiles = new Map<string, unknown[]>();
   const notInChannel = new Set<string>();
   const limited = new Set<string>();
   let ts = 1_700_000_000;
   const uploads = new Map<string, Buffer>();
+  const hosted = new Map<string, Buffer>();
+  const uploadNames = new Map<string, string>();
+  const downloads: FakeSlack['downloads'] = [];
   let fileId = 0;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/files-pri/')) {
+      downloads.push({ path: url.pathname, authorization: req.headers.authorization });
+      const bytes = hosted.get(url.pathname.split('/')[2] ?? '');
+      if (!bytes || req.headers.authorization !== 'Bearer xoxb-test') {
+        res.writeHead(404);
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
+      return res.end(bytes);
+    }
     if (url.pathname.startsWith('/upload/')) {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -106,6 +130,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'files.getUploadURLExternal': {
         const id = `F${++fileId}`;
+        uploadNames.set(id, String(args.filename));
         const { port } = server.address() as AddressInfo;
         return json(200, { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
       }
@@ -116,8 +141,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(200, { ok: true, message_ts: `${++ts}.000200` });
       case 'conversations.history':
       case 'conversations.replies': {
-        const text = messages.get(String(args.latest ?? args.ts));
-        return json(200, { ok: true, messages: text ? [{ ts: args.latest ?? args.ts, text }] : [] });
+        const at = String(args.latest ?? args.ts);
+        const text = messages.get(at);
+        const files = sharedFiles.get(at);
+        return json(200, { ok: true, messages: text || files ? [{ ts: at, text: text ?? '', ...(files ? { files } : {}) }] : [] });
       }
       default:
         return json(200, { ok: true });
@@ -156,6 +183,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     messages,
     uploads,
+    hosted,
+    downloads,
+    uploaded: () => [...uploads].map(([id, bytes]) => ({ name: uploadNames.get(id) ?? '', bytes })),
+    hostFile(name, bytes) {
+      const id = `FH${++fileId}`;
+      hosted.set(id, bytes);
+      const download = `http://127.0.0.1:${port}/files-pri/${id}/${encodeURIComponent(name)}`;
+      return {
+        id,
+        name,
+        title: name,
+        size: bytes.length,
+        mimetype: 'application/octet-stream',
+        url_private: download,
+        url_private_download: download,
+      };
+    },
+    sharedFiles,
     notInChannel,
     rateLimitOnce: (method) => void limited.add(method),
     async sendEnvelope(type, payload) {

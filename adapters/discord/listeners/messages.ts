@@ -1,5 +1,6 @@
 import { Events, type Message } from 'discord.js';
 import { settleReplies } from '../../../src/core/reply.js';
+import { discordAttachments } from '../discord-files.js';
 import { renderDiscord } from '../render.js';
 import { messageInvocation } from '../to-invocation.js';
 import type { DiscordListenerContext } from './listener-context.js';
@@ -13,9 +14,9 @@ export function listenForMessages(ctx: DiscordListenerContext): void {
   ctx.client.on(Events.MessageCreate, (message) => onMessage(ctx, message));
 }
 
-function onMessage({ bot, coordination, guarded }: DiscordListenerContext, message: Message) {
+function onMessage({ bot, coordination, guarded, apiUrl }: DiscordListenerContext, message: Message) {
   return guarded('messageCreate', async () => {
-    const invocation = messageInvocation(message);
+    const invocation = messageInvocation(message, discordAttachments(message.attachments.values(), apiUrl));
     if (!invocation || !(await coordination.claim(`discord-message:${message.id}`, MESSAGE_TTL_MS))) return;
     for (const reply of await settleReplies(await bot.handle(invocation))) {
       if (reply.kind === 'reveal') {

@@ -1,6 +1,7 @@
 import { type ChatInputCommandInteraction, Events, MessageFlags } from 'discord.js';
 import { type Reply, settleReplies } from '../../../src/core/reply.js';
-import { commandText, isPrivateSubcommand } from '../commands.js';
+import { attachmentOptions, commandText, isPrivateSubcommand } from '../commands.js';
+import { discordAttachments } from '../discord-files.js';
 import { renderDiscord } from '../render.js';
 import { commandInvocation } from '../to-invocation.js';
 import type { DiscordListenerContext } from './listener-context.js';
@@ -15,13 +16,19 @@ export function listenForSlashCommand(ctx: DiscordListenerContext): void {
   });
 }
 
-function onChatInput({ bot, guarded }: DiscordListenerContext, interaction: ChatInputCommandInteraction) {
+function onChatInput({ bot, guarded, bulks, apiUrl }: DiscordListenerContext, interaction: ChatInputCommandInteraction) {
   return guarded('slash command', async () => {
     const subcommand = interaction.options.getSubcommand(false) ?? 'help';
     const isPrivate = isPrivateSubcommand(subcommand);
     await interaction.deferReply(isPrivate ? { flags: EPHEMERAL } : {});
     const text = commandText(subcommand, (name) => interaction.options.getString(name));
-    const replies = await bot.handle(commandInvocation(interaction, text));
+    // Attachment options (a file to hash, a list for a bulk) reach the core as the invocation's attachments.
+    const files = attachmentOptions(subcommand).flatMap((name) => {
+      const file = interaction.options.getAttachment(name);
+      return file ? [file] : [];
+    });
+    const command = commandInvocation(interaction, text);
+    const replies = await bot.handle(files.length > 0 ? { ...command, attachments: discordAttachments(files, apiUrl) } : command);
     let first = true;
     const send = async (reply: Reply) => {
       const message = renderDiscord(reply);
@@ -46,7 +53,10 @@ function onChatInput({ bot, guarded }: DiscordListenerContext, interaction: Chat
       first = false;
     };
     for (const reply of replies) {
-      if (reply.kind === 'pending') {
+      if (reply.kind === 'bulk') {
+        await bulks.start(reply, { channelId: command.channelId, guildId: command.teamId, userId: command.userId });
+        await send({ kind: 'notice', visibility: 'public', text: `Bulk lookup of ${reply.plan.targets.length} values started.` });
+      } else if (reply.kind === 'pending') {
         // Show the queue position now, then the answers in its place.
         await interaction.editReply({ content: renderDiscord(reply).content ?? '', embeds: [], components: [] });
         for (const settled of await settleReplies(await reply.result)) await send(settled);

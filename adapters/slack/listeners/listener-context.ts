@@ -6,6 +6,8 @@ import type { Logger } from '../../../src/observability/logger.js';
 import type { Coordination } from '../../../src/store/coordination.js';
 import type { ListenerGuard } from '../../shared/listener-guard.js';
 import type { SlackDelivery, Where } from '../deliver.js';
+import type { SlackBulks } from '../slack-bulk.js';
+import type { SlackFileAccess } from '../slack-files.js';
 
 export interface SlackListenerContext {
   readonly app: App;
@@ -14,6 +16,10 @@ export interface SlackListenerContext {
   readonly delivery: SlackDelivery;
   readonly guarded: ListenerGuard;
   readonly log: Logger;
+  /** Bulk lookups: progress messages, exports, the paste form and Cancel. */
+  readonly bulks: SlackBulks;
+  /** The bot token and API URL that shared files are downloaded with. */
+  readonly files: SlackFileAccess;
 }
 
 /**

@@ -6,11 +6,14 @@ import { renderSlack } from '../render.js';
 import { commandInvocation } from '../to-invocation.js';
 import type { SlackListenerContext } from './listener-context.js';
 
+const BULK_NOT_IN_CHANNEL =
+  'I am not in this channel, so I cannot post the progress of a bulk lookup here. Invite me with `/invite @threatcrowd-bot`.';
+
 /**
  * `/threatcrowd …`: acknowledged before any store, lock or upstream work, so Slack's 3-s rule holds when the store
  * is slow or a lock is contended; every answer then goes through the command's response URL or the channel.
  */
-export function listenForSlashCommand({ app, bot, delivery, guarded }: SlackListenerContext): void {
+export function listenForSlashCommand({ app, bot, delivery, guarded, bulks }: SlackListenerContext): void {
   app.command('/threatcrowd', async ({ command, ack, respond }) => {
     await ack();
     const invocation = commandInvocation(command);
@@ -21,6 +24,17 @@ export function listenForSlashCommand({ app, bot, delivery, guarded }: SlackList
       const where: Where = { channel: invocation.channelId, teamId: invocation.teamId };
       let toldToInvite = false;
       for (const reply of await settleReplies(replies)) {
+        if (reply.kind === 'bulk') {
+          await bulks.start(reply, where, invocation.userId).catch(async (error: unknown) => {
+            if (!NOT_IN_CHANNEL.has(slackErrorCode(error) ?? '')) throw error;
+            await respond({ response_type: 'ephemeral', text: BULK_NOT_IN_CHANNEL });
+          });
+          continue;
+        }
+        if (reply.kind === 'bulk-form') {
+          await bulks.openForm(command.trigger_id, where);
+          continue;
+        }
         if (reply.visibility === 'ephemeral') {
           await respondWith(respond, reply, 'ephemeral');
           continue;

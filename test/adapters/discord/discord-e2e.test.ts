@@ -188,6 +188,8 @@ describe('threatcrowd-bot deploy-commands', () => {
       'antivirus',
       'vote',
       'graph',
+      'bulk',
+      'export',
       'watch',
       'watchlist',
       'unwatch',

@@ -62,6 +62,8 @@ describe('the Slack app manifest', () => {
     for (const method of methodsUsed) expect(METHOD_SCOPES, `scope table lacks ${method}`).toHaveProperty([method]);
     const needed = new Set([
       'commands',
+      // Shared files are downloaded from their private URL with the bot token.
+      ...(code.includes('url_private_download') ? ['files:read'] : []),
       ...methodsUsed.flatMap((m) => METHOD_SCOPES[m] ?? []),
       ...eventsUsed.flatMap((e) => EVENT_SCOPES[e] ?? []),
     ]);

@@ -1,0 +1,142 @@
+/**
+ * Runs bulks for the chat adapters (the `BulkPort`): progress shown at a calm pace through the adapter's
+ * sink, the exports handed over at the end, Cancel honoured on any replica, and bulks a stopped bot left
+ * unfinished resumed at start-up (where each answers is stored with its job).
+ */
+import type { BulkOutcome, BulkRunner } from '../bulk/bulk-runner.js';
+import type { BulkStateStore } from '../bulk/bulk-state.js';
+import { calmProgress } from '../bulk/calm-progress.js';
+import type { BulkPlan } from '../bulk/plan-bulk.js';
+import type { BulkPlace, BulkPort, BulkSink } from '../core/bulk-port.js';
+import type { Logger } from '../observability/logger.js';
+import { finalReplies, progressReply } from './bulk-replies.js';
+
+export interface BulkServiceOptions {
+  readonly runner: BulkRunner;
+  readonly state: BulkStateStore;
+  readonly logger: Logger;
+  /** Least time between two progress edits (BULK_PROGRESS_MS). */
+  readonly progressEveryMs: number;
+  readonly now?: () => number;
+}
+
+/** The place stored in a job's `owner`, or null for a job that is not a chat's (the CLI's). */
+export function placeOf(owner: string): BulkPlace | null {
+  try {
+    const place = JSON.parse(owner) as Partial<BulkPlace>;
+    return typeof place.channelId === 'string' && typeof place.messageId === 'string' && typeof place.platform === 'string'
+      ? (place as BulkPlace)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export class BulkService implements BulkPort {
+  /** Bulks running here, so a Cancel stops the one waiting on a lookup at once (other replicas see the stored flag). */
+  private readonly running = new Map<string, AbortController>();
+  private readonly now: () => number;
+  /** Set at shutdown: no more bulks are resumed. */
+  private stopped = false;
+  /** Every bulk this service runs, so a stop can wait until each has given its lease back. */
+  private readonly active = new Set<Promise<unknown>>();
+  /** Running bulks per fair-queue owner (a person). */
+  private readonly perOwner = new Map<string, number>();
+
+  constructor(private readonly options: BulkServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  runningFor(queueOwner: string): number {
+    return this.perOwner.get(queueOwner) ?? 0;
+  }
+
+  async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void> {
+    const controller = new AbortController();
+    this.perOwner.set(place.queueOwner, this.runningFor(place.queueOwner) + 1);
+    const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
+    try {
+      const outcome = await this.tracked(
+        this.options.runner.start(plan, JSON.stringify(place), {
+          onProgress: shown.onProgress,
+          signal: controller.signal,
+          queueOwner: place.queueOwner,
+        }),
+      );
+      await this.finish(outcome, sink, shown.drained);
+    } finally {
+      for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
+      const left = this.runningFor(place.queueOwner) - 1;
+      if (left > 0) this.perOwner.set(place.queueOwner, left);
+      else this.perOwner.delete(place.queueOwner);
+    }
+  }
+
+  async cancel(bulkId: string, who: Pick<BulkPlace, 'platform' | 'channelId'>): Promise<boolean> {
+    const job = await this.options.state.job(bulkId);
+    const place = job ? placeOf(job.owner) : null;
+    if (!place || place.platform !== who.platform || place.channelId !== who.channelId) return false;
+    await this.options.runner.cancel(bulkId);
+    this.running.get(bulkId)?.abort();
+    return true;
+  }
+
+  async resumeUnfinished(sinkFor: (place: BulkPlace) => BulkSink | null): Promise<void> {
+    const { state, runner } = this.options;
+    for (const id of await state.unfinished()) {
+      if (this.stopped) return;
+      const job = await state.job(id);
+      const place = job ? placeOf(job.owner) : null;
+      const sink = place ? sinkFor(place) : null;
+      if (!job || !sink) continue;
+      const controller = new AbortController();
+      this.running.set(id, controller);
+      try {
+        const shown = this.showing(job, sink);
+        const outcome = await this.tracked(runner.resume(id, { onProgress: shown.onProgress, signal: controller.signal }));
+        if (outcome) await this.finish(outcome, sink, shown.drained);
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'could not resume a bulk');
+      } finally {
+        this.running.delete(id);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.options.runner.stop();
+    await Promise.allSettled([...this.active]);
+  }
+
+  private tracked<T>(work: Promise<T>): Promise<T> {
+    this.active.add(work);
+    const forget = () => void this.active.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** Progress to the sink at a calm pace, one edit after another; a failed edit is logged and the bulk goes on. */
+  private showing(plan: BulkPlan, sink: BulkSink, onId: (id: string) => void = () => {}) {
+    let chain: Promise<void> = Promise.resolve();
+    const onProgress = calmProgress(
+      (progress) => {
+        onId(progress.id);
+        chain = chain
+          .then(() => sink.progress(progressReply(progress, plan)))
+          .catch((error: unknown) => this.options.logger.warn({ err: error }, 'could not show bulk progress'));
+      },
+      { everyMs: this.options.progressEveryMs, now: this.now },
+    );
+    return { onProgress, drained: () => chain };
+  }
+
+  /** The last progress and the exports; a bulk stopped by shutdown shows nothing more (the next start resumes it). */
+  private async finish(outcome: BulkOutcome, sink: BulkSink, drained: () => Promise<void>): Promise<void> {
+    await drained();
+    if (outcome.status === 'running') return;
+    await sink.finish(finalReplies(outcome, this.now())).catch((error: unknown) => {
+      this.options.logger.error({ err: error }, 'could not attach the bulk results');
+    });
+  }
+}
