@@ -8,16 +8,12 @@ import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { LookupResult } from '../export/lookup-result.js';
 import type { LookupType, Report } from '../report/report.js';
 import type { Priority } from '../throttle/limiter.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import type { BulkProgress, QueueView } from './bulk-progress.js';
 import { progressOf, resultsOf } from './bulk-report.js';
 import type { BulkJob, BulkStateStore, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
 import type { BulkPlan } from './plan-bulk.js';
-
-/** The time source (a subset of the core's Clock, so this folder does not import the core). */
-export interface BulkClock {
-  now(): number;
-}
 
 export interface BulkLookups {
   /** `owner` is whose turn the lookup takes in the fair queue (the person who asked for the bulk). */
@@ -30,7 +26,7 @@ export interface BulkRunnerOptions {
   readonly lookups: BulkLookups;
   readonly queue: QueueView;
   readonly state: BulkStateStore;
-  readonly clock?: BulkClock;
+  readonly clock?: Pick<Clock, 'now'>;
   /** This process's name for leases. @default a random UUID */
   readonly replicaId?: string;
   /** Lookups in flight at once: 2 keeps the limiter busy without crowding out people. @default 2 */
@@ -66,12 +62,12 @@ function untilAborted<T>(work: Promise<T>, signals: readonly AbortSignal[]): Pro
 }
 
 export class BulkRunner {
-  private readonly clock: BulkClock;
+  private readonly clock: Pick<Clock, 'now'>;
   private readonly replicaId: string;
   private readonly shutdown = new AbortController();
 
   constructor(private readonly options: BulkRunnerOptions) {
-    this.clock = options.clock ?? { now: Date.now };
+    this.clock = options.clock ?? systemClock;
     this.replicaId = options.replicaId ?? randomUUID();
   }
 

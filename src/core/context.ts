@@ -11,7 +11,7 @@ import type { TeamTally } from '../summary/summary.js';
 import type { Priority, QueueEstimate } from '../throttle/limiter.js';
 import type { BulkPort } from './bulk-port.js';
 import type { ChannelMode } from './channel-mode.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../time/clock.js';
 import type { CommandMetadata } from './command.js';
 import type { Invocation } from './invocation.js';
 import type { OutboundRouter } from './outbound.js';

@@ -4,7 +4,7 @@ import { Bot } from '../bot/bot.js';
 import { BulkRunner } from '../bulk/bulk-runner.js';
 import { BulkStateStore } from '../bulk/bulk-state.js';
 import { botSettingsFrom } from '../config/bot-settings.js';
-import { type Clock, systemClock } from '../core/clock.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import type { BotSettings } from '../core/context.js';
 import { GraphPictures } from '../graph/graph-pictures.js';
 import { internalValue } from '../indicators/privacy.js';

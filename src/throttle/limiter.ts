@@ -7,6 +7,7 @@
  * on every replica) for a while, and empties the bucket so the next request never spends a burst.
  */
 import Bottleneck from 'bottleneck';
+import type { Clock } from '../time/clock.js';
 import { QueueFullError } from '../errors/index.js';
 import { FairQueue, type QueueEntry } from './fair-queue.js';
 import { type Demand, type Priority, ticketOf } from './ticket.js';
@@ -34,7 +35,8 @@ export interface LimiterOptions {
   readonly onWait?: (priority: Priority, ms: number) => void;
   /** A pause seen by every replica. @default in this process only */
   readonly sharedPause?: SharedPause;
-  readonly now?: () => number;
+  /** Where the limiter reads the time (queue waits, pauses, estimates). @default the system clock */
+  readonly clock?: Pick<Clock, 'now'>;
 }
 
 /** Where a job would stand now, and roughly how long it would wait. */
@@ -59,7 +61,7 @@ export class RequestLimiter {
   private readonly limiter: Bottleneck;
   private readonly onWait: LimiterOptions['onWait'];
   private readonly sharedPause: SharedPause | undefined;
-  private readonly now: () => number;
+  private readonly clock: Pick<Clock, 'now'>;
   private readonly queue = new FairQueue();
   private readonly stopSignal = new AbortController();
   /** Jobs handed to Bottleneck that have not started: at most one, and only while none runs. */
@@ -75,7 +77,7 @@ export class RequestLimiter {
     this.maxPassiveQueue = options.maxPassiveQueue ?? 20;
     this.onWait = options.onWait;
     this.sharedPause = options.sharedPause;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? { now: () => Date.now() };
     if (!Number.isInteger(this.burst) || this.burst < 1) throw new TypeError(`burst must be a whole number >= 1, got ${this.burst}`);
     if (!(this.intervalMs > 0)) throw new TypeError(`intervalMs must be > 0, got ${this.intervalMs}`);
     this.limiter = new Bottleneck({
@@ -194,13 +196,17 @@ export class RequestLimiter {
   /** Nothing waiting or running and the burst fully refilled: background work started now takes nobody's turn. */
   async isIdle(): Promise<boolean> {
     if (this.running > 0 || this.queued() > 0) return false;
-    if (this.burst === 1) return Date.now() - this.lastStartedAt >= this.intervalMs;
+    if (this.burst === 1) return this.now() - this.lastStartedAt >= this.intervalMs;
     return ((await this.limiter.currentReservoir()) ?? 0) >= this.burst;
   }
 
   /** Jobs waiting (not running). */
   queued(priority?: Priority): number {
     return this.queue.size(priority) + (priority ? 0 : this.handedOver);
+  }
+
+  private now(): number {
+    return this.clock.now();
   }
 
   private recordWait(priority: Priority, ms: number): void {

@@ -1,4 +1,4 @@
-/** Time, injected so tests can run the core on a fake clock. */
+/** Time, injected so the core and the limiter can run on a fake clock in tests. The lowest layer: imports nothing. */
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
