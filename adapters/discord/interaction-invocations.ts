@@ -3,24 +3,11 @@
  * Pure. What they carry is passed on as data; the core validates it again.
  */
 import type { Invocation } from '../../src/core/invocation.js';
+import { invocationBase as base, type InteractionLike } from './invocation-base.js';
 import { readPivotCustomId } from './pivot-select.js';
 import { SHARE_PREFIX } from './share-offer.js';
 
-interface InteractionLike {
-  readonly user: { readonly id: string };
-  readonly channelId: string | null;
-  readonly guildId: string | null;
-}
-
 const SNOWFLAKE = /^\d{15,21}$/;
-
-const base = (interaction: InteractionLike) => ({
-  platform: 'discord' as const,
-  teamId: interaction.guildId ?? undefined,
-  userId: interaction.user.id,
-  channelId: interaction.channelId ?? 'dm',
-  text: '',
-});
 
 /** A choice in a summary's "Look up related…" menu, or null for another select menu. */
 export function pivotInvocation(

@@ -1,5 +1,6 @@
 /** discord.js objects (as plain shapes) → platform-neutral invocations. Pure. */
 import type { Attachment, Invocation } from '../../src/core/invocation.js';
+import { type InteractionLike, invocationBase, type MessageInteractionLike } from './invocation-base.js';
 
 export interface MessageLike {
   readonly id: string;
@@ -25,18 +26,8 @@ export function messageInvocation(message: MessageLike, attachments: readonly At
   };
 }
 
-export function commandInvocation(
-  interaction: { user: { id: string }; channelId: string | null; guildId: string | null },
-  text: string,
-): Invocation {
-  return {
-    platform: 'discord',
-    teamId: interaction.guildId ?? undefined,
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? 'dm',
-    text,
-    kind: 'command',
-  };
+export function commandInvocation(interaction: InteractionLike, text: string): Invocation {
+  return { ...invocationBase(interaction), text, kind: 'command' };
 }
 
 export function reactionInvocation(
@@ -61,35 +52,21 @@ export function reactionInvocation(
   };
 }
 
-export function buttonInvocation(interaction: {
-  customId: string;
-  user: { id: string };
-  channelId: string | null;
-  guildId: string | null;
-  message: { id: string };
-}): Invocation | null {
+export function buttonInvocation(interaction: MessageInteractionLike): Invocation | null {
   if (interaction.customId !== 'vote-malicious' && interaction.customId !== 'vote-safe') return null;
   return {
-    platform: 'discord',
-    teamId: interaction.guildId ?? undefined,
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? 'dm',
-    text: '',
+    ...invocationBase(interaction),
     kind: 'button',
     button: { action: interaction.customId, targetMessageId: interaction.message.id },
   };
 }
 
 /** The Watch button under a summary: watches its indicator, with notes posted in reply to that summary. */
-export function watchButtonInvocation(interaction: Parameters<typeof buttonInvocation>[0]): Invocation | null {
+export function watchButtonInvocation(interaction: MessageInteractionLike): Invocation | null {
   if (interaction.customId !== 'watch') return null;
   return {
-    platform: 'discord',
-    teamId: interaction.guildId ?? undefined,
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? 'dm',
+    ...invocationBase(interaction),
     threadId: interaction.message.id,
-    text: '',
     kind: 'button',
     button: { action: 'watch', targetMessageId: interaction.message.id },
   };
@@ -103,21 +80,11 @@ export function graphButtonAction(customId: string): { action: 'graph' | 'graph-
 }
 
 /** A Graph or Expand button as an invocation; what the custom id carries is passed on untrusted (the core validates it). */
-export function graphButtonInvocation(interaction: {
-  customId: string;
-  user: { id: string };
-  channelId: string | null;
-  guildId: string | null;
-  message: { id: string };
-}): Invocation | null {
+export function graphButtonInvocation(interaction: MessageInteractionLike): Invocation | null {
   const graph = graphButtonAction(interaction.customId);
   if (!graph) return null;
   return {
-    platform: 'discord',
-    teamId: interaction.guildId ?? undefined,
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? 'dm',
-    text: '',
+    ...invocationBase(interaction),
     kind: 'button',
     button: { action: graph.action, targetMessageId: interaction.message.id, ...(graph.value !== undefined ? { value: graph.value } : {}) },
   };

@@ -4,7 +4,7 @@
  */
 import type { Invocation } from '../../src/core/invocation.js';
 import { pivotFromBlockId } from './pivot-select.js';
-import type { BlockActionBody } from './to-invocation.js';
+import { type BlockActionBody, interactionBase } from './to-invocation.js';
 
 /** A message timestamp as Slack writes them (`1700000001.000100`). */
 const TS = /^\d{1,12}\.\d{1,8}$/;
@@ -19,13 +19,9 @@ export function pivotInvocation(body: BlockActionBody, action: SelectAction): In
   const choice = action.selected_option?.value;
   if (!body.channel || !body.message || !choice) return null;
   return {
-    platform: 'slack',
-    teamId: body.team?.id ?? body.user.team_id,
-    userId: body.user.id,
-    channelId: body.channel.id,
+    ...interactionBase(body, body.channel.id),
     threadId: body.message.thread_ts ?? body.message.ts,
     messageId: body.message.ts,
-    text: '',
     kind: 'pivot',
     pivot: { choice, from: pivotFromBlockId(action.block_id) },
   };
@@ -41,11 +37,7 @@ export interface MessageShortcutBody {
 /** The "Look up indicators" message shortcut (or its "Post to thread" button, with `share`). */
 export function messageLookupInvocation(body: MessageShortcutBody, share = false): Invocation {
   return {
-    platform: 'slack',
-    teamId: body.team?.id ?? body.user.team_id,
-    userId: body.user.id,
-    channelId: body.channel.id,
-    text: '',
+    ...interactionBase(body, body.channel.id),
     kind: 'message-lookup',
     messageLookup: {
       targetMessageId: body.message.ts,

@@ -96,14 +96,18 @@ export interface BlockActionBody {
   readonly team?: { readonly id: string } | null;
 }
 
+/**
+ * Who pressed or chose, and where, for an interaction on a message: the platform, the team (the request's team;
+ * in Slack Connect the person's own), the person and the channel, with no text of their own.
+ */
+export function interactionBase(body: Pick<BlockActionBody, 'user' | 'team'>, channelId: string) {
+  return { platform: 'slack' as const, teamId: body.team?.id ?? body.user.team_id, userId: body.user.id, channelId, text: '' };
+}
+
 export function buttonInvocation(body: BlockActionBody, actionId: string): Invocation | null {
   if (!body.channel || !body.message || (actionId !== 'vote-malicious' && actionId !== 'vote-safe')) return null;
   return {
-    platform: 'slack',
-    teamId: body.team?.id ?? body.user.team_id,
-    userId: body.user.id,
-    channelId: body.channel.id,
-    text: '',
+    ...interactionBase(body, body.channel.id),
     kind: 'button',
     button: { action: actionId, targetMessageId: body.message.ts },
   };
@@ -113,12 +117,8 @@ export function buttonInvocation(body: BlockActionBody, actionId: string): Invoc
 export function watchButtonInvocation(body: BlockActionBody): Invocation | null {
   if (!body.channel || !body.message) return null;
   return {
-    platform: 'slack',
-    teamId: body.team?.id ?? body.user.team_id,
-    userId: body.user.id,
-    channelId: body.channel.id,
+    ...interactionBase(body, body.channel.id),
     threadId: body.message.thread_ts ?? body.message.ts,
-    text: '',
     kind: 'button',
     button: { action: 'watch', targetMessageId: body.message.ts },
   };
@@ -132,12 +132,8 @@ export function watchButtonInvocation(body: BlockActionBody): Invocation | null 
 export function graphButtonInvocation(body: BlockActionBody, actionId: string, value: string | undefined): Invocation | null {
   if (!body.channel || !body.message || (actionId !== 'graph' && actionId !== 'graph-expand')) return null;
   return {
-    platform: 'slack',
-    teamId: body.team?.id ?? body.user.team_id,
-    userId: body.user.id,
-    channelId: body.channel.id,
+    ...interactionBase(body, body.channel.id),
     threadId: body.message.thread_ts ?? body.message.ts,
-    text: '',
     kind: 'button',
     button: { action: actionId, targetMessageId: body.message.ts, ...(typeof value === 'string' ? { value } : {}) },
   };
