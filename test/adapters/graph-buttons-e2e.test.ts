@@ -2,30 +2,17 @@
  * The Graph and Expand buttons end to end: real Bolt and discord.js against the fakes, the simulator upstream.
  * One picture lands in the summary's thread however often the button is pressed, and it is drawn once.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src/config/settings.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
-import { discordEnv, offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../support/env.js';
-import { buttonInteraction, CHANNEL_ID, type FakeDiscord, startFakeDiscord, userMessage } from '../support/fake-discord.js';
-import { type FakeSlack, sendSigned, slashCommandBody, startFakeSlack } from '../support/fake-slack.js';
-import { useSimulator } from '../support/simulator.js';
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET as SECRET } from '../support/env.js';
+import { buttonInteraction, CHANNEL_ID, type FakeDiscord, userMessage } from '../support/fake-discord.js';
+import { type FakeSlack, sendSigned, slashCommandBody } from '../support/fake-slack.js';
+import { useDiscordApp, useSlackApp } from '../support/running-apps.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const FORM = 'application/x-www-form-urlencoded';
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 
-async function slackSetup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const slack = await startFakeSlack();
-  const app = await startApp(loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), ...env }), createLogger('silent'));
-  running.push(app);
-  return { sim, slack, app, url: `http://127.0.0.1:${app.slack?.port}` };
-}
+const slackSetup = useSlackApp;
 
 /** Presses a Slack button as Slack sends it: a signed block_actions payload. */
 function pressSlack(
@@ -152,13 +139,7 @@ describe('the Graph button in Slack', () => {
   });
 });
 
-async function discordSetup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const discord = await startFakeDiscord();
-  const app = await startApp(loadSettings({ ...offlineEnv(sim), ...discordEnv(discord), ...env }), createLogger('silent'));
-  running.push(app);
-  return { sim, discord, app };
-}
+const discordSetup = useDiscordApp;
 
 const posts = (d: FakeDiscord) => d.callsTo('POST', /^\/channels\/\d+\/messages$/);
 type Row = { components: Array<{ custom_id: string }> };

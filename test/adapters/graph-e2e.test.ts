@@ -1,19 +1,13 @@
 /** The graph command end to end: the picture is drawn once and attached where it was asked for, on both platforms. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src/config/settings.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
+import { describe, expect, it } from 'vitest';
 import { discordEnv, offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../support/env.js';
 import { slashInteraction, startFakeDiscord } from '../support/fake-discord.js';
 import { sendSigned, slashCommandBody, startFakeSlack } from '../support/fake-slack.js';
+import { useApp } from '../support/running-apps.js';
 import { useSimulator } from '../support/simulator.js';
 import { createTestBot } from '../support/test-bot.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 
 describe('/threatcrowd graph', () => {
   it('GIVEN an indicator THEN one public PNG picture with alt text naming its neighbours', async () => {
@@ -46,8 +40,7 @@ describe('the graph on the platforms', () => {
   it('GIVEN /threatcrowd graph in Slack THEN one PNG is uploaded into the channel through the external-upload flow', async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
-    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...slackEnv(slack) }), createLogger('silent'));
-    running.push(app);
+    const app = await useApp({ ...offlineEnv(sim), ...slackEnv(slack) });
     const res = await sendSigned(
       `http://127.0.0.1:${app.slack?.port}`,
       SECRET,
@@ -68,8 +61,7 @@ describe('the graph on the platforms', () => {
   it('GIVEN /threatcrowd graph in Discord THEN the answer carries one PNG shown in its embed', async () => {
     const sim = await useSimulator();
     const discord = await startFakeDiscord();
-    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...discordEnv(discord) }), createLogger('silent'));
-    running.push(app);
+    const _app = await useApp({ ...offlineEnv(sim), ...discordEnv(discord) });
     discord.dispatch('INTERACTION_CREATE', slashInteraction('graph', { indicator: 'aoldaily[.]com' }));
     await discord.waitFor(() => discord.callsTo('PATCH', /@original$/).length === 1, 20_000);
     const [edit] = discord.callsTo('PATCH', /@original$/);

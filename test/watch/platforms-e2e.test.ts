@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src/config/settings.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../src/runtime/start-app.js';
+import { describe, expect, it } from 'vitest';
 import { discordEnv, offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../support/env.js';
 import { buttonInteraction, slashInteraction, startFakeDiscord, userMessage } from '../support/fake-discord.js';
 import { type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../support/fake-slack.js';
+import { useApp } from '../support/running-apps.js';
 import { useSimulator } from '../support/simulator.js';
 import { changedAoldaily, sleep, swapAnswer } from './support.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** 0.36 s between re-checks. */
 const FAST = { WATCH_INTERVAL_HOURS: '0.0001' };
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 
 const notes = (slack: FakeSlack) => slack.callsOf('chat.postMessage').filter((c) => visibleText(c.args).includes('changed:'));
 
@@ -37,8 +31,7 @@ describe('watch notes on the platforms (real Bolt and discord.js, fakes, simulat
   it('GIVEN the Watch button on a Slack summary and a changed answer THEN one note in the summary’s thread, defanged', async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
-    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), ...FAST }), createLogger('silent'));
-    running.push(app);
+    const app = await useApp({ ...offlineEnv(sim), ...slackEnv(slack), ...FAST });
     const url = `http://127.0.0.1:${app.slack?.port}`;
     await sendSigned(url, SECRET, slashCommandBody(slack, 'aoldaily.com'), FORM);
     await slack.waitFor(() => slack.callsOf('reactions.add').length >= 2);
@@ -65,8 +58,7 @@ describe('watch notes on the platforms (real Bolt and discord.js, fakes, simulat
   it('GIVEN /threatcrowd watch in Slack THEN "Watching" in the channel, and watch list privately', async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
-    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...slackEnv(slack) }), createLogger('silent'));
-    running.push(app);
+    const app = await useApp({ ...offlineEnv(sim), ...slackEnv(slack) });
     const url = `http://127.0.0.1:${app.slack?.port}`;
     await sendSigned(url, SECRET, slashCommandBody(slack, 'watch aoldaily[.]com'), FORM);
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 1);
@@ -78,8 +70,7 @@ describe('watch notes on the platforms (real Bolt and discord.js, fakes, simulat
   it('GIVEN the Watch button on a Discord summary and a changed answer THEN one note in reply to that summary', async () => {
     const sim = await useSimulator();
     const discord = await startFakeDiscord();
-    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...discordEnv(discord), ...FAST }), createLogger('silent'));
-    running.push(app);
+    const _app = await useApp({ ...offlineEnv(sim), ...discordEnv(discord), ...FAST });
     discord.dispatch('MESSAGE_CREATE', userMessage('aoldaily[.]com'));
     await discord.waitFor(() => discord.callsTo('PUT', /reactions/).length >= 2);
     const summary = [...discord.messages.values()][0] ?? {};
@@ -103,8 +94,7 @@ describe('watch notes on the platforms (real Bolt and discord.js, fakes, simulat
   it('GIVEN /threatcrowd watch and watchlist in Discord THEN "Watching" in the channel, and the list privately', async () => {
     const sim = await useSimulator();
     const discord = await startFakeDiscord();
-    const app = await startApp(loadSettings({ ...offlineEnv(sim), ...discordEnv(discord) }), createLogger('silent'));
-    running.push(app);
+    const _app = await useApp({ ...offlineEnv(sim), ...discordEnv(discord) });
     discord.dispatch('INTERACTION_CREATE', slashInteraction('watch', { indicator: 'aoldaily[.]com' }));
     await discord.waitFor(() => discord.callsTo('PATCH', /@original$/).some((c) => JSON.stringify(c.body).includes('Watching')));
     discord.dispatch('INTERACTION_CREATE', slashInteraction('watchlist'));

@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOOKUP_MESSAGE_COMMAND } from '../../../adapters/discord/commands.js';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
 import { runCli } from '../../support/cli.js';
-import { discordEnv, offlineEnv, DISCORD_TEST_TOKEN as TOKEN } from '../../support/env.js';
+import { DISCORD_TEST_TOKEN as TOKEN } from '../../support/env.js';
 import {
   ANALYST,
   APP_ID,
@@ -16,21 +13,10 @@ import {
   startFakeDiscord,
   userMessage,
 } from '../../support/fake-discord.js';
+import { useDiscordApp } from '../../support/running-apps.js';
 import { useSimulator } from '../../support/simulator.js';
 
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
-
-async function setup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const discord = await startFakeDiscord();
-  const settings = loadSettings({ ...offlineEnv(sim), ...discordEnv(discord), ...env });
-  const app = await startApp(settings, createLogger(process.env.TEST_LOG ?? 'silent'));
-  running.push(app);
-  return { sim, discord, app };
-}
+const setup = useDiscordApp;
 
 const posts = (d: Awaited<ReturnType<typeof startFakeDiscord>>) => d.callsTo('POST', /^\/channels\/\d+\/messages$/);
 

@@ -3,34 +3,17 @@
  * menu on a summary, a choice answered as a reply (one upstream request, then the cache), the message
  * context-menu command answering privately in a channel whose mode is off, and "Post to thread".
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
-import { discordEnv, offlineEnv } from '../../support/env.js';
+import { describe, expect, it } from 'vitest';
 import {
   buttonInteraction,
   type FakeDiscord,
   messageCommandInteraction,
   selectInteraction,
-  startFakeDiscord,
   userMessage,
 } from '../../support/fake-discord.js';
-import { useSimulator } from '../../support/simulator.js';
+import { useDiscordApp } from '../../support/running-apps.js';
 
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
-
-async function setup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const discord = await startFakeDiscord();
-  const settings = loadSettings({ ...offlineEnv(sim), ...discordEnv(discord), PROVIDERS: 'threatcrowd', ...env });
-  const app = await startApp(settings, createLogger(process.env.TEST_LOG ?? 'silent'));
-  running.push(app);
-  return { sim, discord };
-}
+const setup = (env: Record<string, string> = {}) => useDiscordApp({ PROVIDERS: 'threatcrowd', ...env });
 
 const posts = (d: FakeDiscord) => d.callsTo('POST', /^\/channels\/\d+\/messages$/);
 const followUps = (d: FakeDiscord) => d.callsTo('POST', /^\/webhooks\/\d+\/[^/]+$/);

@@ -4,27 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
+import { describe, expect, it } from 'vitest';
 import { discordEnv, offlineEnv } from '../../support/env.js';
 import { buttonInteraction, type FakeDiscord, slashInteraction, startFakeDiscord, userMessage } from '../../support/fake-discord.js';
+import { forget, useApp, useDiscordApp } from '../../support/running-apps.js';
 import { useSimulator } from '../../support/simulator.js';
 import { stixErrors } from '../../support/stix-validator.js';
 
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
-
-async function setup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const discord = await startFakeDiscord();
-  const app = await startApp(loadSettings({ ...offlineEnv(sim), ...discordEnv(discord), ...env }), createLogger('silent'));
-  running.push(app);
-  return { sim, discord, app };
-}
+const setup = useDiscordApp;
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 const posts = (d: FakeDiscord) => d.callsTo('POST', /^\/channels\/\d+\/messages$/);
@@ -112,13 +99,14 @@ describe('/threatcrowd bulk in Discord', () => {
       THREATCROWD_BURST: '1',
       BULK_PROGRESS_MS: '100',
     };
-    const first = await startApp(loadSettings(env), createLogger('silent'));
+    const first = await useApp(env);
     discord.dispatch('INTERACTION_CREATE', slashInteraction('bulk', { indicators: domains(12, 'dres').join(' ') }));
     await discord.waitFor(() => sim.requests.length >= 3, 20_000);
     await first.stop();
+    forget(first);
     const { id } = progress(discord);
     expect(progress(discord).edits.at(-1)).not.toContain('done');
-    running.push(await startApp(loadSettings(env), createLogger('silent')));
+    await useApp(env);
     await discord.waitFor(() => posts(discord).some((p) => (p.files ?? []).length === 3), 30_000);
     expect(progress(discord).id).toBe(id);
     expect(progress(discord).edits.at(-1)).toContain('done: 12/12');

@@ -3,27 +3,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
+import { describe, expect, it } from 'vitest';
 import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
 import { eventBody, type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
+import { forget, useApp } from '../../support/running-apps.js';
 import { useSimulator } from '../../support/simulator.js';
 import { stixErrors } from '../../support/stix-validator.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 
 const domains = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}.sample-corp.com`);
 
 async function startBot(slack: FakeSlack, env: Record<string, string>) {
-  const app = await startApp(loadSettings({ ...slackEnv(slack), ...env }), createLogger('silent'));
-  running.push(app);
+  const app = await useApp({ ...slackEnv(slack), ...env });
   return { app, url: `http://127.0.0.1:${app.slack?.port}` };
 }
 
@@ -217,7 +210,7 @@ describe('/threatcrowd bulk in Slack', () => {
     await sendSigned(first.url, SECRET, slashCommandBody(slack, `bulk ${domains(20, 'resume').join(' ')}`), FORM);
     await slack.waitFor(() => sim.requests.length >= 4, 20_000);
     await first.app.stop();
-    running.splice(running.indexOf(first.app), 1);
+    forget(first.app);
     const ts = progressTs(slack);
     expect(editsOf(slack, ts).at(-1)).not.toContain('done');
     await startBot(slack, env);

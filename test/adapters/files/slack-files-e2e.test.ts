@@ -1,28 +1,15 @@
 /** Files shared in Slack end to end: real Bolt against the fake Slack, the simulator as ThreatCrowd and OTX. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
-import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
-import { eventBody, type FakeSlack, sendSigned, startFakeSlack, visibleText } from '../../support/fake-slack.js';
-import { useSimulator } from '../../support/simulator.js';
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET as SECRET } from '../../support/env.js';
+import { eventBody, type FakeSlack, sendSigned, visibleText } from '../../support/fake-slack.js';
+import { useSlackApp } from '../../support/running-apps.js';
 
 const JSON_TYPE = 'application/json';
 const KNOWN_FILE = readFileSync('fixtures/threatcrowd/real/file-ec8c89aa5e521572c74e2dd02a4daf78.json', 'utf8');
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 
-async function setup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const slack = await startFakeSlack();
-  const app = await startApp(loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), ...env }), createLogger('silent'));
-  running.push(app);
-  return { sim, slack, app, url: `http://127.0.0.1:${app.slack?.port}` };
-}
+const setup = useSlackApp;
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

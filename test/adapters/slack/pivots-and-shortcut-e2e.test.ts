@@ -3,28 +3,14 @@
  * summary, a choice answered in the thread (one upstream request, then the cache), the message shortcut answering
  * privately in a channel whose mode is off, and "Post to thread".
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
-import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
-import { eventBody, type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
-import { useSimulator } from '../../support/simulator.js';
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET as SECRET } from '../../support/env.js';
+import { eventBody, type FakeSlack, sendSigned, slashCommandBody, visibleText } from '../../support/fake-slack.js';
+import { useSlackApp } from '../../support/running-apps.js';
 
 const FORM = 'application/x-www-form-urlencoded';
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 
-async function setup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const slack = await startFakeSlack();
-  const settings = loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), PROVIDERS: 'threatcrowd', ...env });
-  const app = await startApp(settings, createLogger(process.env.TEST_LOG ?? 'silent'));
-  running.push(app);
-  return { sim, slack, url: `http://127.0.0.1:${app.slack?.port}` };
-}
+const setup = (env: Record<string, string> = {}) => useSlackApp({ PROVIDERS: 'threatcrowd', ...env });
 
 const interaction = (url: string, payload: Record<string, unknown>) =>
   sendSigned(url, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);

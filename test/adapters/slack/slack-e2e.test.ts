@@ -1,27 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/config/settings.js';
-import { createLogger } from '../../../src/observability/logger.js';
-import { type RunningApp, startApp } from '../../../src/runtime/start-app.js';
-import { offlineEnv, SIGNING_SECRET as SECRET, slackEnv } from '../../support/env.js';
-import { eventBody, type FakeSlack, sendSigned, slashCommandBody, startFakeSlack, visibleText } from '../../support/fake-slack.js';
-import { useSimulator } from '../../support/simulator.js';
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET as SECRET } from '../../support/env.js';
+import { eventBody, type FakeSlack, sendSigned, slashCommandBody, visibleText } from '../../support/fake-slack.js';
+import { useSlackApp } from '../../support/running-apps.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
-const running: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.stop();
-});
 
-async function setup(env: Record<string, string> = {}) {
-  const sim = await useSimulator();
-  const slack = await startFakeSlack();
-  const settings = loadSettings({ ...offlineEnv(sim), ...slackEnv(slack), ...env });
-  const app = await startApp(settings, createLogger('silent'));
-  running.push(app);
-  const url = `http://127.0.0.1:${app.slack?.port}`;
-  return { sim, slack, app, url };
-}
+const setup = useSlackApp;
 
 const texts = (fake: FakeSlack, method: string) => fake.callsOf(method).map((c) => visibleText(c.args));
 
