@@ -78,10 +78,36 @@ export function reservedName(text: string): string | null {
   return RESERVED_TLDS.has(labels[labels.length - 1] ?? '') ? host : null;
 }
 
-/** True when `domain` is one of `ignored` or below one of them. */
+/**
+ * An `IGNORE_DOMAINS` entry in the form names are compared in: lower case, no leading `*.` or `.`, no trailing dot,
+ * an internationalised name as punycode (`münchen-intern.de` → `xn--mnchen-intern-wob.de`); '' when it is no name.
+ */
+export function canonicalDomainEntry(entry: string): string {
+  const bare = entry
+    .trim()
+    .toLowerCase()
+    .replace(/^\*?\./, '')
+    .replace(/\.+$/, '');
+  return bare === '' ? '' : domainToASCII(bare);
+}
+
+/** Canonical forms of the configured entries, by entry (a handful, from the settings; bounded anyway). */
+const canonicalEntries = new Map<string, string>();
+
+function canonicalEntry(entry: string): string {
+  let canonical = canonicalEntries.get(entry);
+  if (canonical === undefined) {
+    canonical = canonicalDomainEntry(entry);
+    if (canonicalEntries.size >= 10_000) canonicalEntries.clear();
+    canonicalEntries.set(entry, canonical);
+  }
+  return canonical;
+}
+
+/** True when the canonical `domain` is one of `ignored` (written in any case, in Unicode, with a trailing dot) or below one. */
 export function isIgnoredDomain(domain: string, ignored: readonly string[]): boolean {
-  return ignored.some((d) => {
-    const base = d.toLowerCase().replace(/^\*?\./, '');
+  return ignored.some((entry) => {
+    const base = canonicalEntry(entry);
     return base !== '' && (domain === base || domain.endsWith(`.${base}`));
   });
 }
