@@ -4,6 +4,9 @@
  * million-line feed is one hash probe, with no API call.
  */
 import type Keyv from 'keyv';
+import { canonicalDomain } from '../indicators/domain.js';
+import { hashType } from '../indicators/hash.js';
+import { canonicalIPv4, canonicalIPv6 } from '../indicators/ip.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -23,14 +26,39 @@ export interface FeedSource {
 
 const IDLE_POLL_MS = 200;
 
-/** Values of a feed body: one per line, trimmed and lower-cased; blank lines and `#` comments skipped. */
-export function parseFeed(body: string): Set<string> {
+/** Each feed's values in the form lookups compare them in, or null for a line that is not such a value. */
+const VALUE_OF: Record<FeedName, (line: string) => string | null> = {
+  domains: (line) => canonicalDomain(line),
+  ips: (line) => canonicalIPv4(line) ?? canonicalIPv6(line),
+  hashes: (line) => (hashType(line) ? line : null),
+};
+
+/** More lines than this share that are not values of the feed's type, and the body is not the feed. */
+const MAX_FOREIGN_SHARE = 0.1;
+
+/**
+ * The values of a feed body (one per line; blank lines and `#` comments skipped), or null when the body is not
+ * that feed: mostly lines that are no values of its type (an HTML page, "Too many connections", a truncated
+ * answer). Upstream answers such bodies with 200 too; they must never replace a feed. An empty body reads as an
+ * empty feed (the caller decides whether to believe it).
+ */
+export function readFeed(name: FeedName, body: string): Set<string> | null {
   const values = new Set<string>();
-  for (const line of body.split('\n')) {
-    const value = line.trim().toLowerCase();
-    if (value !== '' && !value.startsWith('#')) values.add(value);
+  let foreign = 0;
+  for (const raw of body.split('\n')) {
+    const line = raw.trim().toLowerCase();
+    if (line === '' || line.startsWith('#')) continue;
+    const value = VALUE_OF[name](line);
+    if (value === null) foreign++;
+    else values.add(value);
   }
+  if (foreign > (values.size + foreign) * MAX_FOREIGN_SHARE) return null;
   return values;
+}
+
+/** Raised when a download's body is not the feed; the previous copy is kept. */
+class NotAFeedError extends Error {
+  override readonly name = 'NotAFeedError';
 }
 
 export class CrowdFeeds {
@@ -55,7 +83,8 @@ export class CrowdFeeds {
   async load(): Promise<void> {
     for (const name of FEED_NAMES) {
       const body = (await this.store.get(name)) as string | undefined;
-      if (body !== undefined) this.sets[name] = parseFeed(body);
+      const values = body === undefined ? null : readFeed(name, body);
+      if (values) this.sets[name] = values;
     }
   }
 
@@ -66,9 +95,13 @@ export class CrowdFeeds {
     for (const name of FEED_NAMES) {
       if (!(await this.untilIdle())) return false;
       try {
-        const body = await this.source.text(`/feeds/${name}.txt`);
-        this.sets[name] = parseFeed(body);
-        await this.store.set(name, body);
+        const values = readFeed(name, await this.source.text(`/feeds/${name}.txt`));
+        if (!values) throw new NotAFeedError(`the answer to /feeds/${name}.txt is not a list of ${name}`);
+        // A feed built from a year of votes does not empty itself within an hour: an empty answer empties nothing.
+        if (values.size === 0 && this.sets[name].size > 0) throw new NotAFeedError(`the answer to /feeds/${name}.txt is empty`);
+        this.sets[name] = values;
+        // Kept as read (valid values only), so another replica or a restart never loads what upstream got wrong.
+        await this.store.set(name, [...values].join('\n'));
       } catch (error) {
         ok = false;
         this.logger?.warn({ err: error, feed: name }, 'feed download failed; keeping the previous copy');

@@ -22,7 +22,7 @@ describe('feed downloads and the rate limit', () => {
         text: async (path) => {
           fetched.push(path);
           idle = false; // each download spends a token
-          return 'evil.com\n';
+          return { '/feeds/domains.txt': 'evil.com\n', '/feeds/ips.txt': '45.77.12.99\n' }[path] ?? 'ec8c89aa5e521572c74e2dd02a4daf78\n';
         },
         reachable: () => true,
         idle: async () => idle,
