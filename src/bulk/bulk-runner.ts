@@ -13,6 +13,7 @@ import type { BulkProgress, QueueView } from './bulk-progress.js';
 import { progressOf, resultsOf } from './bulk-report.js';
 import type { BulkJob, BulkStateStore, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
+import { keepLease } from './lease-keeper.js';
 import type { BulkPlan } from './plan-bulk.js';
 
 export interface BulkLookups {
@@ -93,14 +94,16 @@ export class BulkRunner {
     const job = await state.job(id);
     if (job?.status !== 'running') return null;
     if (!(await state.acquireLease(id, this.replicaId, this.leaseMs))) return null;
+    const lease = keepLease(state, id, this.replicaId, this.leaseMs);
     let done: Record<number, DoneEntry>;
     let status: BulkStatus;
     try {
       done = await state.done(id);
-      status = await this.work(job, done, run);
+      status = await this.work(job, done, run, lease.lost);
       if (status !== 'running') await state.finish(id, status);
     } finally {
       // Given back before anything else, so a stopping bot frees the bulk for the next start at once.
+      await lease.stop();
       await state.releaseLease(id, this.replicaId);
     }
     return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
@@ -135,7 +138,7 @@ export class BulkRunner {
     return this.options.leaseMs ?? 60_000;
   }
 
-  private async work(job: BulkJob, done: Record<number, DoneEntry>, run: RunOptions): Promise<BulkStatus> {
+  private async work(job: BulkJob, done: Record<number, DoneEntry>, run: RunOptions, leaseLost: AbortSignal): Promise<BulkStatus> {
     const { lookups, state } = this.options;
     const pending = job.targets.map((_, i) => i).filter((i) => done[i] === undefined);
     const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status));
@@ -146,7 +149,8 @@ export class BulkRunner {
     };
     const stopped = async (): Promise<BulkStatus | null> => {
       if (run.signal?.aborted || (await state.cancelRequested(job.id))) return 'cancelled';
-      if (this.shutdown.signal.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs))) return 'running';
+      if (this.shutdown.signal.aborted || leaseLost.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs)))
+        return 'running';
       return null;
     };
     await report('running');
@@ -159,7 +163,7 @@ export class BulkRunner {
     }
     let next = 0;
     let outcome = 'done' as BulkStatus;
-    const signals = [this.shutdown.signal, ...(run.signal ? [run.signal] : [])];
+    const signals = [this.shutdown.signal, leaseLost, ...(run.signal ? [run.signal] : [])];
     const worker = async () => {
       while (next < upstream.length && outcome === 'done') {
         // Take the next index before waiting on anything, so two workers never take the same one.
