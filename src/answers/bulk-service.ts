@@ -3,6 +3,8 @@
  * sink, the exports handed over at the end, Cancel honoured on any replica, and bulks a stopped bot left
  * unfinished resumed at start-up (where each answers is stored with its job).
  */
+
+import type { BulkProgress } from '../bulk/bulk-progress.js';
 import type { BulkOutcome, BulkRunner } from '../bulk/bulk-runner.js';
 import type { BulkStateStore } from '../bulk/bulk-state.js';
 import { calmProgress } from '../bulk/calm-progress.js';
@@ -52,24 +54,9 @@ export class BulkService implements BulkPort {
   }
 
   async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void> {
-    const controller = new AbortController();
-    this.perOwner.set(place.queueOwner, this.runningFor(place.queueOwner) + 1);
-    const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
-    try {
-      const outcome = await this.tracked(
-        this.options.runner.start(plan, JSON.stringify(place), {
-          onProgress: shown.onProgress,
-          signal: controller.signal,
-          queueOwner: place.queueOwner,
-        }),
-      );
-      await this.finish(outcome, sink, shown.drained);
-    } finally {
-      for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
-      const left = this.runningFor(place.queueOwner) - 1;
-      if (left > 0) this.perOwner.set(place.queueOwner, left);
-      else this.perOwner.delete(place.queueOwner);
-    }
+    await this.counted(place, sink, plan, (run) =>
+      this.options.runner.start(plan, JSON.stringify(place), { ...run, queueOwner: place.queueOwner }),
+    );
   }
 
   async cancel(bulkId: string, who: Pick<BulkPlace, 'platform' | 'channelId'>): Promise<boolean> {
@@ -81,32 +68,58 @@ export class BulkService implements BulkPort {
     return true;
   }
 
+  /**
+   * Resumes, side by side as they ran before the restart, every stored bulk no live replica holds; each counts
+   * toward its person's running bulks again. Resolves when all have ended (or the service stops).
+   */
   async resumeUnfinished(sinkFor: (place: BulkPlace) => BulkSink | null): Promise<void> {
     const { state, runner } = this.options;
+    const resumed: Promise<void>[] = [];
     for (const id of await state.unfinished()) {
-      if (this.stopped) return;
+      if (this.stopped) break;
       const job = await state.job(id);
       const place = job ? placeOf(job.owner) : null;
       const sink = place ? sinkFor(place) : null;
-      if (!job || !sink) continue;
-      const controller = new AbortController();
-      this.running.set(id, controller);
-      try {
-        const shown = this.showing(job, sink);
-        const outcome = await this.tracked(runner.resume(id, { onProgress: shown.onProgress, signal: controller.signal }));
-        if (outcome) await this.finish(outcome, sink, shown.drained);
-      } catch (error) {
-        this.options.logger.error({ err: error }, 'could not resume a bulk');
-      } finally {
-        this.running.delete(id);
-      }
+      if (!job || !place || !sink) continue;
+      resumed.push(
+        this.counted(place, sink, job, (run) => runner.resume(id, run), id).catch((error: unknown) => {
+          this.options.logger.error({ err: error }, 'could not resume a bulk');
+        }),
+      );
     }
+    await Promise.all(resumed);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.options.runner.stop();
     await Promise.allSettled([...this.active]);
+  }
+
+  /**
+   * Runs one bulk (started or resumed) for `place`: counted toward its person while it runs, cancellable here at
+   * once (by its id, known from its first progress or given), its progress shown calmly and its exports handed over.
+   */
+  private async counted(
+    place: BulkPlace,
+    sink: BulkSink,
+    plan: BulkPlan,
+    work: (run: { onProgress: (p: BulkProgress) => void; signal: AbortSignal }) => Promise<BulkOutcome | null>,
+    knownId?: string,
+  ): Promise<void> {
+    const controller = new AbortController();
+    if (knownId) this.running.set(knownId, controller);
+    this.perOwner.set(place.queueOwner, this.runningFor(place.queueOwner) + 1);
+    const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
+    try {
+      const outcome = await this.tracked(work({ onProgress: shown.onProgress, signal: controller.signal }));
+      if (outcome) await this.finish(outcome, sink, shown.drained);
+    } finally {
+      for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
+      const left = this.runningFor(place.queueOwner) - 1;
+      if (left > 0) this.perOwner.set(place.queueOwner, left);
+      else this.perOwner.delete(place.queueOwner);
+    }
   }
 
   private tracked<T>(work: Promise<T>): Promise<T> {
