@@ -6,7 +6,10 @@
  */
 import type { Report, Votes } from '../report/report.js';
 
-/** Most items of each list kept per snapshot: bounds the store whatever upstream sends. */
+/**
+ * Most items of each list kept per snapshot: bounds the store whatever upstream sends. The list is kept sorted,
+ * so the same items in another order are the same snapshot; of a longer list, the first items in that order.
+ */
 export const SNAPSHOT_LIST_MAX = 2000;
 
 export interface Snapshot {
@@ -26,7 +29,21 @@ export type Change =
   | { readonly kind: 'verdict'; readonly before: Votes; readonly after: Votes }
   | { readonly kind: 'feed'; readonly onFeed: boolean };
 
-const bounded = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))].slice(0, SNAPSHOT_LIST_MAX);
+const bounded = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))].sort().slice(0, SNAPSHOT_LIST_MAX);
+
+/**
+ * Items of `after` not in `before`. When `before` was cut at the cap, only items up to the last one it kept can
+ * be judged (anything past it may have been there unseen): those are not reported, rather than reported falsely.
+ */
+function newItems(before: readonly string[], after: readonly string[]): string[] {
+  const seen = new Set(before);
+  let judged = (_item: string) => true;
+  if (before.length >= SNAPSHOT_LIST_MAX) {
+    const last = before.reduce((a, b) => (b > a ? b : a)); // kept before lists were sorted: the greatest, not the last
+    judged = (item) => item <= last;
+  }
+  return after.filter((item) => !seen.has(item) && judged(item));
+}
 
 /** The parts of a report a watch compares. */
 export function snapshotOf(report: Report): Snapshot {
@@ -44,8 +61,7 @@ export function diffSnapshots(source: string, before: Snapshot, after: Snapshot)
   const changes: Change[] = [];
   if (before.found !== after.found) changes.push({ kind: 'known', source, known: after.found });
   for (const list of LIST_NAMES) {
-    const seen = new Set(before[list]);
-    const items = after[list].filter((item) => !seen.has(item));
+    const items = newItems(before[list], after[list]);
     if (items.length > 0) changes.push({ kind: 'new-items', list, items });
   }
   if (before.found && after.found && before.votes !== after.votes)

@@ -32,4 +32,25 @@ describe('comparing a watch’s answers', () => {
     };
     expect(changesSince(last, report('threatcrowd', { hashes: ['bb22', 'aa11'] }), null).changes).toEqual([]);
   });
+
+  describe('lists longer than a snapshot keeps', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => `s${String(i).padStart(4, '0')}.aoldaily.com`);
+    const kept = (subdomains: string[]) => ({
+      snapshots: { threatcrowd: snapshotOf(report('threatcrowd', { subdomains })) },
+      onFeed: null,
+    });
+
+    it('GIVEN 2,500 subdomains answered again in reverse order THEN nothing changed', () => {
+      expect(changesSince(kept(many), report('threatcrowd', { subdomains: [...many].reverse() }), null).changes).toEqual([]);
+    });
+
+    it('GIVEN a new subdomain among the items kept THEN it is news; one past them is not judged, never reported falsely', () => {
+      const { changes } = changesSince(
+        kept(many),
+        report('threatcrowd', { subdomains: ['s0000a.aoldaily.com', 'zzz.aoldaily.com', ...many] }),
+        null,
+      );
+      expect(changes).toEqual([{ kind: 'new-items', list: 'subdomains', items: ['s0000a.aoldaily.com'] }]);
+    });
+  });
 });
