@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RELATIONSHIPS_PER_VALUE, resultsToStix } from '../../src/export/stix/to-stix.js';
+import { MAX_RELATIONSHIPS_PER_VALUE, resultsToStix, STIX_CREATED } from '../../src/export/stix/to-stix.js';
 import { emptyReport } from '../../src/report/report.js';
 import { stixErrors } from '../support/stix-validator.js';
 import { NOW, result, sampleResults } from './results.js';
@@ -25,7 +25,7 @@ describe('STIX 2.1 export', () => {
       pattern: "[domain-name:value = 'evilupdate.top']",
       pattern_type: 'stix',
       indicator_types: ['malicious-activity'],
-      created: '2026-12-01T06:00:00.000Z',
+      created: STIX_CREATED,
       modified: '2026-12-01T06:00:00.000Z',
       valid_from: '2026-12-01T06:00:00.000Z',
       spec_version: '2.1',
@@ -86,11 +86,13 @@ describe('STIX 2.1 export', () => {
     expect(stixErrors(bundle)).toEqual([]);
   });
 
-  it('GIVEN the same results exported twice at different times THEN every object keeps its id', () => {
+  it('GIVEN the same results exported twice at different times THEN every object keeps its id and created, and only modified moves on (a newer version, as STIX versioning asks)', () => {
     const first = resultsToStix(sampleResults(), NOW);
     const second = resultsToStix(sampleResults(), NOW + 86_400_000);
     expect(objects(second).map((o) => o.id)).toEqual(objects(first).map((o) => o.id));
+    expect(objects(second).map((o) => o.created)).toEqual(objects(first).map((o) => o.created));
     expect(ofType(second, 'indicator')[0]?.modified).toBe('2026-12-02T06:00:00.000Z');
+    expect(ofType(first, 'indicator')[0]?.modified).toBe('2026-12-01T06:00:00.000Z');
   });
 
   it('GIVEN a value looked up twice in one export THEN it appears once', () => {

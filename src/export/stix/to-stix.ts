@@ -11,6 +11,14 @@ import { domainObservable, fileObservable, ipObservable, type StixObservable, va
 import { patternFor } from './patterns.js';
 import { objectId } from './stix-ids.js';
 
+/**
+ * `created` of every object this exporter makes. STIX versioning keeps an object's `created` for as long as it keeps
+ * its id (only `modified` moves on); the ids here are deterministic and the exporter keeps no history, so every
+ * export gives the same fixed `created` and its own time as `modified`: a platform sees a newer version of the
+ * same object, never two objects that conflict.
+ */
+export const STIX_CREATED = '2020-01-01T00:00:00.000Z';
+
 /** Most resolutions (or family samples) exported per value: popular domains have thousands. */
 export const MAX_RELATIONSHIPS_PER_VALUE = 100;
 
@@ -46,7 +54,7 @@ function indicator(result: LookupResult, report: Report, observable: StixObserva
     pattern: patternFor(observable),
     pattern_type: 'stix',
     pattern_version: '2.1',
-    valid_from: common.created,
+    valid_from: common.modified,
     ...externalReferences(summary.permalink, summary.source),
   };
 }
@@ -106,10 +114,10 @@ function objectsFor(result: LookupResult, common: Common, now: number): Array<St
   ];
 }
 
-/** The bundle; `now` gives created/modified (inject it for reproducible output). */
+/** The bundle; `now` gives `modified` and `valid_from` (inject it for reproducible output). */
 export function resultsToStix(results: readonly LookupResult[], now: number = Date.now()): StixBundle {
-  const stamp = new Date(now).toISOString();
-  const common: Common = { spec_version: '2.1', created: stamp, modified: stamp };
+  const stamp = new Date(Math.max(now, Date.parse(STIX_CREATED))).toISOString();
+  const common: Common = { spec_version: '2.1', created: STIX_CREATED, modified: stamp };
   const objects = new Map<string, StixObservable | StixObject>();
   for (const result of results) for (const object of objectsFor(result, common, now)) objects.set(object.id, object);
   const ids = [...objects.keys()].sort().join(',');
