@@ -4,7 +4,7 @@
  * SHA-256's where a provider knows SHA-256 (OTX). Files over FILE_HASH_MAX_MB wait for someone to ask (🔎).
  */
 import type { CommandContext } from '../core/context.js';
-import type { Attachment, AttachmentHashes } from '../core/invocation.js';
+import { type Attachment, type AttachmentHashes, queueOwner } from '../core/invocation.js';
 import type { Reply } from '../core/reply.js';
 import { SLASH } from '../core/slash.js';
 import { UserError } from '../errors/user-error.js';
@@ -58,7 +58,7 @@ async function answerOne(file: Attachment, ctx: CommandContext, onRequest: boole
   const maxBytes = onRequest ? settings.fileHashOnRequestMaxBytes : settings.fileHashMaxBytes;
   let hashes: AttachmentHashes;
   try {
-    hashes = await inHashSlot(() => file.hash({ maxBytes, timeoutMs: settings.fileHashTimeoutMs }));
+    hashes = await inHashSlot(() => file.hash({ maxBytes, timeoutMs: settings.fileHashTimeoutMs }), queueOwner(ctx.invocation, false));
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     if (error.kind === 'too-large' && !onRequest) return { replies: askFirst(file.name, settings.fileHashMaxBytes), busy: false };

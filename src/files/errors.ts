@@ -47,8 +47,12 @@ export class FileDownloadError extends FileError {
 /** Too many files are being hashed already: this one is not read at all (🔎 asks again later). */
 export class FileHashBusyError extends FileError {
   readonly kind = 'busy';
-  constructor(waiting: number) {
-    super(`${waiting} other files are waiting to be hashed; it was not read. React with 🔎 in a minute to ask again.`);
+  constructor(waiting: number, whose: 'all' | 'yours') {
+    super(
+      whose === 'yours'
+        ? `${waiting} of your files are being hashed or waiting already; it was not read. React with 🔎 once they are answered to ask again.`
+        : `${waiting} other files are waiting to be hashed; it was not read. React with 🔎 in a minute to ask again.`,
+    );
   }
 }
 

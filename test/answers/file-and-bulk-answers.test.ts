@@ -2,9 +2,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { progressText } from '../../src/answers/bulk-replies.js';
+import { MAX_FILES_PER_MESSAGE } from '../../src/answers/file-answers.js';
 import type { Attachment } from '../../src/core/invocation.js';
 import type { Reply } from '../../src/core/reply.js';
 import { FileDownloadError, FileTooLargeError } from '../../src/files/errors.js';
+import { HASH_LIMITS } from '../../src/files/hash-slots.js';
 import { hashStream } from '../../src/files/hash-stream.js';
 import { stixErrors } from '../support/stix-validator.js';
 import { createTestBot, kinds } from '../support/test-bot.js';
@@ -123,7 +125,7 @@ describe('files in a message', () => {
     expect(texts(replies).at(-1)).toBe('and 2 more files: share them in another message to have them hashed.');
   });
 
-  it('GIVEN a flood of files THEN two are read at once, sixteen wait, and the rest are told to ask again unread', async () => {
+  it('GIVEN a flood of files from five people THEN two are read at once, sixteen wait, and the rest are told to ask again unread', async () => {
     const t = await createTestBot();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => {
@@ -143,14 +145,14 @@ describe('files in a message', () => {
       },
       text: async () => '',
     });
-    const messages = Array.from({ length: 4 }, (_, m) =>
+    const messages = Array.from({ length: 5 }, (_, m) =>
       t.bot.handle({
         platform: 'slack',
         userId: `U${m}`,
         channelId: 'C1',
         text: '',
         kind: 'message',
-        attachments: Array.from({ length: 5 }, (_, i) => slow(m * 5 + i)),
+        attachments: Array.from({ length: 4 }, (_, i) => slow(m * 4 + i)),
       }),
     );
     // Every file has asked for a slot once two are being read and the messages have had time to reach the files.
@@ -160,6 +162,41 @@ describe('files in a message', () => {
     const all = (await Promise.all(messages)).flatMap(texts);
     expect(most).toBe(2);
     expect(all.filter((x) => x.includes('waiting to be hashed'))).toHaveLength(2);
+  });
+
+  it('GIVEN one person sharing twenty slow files THEN one message’s worth is taken, the rest told so, and a colleague’s file still waits its turn', async () => {
+    const t = await createTestBot();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const file = (name: string, wait: boolean): Attachment => ({
+      name,
+      size: 4,
+      async hash() {
+        if (wait) await gate;
+        return { md5: 'd41d8cd98f00b204e9800998ecf8427e', sha1: 'a'.repeat(40), sha256: 'b'.repeat(64), size: 4 };
+      },
+      text: async () => '',
+    });
+    const share = (userId: string, attachments: Attachment[]) =>
+      t.bot.handle({ platform: 'slack', userId, channelId: 'C1', text: '', kind: 'message', attachments });
+    const flood = [0, 1, 2, 3].map((m) =>
+      share(
+        'U-flood',
+        [0, 1, 2, 3, 4].map((i) => file(`flood${m * 5 + i}`, true)),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const asked = share('U-colleague', [file('colleague.pdf', false)]);
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    const colleague = texts(await asked);
+    const flooded = (await Promise.all(flood)).flatMap(texts);
+    expect(colleague.join('\n')).toContain('colleague[.]pdf (4 bytes), hashed');
+    expect(colleague.join('\n')).not.toMatch(/waiting|not read/);
+    expect(flooded.filter((x) => x.includes('of your files are being hashed or waiting'))).toHaveLength(15);
+    expect(HASH_LIMITS.perPerson).toBeGreaterThanOrEqual(MAX_FILES_PER_MESSAGE);
   });
 
   it('GIVEN /threatcrowd file without a hash or a file THEN a usage line; with a hash THEN a lookup as before', async () => {
