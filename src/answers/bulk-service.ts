@@ -3,7 +3,8 @@
  * sink, the exports handed over at the end, Cancel honoured on any replica, and bulks a stopped bot left
  * unfinished resumed at start-up (where each answers is stored with its job).
  */
-import type { BulkOutcome, BulkRunner } from '../bulk/bulk-runner.js';
+import type { BulkRunner } from '../bulk/bulk-runner.js';
+import type { BulkOutcome } from '../bulk/bulk-runner-options.js';
 import type { BulkStateStore } from '../bulk/bulk-state.js';
 import { calmProgress } from '../bulk/calm-progress.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';
