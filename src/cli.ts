@@ -5,6 +5,7 @@ import { registerGraphCommand } from './cli/graph-command.js';
 import type { LookupCommandOptions } from './cli/lookup-command.js';
 import { LOOKUP_FORMATS } from './cli/lookup-formats.js';
 import { type CliIo, expectedFailureLine, processIo } from './cli/output.js';
+import { registerPlatformCommands } from './cli/platform-commands.js';
 import { environmentWithDotenv } from './config/dotenv.js';
 import { loadSettings } from './config/settings.js';
 import { LOOKUP_TYPES } from './report/report.js';
@@ -54,33 +55,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       await (await import('./cli/simulate-command.js')).runSimulate(options, io);
     });
 
-  program
-    .command('start')
-    .description('run the bot on every configured platform (Slack, Discord)')
-    .action(async () => setExitCode(await (await import('./cli/start-command.js')).runStart(io)));
-
-  program
-    .command('deploy-commands')
-    .description('register the /threatcrowd slash command on Discord (DISCORD_TOKEN)')
-    .option('-g, --guild <id>', 'register in one guild (appears at once; good for testing) instead of globally')
-    .action(async (options: { guild?: string }) =>
-      setExitCode(await (await import('./cli/deploy-commands-command.js')).runDeployCommands(io, options.guild)),
-    );
-
-  program
-    .command('discord-shards')
-    .description('run the Discord adapter as one process per gateway shard (discord.js ShardingManager)')
-    .requiredOption('-s, --shards <count>', 'number of shards, or auto (asks Discord)')
-    .action(async (options: { shards: string }) =>
-      setExitCode(await (await import('./cli/start-command.js')).runDiscordShards(io, options.shards)),
-    );
-
-  program
-    .command('console')
-    .description('chat with the bot in the terminal (lines are messages; /threatcrowd … lines are commands)')
-    .action(async () =>
-      setExitCode(await (await import('./cli/console-command.js')).runConsoleCommand({ ...io, stdin: io.stdin ?? process.stdin })),
-    );
+  registerPlatformCommands(program, io, setExitCode);
 
   return program;
 }

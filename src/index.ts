@@ -2,7 +2,8 @@
 
 export { Bot } from './bot/bot.js';
 export type { BulkProgress } from './bulk/bulk-progress.js';
-export { type BulkOutcome, BulkRunner } from './bulk/bulk-runner.js';
+export { BulkRunner } from './bulk/bulk-runner.js';
+export type { BulkOutcome } from './bulk/bulk-runner-options.js';
 export { BulkStateStore } from './bulk/bulk-state.js';
 export { type BulkPlan, type BulkTarget, planBulk } from './bulk/plan-bulk.js';
 export { CachedLookup, type LookupOutcome } from './cache/cached-lookup.js';
@@ -30,6 +31,8 @@ export { type Simulator, startSimulator } from './simulator/server.js';
 export { openStore, type Store } from './store/open-store.js';
 export { buildSummary } from './summary/build-summary.js';
 export type { Summary } from './summary/summary.js';
-export { DEFAULT_THREATCROWD_URL, ThreatCrowdClient, type ThreatCrowdClientOptions } from './threatcrowd/client.js';
+export { ThreatCrowdClient } from './threatcrowd/client.js';
+export { DEFAULT_THREATCROWD_URL, type ThreatCrowdClientOptions } from './threatcrowd/client-options.js';
 export { normaliseReport, parseReport } from './threatcrowd/parse.js';
-export { type LimiterOptions, type Priority, RequestLimiter } from './throttle/limiter.js';
+export { type Priority, RequestLimiter } from './throttle/limiter.js';
+export type { LimiterOptions } from './throttle/limiter-options.js';

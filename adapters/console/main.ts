@@ -54,32 +54,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     summaries: 0,
     pending: [],
   };
-
-  /** Prints replies under a header (the echoed line), written once before the first of them. */
-  const show = async (replies: readonly Reply[], header: string | null): Promise<void> => {
-    let said = header === null;
-    const write = (text: string) => {
-      if (!said) output.write(`${header}\n`);
-      said = true;
-      output.write(`${text}\n`);
-    };
-    for (const reply of replies) {
-      write(renderReplyText(reply));
-      if (reply.kind === 'file') write(`  saved: ${await saveFile(reply.file)}`);
-      if (reply.kind === 'file' && reply.file.expand) {
-        const { type, value } = reply.file.expand;
-        talk.lastPicture = { id: `picture-${++talk.summaries}`, value: `${type}:${value}` };
-        write('  :graph 2 expands it to depth 2');
-      }
-      if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(later, header)));
-      if (reply.kind === 'summary' && reply.pivots) talk.lastMenu = reply.pivots;
-      if (reply.kind === 'summary' && reply.votable) {
-        const id = `summary-${++talk.summaries}`;
-        await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target);
-        talk.lastSummary = id;
-      }
-    }
-  };
+  const room: Room = { bot, output, talk };
 
   // Watch notes arrive with no line typed: printed as they come.
   const unregister = bot.registerOutbound({
@@ -98,12 +73,46 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (input.kind === 'invocation' && replies.some((r) => r.kind === 'reveal')) {
       talk.lastMarked = { id: input.invocation.messageId ?? `line-${lineNumber}`, text: input.invocation.text };
     }
-    await show(replies, header);
+    await show(room, replies, header);
     if (options.prompt) output.write('> ');
   }
   rl.close();
   while (talk.pending.length > 0) await talk.pending.shift();
   unregister();
+}
+
+/** Where the console prints, and what it remembers of the conversation. */
+interface Room {
+  readonly bot: Bot;
+  readonly output: NodeJS.WritableStream;
+  readonly talk: Conversation;
+}
+
+/** Prints replies under a header (the echoed line), written once before the first of them. */
+async function show(room: Room, replies: readonly Reply[], header: string | null): Promise<void> {
+  const { bot, output, talk } = room;
+  let said = header === null;
+  const write = (text: string) => {
+    if (!said) output.write(`${header}\n`);
+    said = true;
+    output.write(`${text}\n`);
+  };
+  for (const reply of replies) {
+    write(renderReplyText(reply));
+    if (reply.kind === 'file') write(`  saved: ${await saveFile(reply.file)}`);
+    if (reply.kind === 'file' && reply.file.expand) {
+      const { type, value } = reply.file.expand;
+      talk.lastPicture = { id: `picture-${++talk.summaries}`, value: `${type}:${value}` };
+      write('  :graph 2 expands it to depth 2');
+    }
+    if (reply.kind === 'pending') talk.pending.push(reply.result.then((later) => show(room, later, header)));
+    if (reply.kind === 'summary' && reply.pivots) talk.lastMenu = reply.pivots;
+    if (reply.kind === 'summary' && reply.votable) {
+      const id = `summary-${++talk.summaries}`;
+      await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target);
+      talk.lastSummary = id;
+    }
+  }
 }
 
 const notice = (text: string): Reply[] => [{ kind: 'notice', visibility: 'ephemeral', text }];

@@ -10,7 +10,8 @@ import type { Bot } from '../../src/bot/bot.js';
 import type { BulkPlace, BulkSink } from '../../src/core/bulk-port.js';
 import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
-import { BULK_CANCEL_PREFIX, renderDiscord } from './render.js';
+import { BULK_CANCEL_PREFIX } from './bulk-progress-message.js';
+import { renderDiscord } from './render.js';
 
 const NO_MENTIONS = { parse: [] as [], repliedUser: false };
 

@@ -2,7 +2,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { defang } from '../../src/indicators/defang.js';
 import type { Summary } from '../../src/summary/summary.js';
-import type { DiscordMessage } from './render.js';
+import type { DiscordMessage } from './message.js';
 
 type Rows = DiscordMessage['components'];
 

@@ -1,7 +1,7 @@
 /** The "Post to thread" offer under an answer only the asker sees, as a Discord message. Pure. */
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import { SHARE_LABEL, shareOfferLine } from '../../src/summary/describe.js';
-import type { DiscordMessage } from './render.js';
+import type { DiscordMessage } from './message.js';
 
 export const SHARE_PREFIX = 'share-lookup';
 

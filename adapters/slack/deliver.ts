@@ -6,7 +6,8 @@ import type { Reply, ReplyFile } from '../../src/core/reply.js';
 import type { Logger } from '../../src/observability/logger.js';
 import { LatestWinsEdits } from '../shared/latest-wins-edits.js';
 import { expandMessage } from './graph-buttons.js';
-import { escapeMrkdwn, renderSlack, type SlackMessage } from './render.js';
+import { escapeMrkdwn, type SlackMessage } from './message.js';
+import { renderSlack } from './render.js';
 
 export interface Where {
   readonly channel: string;

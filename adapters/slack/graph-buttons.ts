@@ -2,7 +2,7 @@
 import { defang } from '../../src/indicators/defang.js';
 import type { LookupTarget } from '../../src/lookup/resolve-target.js';
 import type { Summary } from '../../src/summary/summary.js';
-import type { SlackBlock, SlackMessage } from './render.js';
+import type { SlackBlock, SlackMessage } from './message.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });

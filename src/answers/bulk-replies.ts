@@ -1,6 +1,6 @@
 /** What a bulk shows in a chat: its progress line (numbers and fixed words only) and, at the end, its exports. */
 import type { BulkProgress } from '../bulk/bulk-progress.js';
-import type { BulkOutcome } from '../bulk/bulk-runner.js';
+import type { BulkOutcome } from '../bulk/bulk-runner-options.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';
 import type { Reply, ReplyFile } from '../core/reply.js';
 import type { LookupResult } from '../export/lookup-result.js';

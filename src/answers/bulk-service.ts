@@ -5,7 +5,8 @@
  */
 
 import type { BulkProgress } from '../bulk/bulk-progress.js';
-import type { BulkOutcome, BulkRunner } from '../bulk/bulk-runner.js';
+import type { BulkRunner } from '../bulk/bulk-runner.js';
+import type { BulkOutcome } from '../bulk/bulk-runner-options.js';
 import type { BulkStateStore } from '../bulk/bulk-state.js';
 import { calmProgress } from '../bulk/calm-progress.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';

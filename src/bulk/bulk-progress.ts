@@ -1,5 +1,5 @@
 /** What a bulk reports while it runs, and its estimate of the time left. */
-import type { QueueEstimate } from '../throttle/limiter.js';
+import type { QueueEstimate } from '../throttle/limiter-options.js';
 import type { BulkStatus } from './bulk-state.js';
 
 export interface BulkProgress {

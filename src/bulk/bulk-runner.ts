@@ -4,56 +4,15 @@
  * A bulk's state is in the store: a restart or another replica resumes it; a lease keeps it to one replica.
  */
 import { randomUUID } from 'node:crypto';
-import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { LookupResult } from '../export/lookup-result.js';
-import type { LookupType, Report } from '../report/report.js';
-import type { Priority } from '../throttle/limiter.js';
 import { type Clock, systemClock } from '../time/clock.js';
-import type { BulkProgress, QueueView } from './bulk-progress.js';
+import type { BulkProgress } from './bulk-progress.js';
 import { progressOf, resultsOf } from './bulk-report.js';
-import type { BulkJob, BulkStateStore, BulkStatus, DoneEntry } from './bulk-state.js';
+import type { BulkOutcome, BulkRunnerOptions, RunOptions } from './bulk-runner-options.js';
+import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
 import { keepLease } from './lease-keeper.js';
 import type { BulkPlan } from './plan-bulk.js';
-
-export interface BulkLookups {
-  /** `owner` is whose turn the lookup takes in the fair queue (the person who asked for the bulk). */
-  lookup(type: LookupType, value: string, priority: Priority, owner?: string): Promise<LookupOutcome>;
-  isFresh(type: LookupType, value: string): Promise<boolean>;
-  peek(type: LookupType, value: string): Promise<Report | undefined>;
-}
-
-export interface BulkRunnerOptions {
-  readonly lookups: BulkLookups;
-  readonly queue: QueueView;
-  readonly state: BulkStateStore;
-  readonly clock?: Pick<Clock, 'now'>;
-  /** This process's name for leases. @default a random UUID */
-  readonly replicaId?: string;
-  /** Lookups in flight at once: 2 keeps the limiter busy without crowding out people. @default 2 */
-  readonly concurrency?: number;
-  /** A lease not renewed for this long lets another replica take the bulk over. @default 60000 */
-  readonly leaseMs?: number;
-  /** Called with unexpected failures (bugs), which the bulk records as failed lookups and goes on. */
-  readonly onError?: (error: unknown) => void;
-}
-
-export interface RunOptions {
-  /** Called at each step; the caller decides how often to show it. */
-  readonly onProgress?: (progress: BulkProgress) => void;
-  /** The person cancels: the bulk stops before its next lookup and ends `cancelled`. */
-  readonly signal?: AbortSignal;
-  /** Whose fair share the bulk's lookups count toward (stored with the job, so a resumed bulk keeps it). */
-  readonly queueOwner?: string;
-}
-
-export interface BulkOutcome {
-  readonly job: BulkJob;
-  readonly status: BulkStatus;
-  /** Every target in order; those never looked up carry an error saying so. */
-  readonly results: readonly LookupResult[];
-  readonly progress: BulkProgress;
-}
 
 /** `work`'s value, or null as soon as one of `signals` fires. */
 function untilAborted<T>(work: Promise<T>, signals: readonly AbortSignal[]): Promise<T | null> {

@@ -1,7 +1,7 @@
 /** How a bulk in the CLI shows itself on standard error: a calm progress line in a terminal, and a closing count. */
 
 import type { BulkProgress } from '../bulk/bulk-progress.js';
-import type { BulkOutcome } from '../bulk/bulk-runner.js';
+import type { BulkOutcome } from '../bulk/bulk-runner-options.js';
 import { calmProgress } from '../bulk/calm-progress.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';
 import type { Settings } from '../config/settings.js';

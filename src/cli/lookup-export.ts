@@ -4,7 +4,8 @@
  * standard error, the document to standard output.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { type BulkOutcome, BulkRunner } from '../bulk/bulk-runner.js';
+import { BulkRunner } from '../bulk/bulk-runner.js';
+import type { BulkOutcome } from '../bulk/bulk-runner-options.js';
 import { BulkStateStore } from '../bulk/bulk-state.js';
 import { type BulkPlan, planBulk } from '../bulk/plan-bulk.js';
 import { UserError } from '../errors/user-error.js';

@@ -5,7 +5,7 @@
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import { formatAge } from '../summary/age.js';
 import { displayTarget } from '../summary/display-target.js';
-import type { QueueEstimate } from '../throttle/limiter.js';
+import type { QueueEstimate } from '../throttle/limiter-options.js';
 
 export class LookupProgress {
   constructor(

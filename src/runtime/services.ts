@@ -1,21 +1,18 @@
 /** Builds the shared pieces (store, limiters, providers, cache) from validated settings. */
 
-import Bottleneck from 'bottleneck';
-import type { Redis as IORedis } from 'ioredis';
 import { CachedLookup } from '../cache/cached-lookup.js';
 import type { Settings } from '../config/settings.js';
 import { CrowdFeeds } from '../feeds/crowd-feeds.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
-import { GuardedProvider } from '../providers/circuit-breaker.js';
-import { OtxClient } from '../providers/otx/otx-client.js';
-import { ProviderChain } from '../providers/provider-chain.js';
-import { type Coordination, LocalCoordination, RedisCoordination } from '../store/coordination.js';
+import type { GuardedProvider } from '../providers/circuit-breaker.js';
+import type { ProviderChain } from '../providers/provider-chain.js';
+import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
-import { ThreatCrowdClient } from '../threatcrowd/client.js';
-import { RequestLimiter } from '../throttle/limiter.js';
-import { connectRedis, openStoreNamed } from './connect-store.js';
-import { redisPause } from './shared-pause.js';
+import type { ThreatCrowdClient } from '../threatcrowd/client.js';
+import type { RequestLimiter } from '../throttle/limiter.js';
+import { openSharedBackends } from './shared-backends.js';
+import { createUpstreams, upstreamOf } from './upstreams.js';
 
 export interface Services {
   readonly settings: Settings;
@@ -40,27 +37,6 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** Redis errors go to the log, once per kind of error until the connection is ready again (it retries constantly). */
-function watchRedis(redis: IORedis, logger: Logger): void {
-  const seen = new Set<string>();
-  redis.on('error', (error: Error & { code?: string }) => {
-    const kind = error.code ?? error.message;
-    if (seen.has(kind)) return;
-    seen.add(kind);
-    logger.error({ err: error, code: error.code }, 'redis unreachable or failing');
-  });
-  redis.on('ready', () => {
-    if (seen.size > 0) logger.info('redis connection ready again');
-    seen.clear();
-  });
-}
-
-/** Which upstreams answer, in order: `threatcrowd=https://www.threatcrowd.org,otx=https://otx.alienvault.com`. */
-export function upstreamOf(settings: Settings): string {
-  const origins = { threatcrowd: new URL(settings.THREATCROWD_URL).origin, otx: new URL(settings.OTX_URL).origin };
-  return settings.PROVIDERS.map((name) => `${name}=${origins[name]}`).join(',');
-}
-
 export async function createServices(
   settings: Settings,
   logger: Logger = createLogger('silent'),
@@ -70,64 +46,9 @@ export async function createServices(
   // Every upstream request is aborted at shutdown, so a hanging ThreatCrowd or OTX cannot hold the process.
   const fetchUntilShutdown: typeof fetch = (input, init) =>
     globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, upstream.signal]) : upstream.signal });
-  // With REDIS_URL every replica shares the store, the claims and locks, one Bottleneck limiter and its pauses.
-  // Connected within a few seconds, or one line naming the variable (start retries it).
-  const redis = settings.REDIS_URL ? await connectRedis(settings.REDIS_URL) : null;
-  if (redis) watchRedis(redis, logger);
-  const onSweepError = (error: unknown) => logger.warn({ err: error }, 'could not delete expired store entries; trying again later');
-  const store = await openStoreNamed(
-    settings.REDIS_URL ? 'REDIS_URL' : 'CACHE_URL',
-    settings.REDIS_URL ?? settings.CACHE_URL,
-    onSweepError,
-  ).catch(async (error: unknown) => {
-    redis?.disconnect();
-    throw error;
-  });
-  const coordination: Coordination = redis ? new RedisCoordination(redis) : new LocalCoordination(store.namespace('claims'));
-  const connection = redis ? new Bottleneck.IORedisConnection({ client: redis }) : null;
-  const limiter = new RequestLimiter({
-    ...(connection
-      ? { bottleneck: { datastore: 'ioredis', connection, id: 'threatcrowd-bot-limiter', clearDatastore: false, timeout: 86_400_000 } }
-      : {}),
-    ...(redis ? { sharedPause: redisPause(redis, 'threatcrowd') } : {}),
-    burst: settings.THREATCROWD_BURST,
-    intervalMs: settings.THREATCROWD_INTERVAL_MS,
-    maxPassiveQueue: settings.PASSIVE_QUEUE_MAX,
-    onWait: (priority, ms) => metrics.queueWait.observe({ priority }, ms / 1000),
-  });
-  const client = new ThreatCrowdClient({
-    baseUrl: settings.THREATCROWD_URL,
-    limiter,
-    fetch: fetchUntilShutdown,
-    timeoutMs: settings.THREATCROWD_TIMEOUT_MS,
-    retries: settings.THREATCROWD_RETRIES,
-    backoffMs: Math.min(1000, settings.THREATCROWD_INTERVAL_MS),
-    onRequest: (endpoint, result) => metrics.upstreamRequests.inc({ provider: 'threatcrowd', endpoint, result }),
-  });
-  const breaker = { failureThreshold: settings.BREAKER_FAILURES, coolDownMs: settings.BREAKER_COOLDOWN_SECONDS * 1000 };
-  const threatcrowd = new GuardedProvider(client, breaker);
-  const otxLimiter = new RequestLimiter({
-    burst: settings.OTX_BURST,
-    intervalMs: settings.OTX_INTERVAL_MS,
-    maxPassiveQueue: settings.PASSIVE_QUEUE_MAX,
-    ...(redis ? { sharedPause: redisPause(redis, 'otx') } : {}),
-  });
-  const otx = new GuardedProvider(
-    new OtxClient({
-      baseUrl: settings.OTX_URL,
-      apiKey: settings.OTX_API_KEY,
-      limiter: otxLimiter,
-      fetch: fetchUntilShutdown,
-      timeoutMs: settings.THREATCROWD_TIMEOUT_MS,
-      onRequest: (endpoint, result) => metrics.upstreamRequests.inc({ provider: 'otx', endpoint, result }),
-    }),
-    breaker,
-  );
-  const byName = { threatcrowd, otx };
-  const providers = new ProviderChain(
-    settings.PROVIDERS.map((name) => byName[name]),
-    { ignoreDomains: settings.IGNORE_DOMAINS },
-  );
+  const backends = await openSharedBackends(settings, logger);
+  const { redis, store, coordination, connection } = backends;
+  const { limiter, otxLimiter, client, threatcrowd, providers } = createUpstreams(settings, metrics, backends, fetchUntilShutdown);
   const feeds = new CrowdFeeds(
     {
       text: (path) => threatcrowd.guard(() => client.text(path)),

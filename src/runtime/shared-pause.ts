@@ -1,6 +1,6 @@
 /** A limiter pause kept on Redis, so a Retry-After seen by one replica pauses every replica. */
 import type { Redis } from 'ioredis';
-import type { SharedPause } from '../throttle/limiter.js';
+import type { SharedPause } from '../throttle/limiter-options.js';
 
 // Keeps the later of the current and the new pause, and lets the key expire with it.
 const EXTEND = `local current = tonumber(redis.call('get', KEYS[1]) or '0')

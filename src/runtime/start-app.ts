@@ -6,18 +6,19 @@ import type { DiscordAdapter } from '../../adapters/discord/discord-bot.js';
 import type { SlackAdapter } from '../../adapters/slack/slack-app.js';
 import type { Bot } from '../bot/bot.js';
 import type { Settings } from '../config/settings.js';
+import type { BulkPort } from '../core/bulk-port.js';
 import type { ChatAdapter } from '../core/chat-adapter.js';
 import { UserError } from '../errors/user-error.js';
 import { type HealthServer, startHealthServer } from '../observability/health-server.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
-import { buildBot } from './build-bot.js';
+import { type BuiltBot, buildBot } from './build-bot.js';
 import { CHAT_PLATFORMS, type ShardInfo } from './chat-platforms.js';
 import { createServicesWithRetry, type RetryOptions } from './connect-with-retry.js';
 import type { Services } from './services.js';
 import { startFeeds } from './start-feeds.js';
 import { listening } from './startup-errors.js';
-import { stopInOrder, withinMs } from './stop-in-order.js';
+import { type StopStep, stopInOrder, withinMs } from './stop-in-order.js';
 
 export interface RunningApp {
   readonly services: Services;
@@ -67,7 +68,8 @@ export async function startApp(
     throw error;
   }
   progress.services = services;
-  const { bot, votes, watching } = buildBot(services, logger);
+  const built = buildBot(services, logger);
+  const { bot, votes, watching } = built;
   await startFeeds(services);
   votes.start(Math.max(1000, Math.min(settings.THREATCROWD_INTERVAL_MS, 10_000)));
   try {
@@ -98,28 +100,35 @@ export async function startApp(
     adapters,
     slack: (progress.adapters.get('slack') as SlackAdapter | undefined) ?? null,
     discord: (progress.adapters.get('discord') as DiscordAdapter | undefined) ?? null,
-    stop: () =>
-      stopInOrder(logger, [
-        ['health server', () => health.close(), 500],
-        // Running bulks stop before their next lookup and keep their state, so the next start resumes them.
-        ['bulk lookups', async () => bulks?.stop(), 1500],
-        // No new re-check; one in progress is dropped with the upstream queue below (nothing sent, nothing recorded).
-        ['watchlist', () => watching.scheduler.stop(200), 300],
-        ...adapters.map((adapter): [string, () => Promise<void>, number] => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
-        // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
-        ['upstream queue', () => services.stopUpstream(), 500],
-        ['vote delivery', () => votes.stop(2000), 2500],
-        [
-          'requests in flight',
-          async () => {
-            services.abortInFlight();
-            await votes.stop(500);
-          },
-          700,
-        ],
-        ['store', () => services.close(), 2000],
-      ]),
+    stop: () => stopInOrder(logger, shutdownSteps({ health, services, adapters, bulks }, built)),
   };
+}
+
+/** The shutdown, in order, each step bounded. */
+function shutdownSteps(
+  { health, services, adapters, bulks }: { health: HealthServer; services: Services; adapters: readonly ChatAdapter[]; bulks?: BulkPort },
+  { votes, watching }: BuiltBot,
+): StopStep[] {
+  return [
+    ['health server', () => health.close(), 500],
+    // Running bulks stop before their next lookup and keep their state, so the next start resumes them.
+    ['bulk lookups', async () => bulks?.stop(), 1500],
+    // No new re-check; one in progress is dropped with the upstream queue below (nothing sent, nothing recorded).
+    ['watchlist', () => watching.scheduler.stop(200), 300],
+    ...adapters.map((adapter): StopStep => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
+    // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
+    ['upstream queue', () => services.stopUpstream(), 500],
+    ['vote delivery', () => votes.stop(2000), 2500],
+    [
+      'requests in flight',
+      async () => {
+        services.abortInFlight();
+        await votes.stop(500);
+      },
+      700,
+    ],
+    ['store', () => services.close(), 2000],
+  ];
 }
 
 function startHealth(settings: Settings, shard: ShardInfo | null, progress: Progress, metrics: Metrics): Promise<HealthServer> {

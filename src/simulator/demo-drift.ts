@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_FIXTURE_DIRS } from './fixtures.js';
-import type { Simulator, SimulatorRequest } from './server.js';
+import type { Simulator } from './server.js';
+import type { SimulatorRequest } from './simulator-state.js';
 
 export const DRIFTING_DOMAIN = 'aoldaily.com';
 

@@ -9,51 +9,15 @@ import { type Provider, SHA256 } from '../providers/provider.js';
 import { retryAfterMs } from '../providers/retry-after.js';
 import { SIMULATOR_HEADER } from '../providers/simulator-header.js';
 import type { LookupType, Report } from '../report/report.js';
-import { type Demand, type Priority, RequestLimiter, type Ticket } from '../throttle/limiter.js';
+import { type Demand, RequestLimiter } from '../throttle/limiter.js';
+import {
+  DEFAULT_THREATCROWD_URL,
+  ENDPOINTS,
+  type RequestOptions,
+  type ThreatCrowdClientOptions,
+  type VoteOptions,
+} from './client-options.js';
 import { parseReport } from './parse.js';
-
-export const DEFAULT_THREATCROWD_URL = 'https://www.threatcrowd.org';
-
-const ENDPOINTS: Record<LookupType, { path: string; param: string }> = {
-  domain: { path: 'domain', param: 'domain' },
-  ip: { path: 'ip', param: 'ip' },
-  email: { path: 'email', param: 'email' },
-  antivirus: { path: 'antivirus', param: 'antivirus' },
-  file: { path: 'file', param: 'resource' },
-};
-
-export interface ThreatCrowdClientOptions {
-  /** Base URL of the service. @default 'https://www.threatcrowd.org' */
-  readonly baseUrl?: string;
-  /** The limiter shared by every caller of ThreatCrowd. @default a new RequestLimiter() */
-  readonly limiter?: RequestLimiter;
-  /** Per-request timeout. @default 15000 */
-  readonly timeoutMs?: number;
-  /** Largest body accepted. @default 8 MiB */
-  readonly maxBodyBytes?: number;
-  /** Attempts after the first, for retryable failures. @default 2 */
-  readonly retries?: number;
-  /** First backoff; doubled each retry, with full jitter. @default 1000 */
-  readonly backoffMs?: number;
-  readonly fetch?: typeof fetch;
-  readonly now?: () => Date;
-  readonly random?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Called after every HTTP attempt with the endpoint and `ok` or the failure kind (metrics). */
-  readonly onRequest?: (endpoint: string, result: string) => void;
-}
-
-export interface RequestOptions {
-  /** @default 'interactive' */
-  readonly priority?: Priority;
-  /** Priority and owner in the fair queue, promotable while the request waits (overrides `priority`). */
-  readonly ticket?: Ticket;
-}
-
-export interface VoteOptions extends RequestOptions {
-  /** Asked right before each attempt leaves; false withdraws the vote (`SendCancelledError`), nothing is sent. */
-  readonly beforeSend?: () => Promise<boolean>;
-}
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

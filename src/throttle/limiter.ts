@@ -9,50 +9,13 @@
 import Bottleneck from 'bottleneck';
 import { QueueFullError } from '../errors/index.js';
 import type { Clock } from '../time/clock.js';
+import { abortableSleep } from './abortable-sleep.js';
 import { FairQueue, type QueueEntry } from './fair-queue.js';
+import type { LimiterOptions, QueueEstimate, SharedPause } from './limiter-options.js';
+import { LimiterStoppedError } from './limiter-stopped-error.js';
 import { type Demand, type Priority, ticketOf } from './ticket.js';
 
 export { type Demand, type Priority, Ticket } from './ticket.js';
-
-/** Where a pause is kept when replicas share the limiter (Redis). */
-export interface SharedPause {
-  /** Until when (epoch ms) requests are paused; 0 when they are not. */
-  read(): Promise<number>;
-  /** Pauses requests until `until` (a later pause already set wins). */
-  write(until: number): Promise<void>;
-}
-
-export interface LimiterOptions {
-  /** Requests allowed back to back after a quiet period. @default 3 */
-  readonly burst?: number;
-  /** One token is added per interval: the sustained rate never exceeds one request per interval. @default 10000 */
-  readonly intervalMs?: number;
-  /** Passive jobs are refused once this many jobs are queued. @default 20 */
-  readonly maxPassiveQueue?: number;
-  /** Extra Bottleneck options, e.g. clustering on Redis (`datastore: 'ioredis'`, `id`, `clientOptions`). */
-  readonly bottleneck?: Bottleneck.ConstructorOptions;
-  /** Called when a job starts, with how long it waited (metrics). */
-  readonly onWait?: (priority: Priority, ms: number) => void;
-  /** A pause seen by every replica. @default in this process only */
-  readonly sharedPause?: SharedPause;
-  /** Where the limiter reads the time (queue waits, pauses, estimates). @default the system clock */
-  readonly clock?: Pick<Clock, 'now'>;
-}
-
-/** Where a job would stand now, and roughly how long it would wait. */
-export interface QueueEstimate {
-  /** 1 means next to run. */
-  readonly position: number;
-  readonly waitMs: number;
-}
-
-/** The limiter stopped (shutdown) before the job's turn came: nothing was sent. */
-export class LimiterStoppedError extends Error {
-  override readonly name = 'LimiterStoppedError';
-  constructor() {
-    super('request dropped: the limiter stopped before its turn');
-  }
-}
 
 export class RequestLimiter {
   readonly burst: number;
@@ -221,17 +184,4 @@ export class RequestLimiter {
     this.queue.drain(new LimiterStoppedError());
     await this.limiter.stop({ dropWaitingJobs: !drain, dropErrorMessage: 'request dropped: the limiter stopped' });
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, Math.max(0, ms));
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -44,6 +44,11 @@ export class VoteLedger {
     private readonly coordination: Coordination,
   ) {}
 
+  /** Runs `work` under the indicator's lock: read-modify-write steps on its votes never interleave, here or across replicas. */
+  locked<T>(target: LookupTarget, work: () => Promise<T>): Promise<T> {
+    return this.coordination.withLock(indicatorKey(target), work);
+  }
+
   async read(target: LookupTarget): Promise<IndicatorVotes> {
     return ((await this.keyv.get(indicatorKey(target))) as IndicatorVotes | undefined) ?? {};
   }

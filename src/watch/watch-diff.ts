@@ -39,7 +39,9 @@ function newItems(before: readonly string[], after: readonly string[]): string[]
   const seen = new Set(before);
   let judged = (_item: string) => true;
   if (before.length >= SNAPSHOT_LIST_MAX) {
-    const last = before.reduce((a, b) => (b > a ? b : a)); // kept before lists were sorted: the greatest, not the last
+    // Kept before lists were sorted: the greatest, not the last. (Strings: Math.max does not apply.)
+    // biome-ignore lint/complexity/useMathMinMax: compares strings
+    const last = before.reduce((a, b) => (b > a ? b : a));
     judged = (item) => item <= last;
   }
   return after.filter((item) => !seen.has(item) && judged(item));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeDiscord, renderDiscord } from '../../adapters/discord/render.js';
+import { escapeDiscord } from '../../adapters/discord/message.js';
+import { renderDiscord } from '../../adapters/discord/render.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Summary } from '../../src/summary/summary.js';
 import { expectDiscordWithinLimits as expectWithinLimits, TRUSTED_LINK } from '../support/output-checks.js';

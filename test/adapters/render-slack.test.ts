@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlack, type SlackMessage } from '../../adapters/slack/render.js';
+import type { SlackMessage } from '../../adapters/slack/message.js';
+import { renderSlack } from '../../adapters/slack/render.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Summary } from '../../src/summary/summary.js';
 import { slackTexts as allText, expectSlackWithinLimits as expectWithinLimits, TRUSTED_LINK } from '../support/output-checks.js';

@@ -1,12 +1,13 @@
 /** A bulk runner wired to the simulator through the real client, limiter, cache and store. */
-import { type BulkOutcome, BulkRunner, type BulkRunnerOptions } from '../../src/bulk/bulk-runner.js';
+import { BulkRunner } from '../../src/bulk/bulk-runner.js';
+import type { BulkOutcome, BulkRunnerOptions } from '../../src/bulk/bulk-runner-options.js';
 import { BulkStateStore } from '../../src/bulk/bulk-state.js';
 import { planBulk } from '../../src/bulk/plan-bulk.js';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
 import type { SimulatorOptions } from '../../src/simulator/server.js';
 import { LocalCoordination } from '../../src/store/coordination.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import type { LimiterOptions } from '../../src/throttle/limiter.js';
+import type { LimiterOptions } from '../../src/throttle/limiter-options.js';
 import { afterTest } from '../support/servers.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../adapters/console/render.js';
 import { renderDiscord } from '../../adapters/discord/render.js';
-import { renderSlack, type SlackMessage } from '../../adapters/slack/render.js';
+import type { SlackMessage } from '../../adapters/slack/message.js';
+import { renderSlack } from '../../adapters/slack/render.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Summary } from '../../src/summary/summary.js';
 import {

@@ -5,10 +5,10 @@
 
 import { ComponentType } from 'discord.js';
 import { expect } from 'vitest';
+import { DISCORD_LIMITS, type DiscordMessage } from '../../adapters/discord/message.js';
 import type { DiscordSelectRow } from '../../adapters/discord/pivot-select.js';
-import { DISCORD_LIMITS, type DiscordMessage } from '../../adapters/discord/render.js';
+import { SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/message.js';
 import type { SlackSelectBlock } from '../../adapters/slack/pivot-select.js';
-import { SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.js';
 import { scanText } from '../../src/indicators/detect.js';
 
 /** The bot's own page templates (src/summary/permalink.ts): the only URLs allowed live. */

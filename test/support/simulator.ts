@@ -1,8 +1,10 @@
 /** Starts a simulator per test and a client wired to it with a fast limiter. */
 import { afterEach } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
-import { ThreatCrowdClient, type ThreatCrowdClientOptions } from '../../src/threatcrowd/client.js';
-import { type LimiterOptions, RequestLimiter } from '../../src/throttle/limiter.js';
+import { ThreatCrowdClient } from '../../src/threatcrowd/client.js';
+import type { ThreatCrowdClientOptions } from '../../src/threatcrowd/client-options.js';
+import { RequestLimiter } from '../../src/throttle/limiter.js';
+import type { LimiterOptions } from '../../src/throttle/limiter-options.js';
 
 const running: Simulator[] = [];
 const limiters: RequestLimiter[] = [];

@@ -5,7 +5,8 @@
  * time Bottleneck 2.19 stops moving once its reservoir has been emptied by hand.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type LimiterOptions, RequestLimiter } from '../../src/throttle/limiter.js';
+import { RequestLimiter } from '../../src/throttle/limiter.js';
+import type { LimiterOptions } from '../../src/throttle/limiter-options.js';
 
 const INTERVAL = 1000;
 /** Fake milliseconds Bottleneck spends handing a job on (zero-delay timers). */

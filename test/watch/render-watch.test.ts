@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeDiscord, renderDiscord } from '../../adapters/discord/render.js';
+import { escapeDiscord } from '../../adapters/discord/message.js';
+import { renderDiscord } from '../../adapters/discord/render.js';
 import { renderSlack } from '../../adapters/slack/render.js';
 import type { Reply } from '../../src/core/reply.js';
 import { changeNote } from '../../src/watch/watch-note.js';

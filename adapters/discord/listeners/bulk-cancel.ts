@@ -1,5 +1,5 @@
 import { type ButtonInteraction, Events } from 'discord.js';
-import { BULK_CANCEL_PREFIX } from '../render.js';
+import { BULK_CANCEL_PREFIX } from '../bulk-progress-message.js';
 import type { DiscordListenerContext } from './listener-context.js';
 
 /** The Cancel button under a bulk's progress message. */

@@ -1,7 +1,7 @@
 import type { Invocation } from '../../../src/core/invocation.js';
 import { settleReplies } from '../../../src/core/reply.js';
+import { BULK_CANCEL_ACTION } from '../bulk-progress-message.js';
 import type { Where } from '../deliver.js';
-import { BULK_CANCEL_ACTION } from '../render.js';
 import { BULK_FORM_ID, FORM_BLOCK, FORM_INPUT } from '../slack-bulk.js';
 import type { SlackListenerContext } from './listener-context.js';
 

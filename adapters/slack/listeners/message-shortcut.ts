@@ -3,7 +3,8 @@ import { type Reply, settleReplies } from '../../../src/core/reply.js';
 import { NOT_IN_CHANNEL, type SlackDelivery, slackErrorCode, type Where } from '../deliver.js';
 import { type MessageShortcutBody, messageLookupInvocation, sharedMessage } from '../interaction-invocations.js';
 import { messageText } from '../message-text.js';
-import { renderSlack, SHARE_ACTION } from '../render.js';
+import { renderSlack } from '../render.js';
+import { SHARE_ACTION } from '../share-offer.js';
 import type { SlackListenerContext } from './listener-context.js';
 
 const CANNOT_READ = 'I cannot read that message any more: it was deleted, or I am not in this channel (`/invite @threatcrowd-bot`).';
