@@ -109,7 +109,7 @@ async function show(room: Room, replies: readonly Reply[], header: string | null
     if (reply.kind === 'summary' && reply.pivots) talk.lastMenu = reply.pivots;
     if (reply.kind === 'summary' && reply.votable) {
       const id = `summary-${++talk.summaries}`;
-      await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target);
+      await bot.summaryPosted({ platform: 'console', channelId: 'console' }, id, reply.target, reply.via);
       talk.lastSummary = id;
     }
   }

@@ -103,6 +103,7 @@ export function summaryMessage(reply: Extract<Reply, { kind: 'summary' }>): Disc
 /** A summary message edited with a new tally (always votable and public). */
 export function summaryUpdateMessage(reply: Extract<Reply, { kind: 'summary-update' }>): DiscordMessage {
   return {
+    ...(reply.via ? { content: truncate(escapeDiscord(viaLine(reply.via)), DISCORD_LIMITS.content) } : {}),
     embeds: [summaryEmbed(reply.summary)],
     components: summaryComponents(true, reply.pivots, reply.summary),
     allowed_mentions: NO_MENTIONS,

@@ -56,7 +56,7 @@ export class SlackDelivery {
     const posted = await this.postMessage(message, where);
     const ts = posted.ts;
     if (ts && reply.kind === 'summary' && reply.votable) {
-      await this.bot.summaryPosted({ platform: 'slack', teamId: where.teamId, channelId: where.channel }, ts, reply.target);
+      await this.bot.summaryPosted({ platform: 'slack', teamId: where.teamId, channelId: where.channel }, ts, reply.target, reply.via);
       for (const name of ['thumbsdown', 'thumbsup']) {
         await this.client.reactions.add({ channel: where.channel, timestamp: ts, name }).catch((error: unknown) => {
           this.logger.debug({ code: slackErrorCode(error) }, 'could not seed a vote reaction');

@@ -53,8 +53,9 @@ export class Bot {
     where: Pick<Invocation, 'platform' | 'teamId' | 'channelId'>,
     messageId: string,
     target: LookupTarget,
+    via?: string,
   ): Promise<void> {
-    await rememberSummary(this.deps.store, where, messageId, target);
+    await rememberSummary(this.deps.store, where, messageId, target, via);
   }
 
   /** An adapter registers how it posts into a place without an incoming event (watch notes); returns the unregister function. */

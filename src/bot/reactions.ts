@@ -1,7 +1,7 @@
 /** Reactions and buttons: 🔎 reveals a message's lookups; vote emoji and buttons on a summary cast votes. */
 
 import { answerFiles } from '../answers/file-answers.js';
-import { summaryTarget } from '../answers/summary-messages.js';
+import { summaryBreadcrumb, summaryTarget } from '../answers/summary-messages.js';
 import { runVote } from '../commands/vote.js';
 import { runWatch } from '../commands/watch.js';
 import type { CommandContext } from '../core/context.js';
@@ -46,7 +46,8 @@ async function summaryUpdate(messageId: string, target: LookupTarget, ctx: Comma
   if (!report || !deps.votes) return [];
   const summary = buildSummary(report, { from: 'cache', team: await deps.votes.tally(target), now: deps.clock.now() });
   const pivots = buildPivotMenu(report, deps.settings.ignoreDomains);
-  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target, pivots }];
+  const via = await summaryBreadcrumb(deps.store, ctx.invocation, messageId);
+  return [{ kind: 'summary-update', visibility: 'public', messageId, summary, target, pivots, ...(via ? { via } : {}) }];
 }
 
 async function vote(messageId: string, malicious: boolean, ctx: CommandContext, source: string): Promise<Reply[]> {

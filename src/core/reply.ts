@@ -76,6 +76,8 @@ export type Reply =
       readonly summary: Summary;
       readonly target: LookupTarget;
       readonly pivots?: PivotMenu | null;
+      /** The breadcrumb the summary was posted with (a pivot's), kept through the edit. */
+      readonly via?: string;
     }
   /** A file to attach where the answer goes: a picture (the graph), an export. Always public. */
   | { readonly kind: 'file'; readonly visibility: Visibility; readonly file: ReplyFile }

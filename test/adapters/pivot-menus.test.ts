@@ -99,3 +99,12 @@ describe('the pivot menu in Discord', () => {
     expect(select?.custom_id).toBe('pivot');
   });
 });
+
+describe('the breadcrumb through a tally edit', () => {
+  it('GIVEN a pivot’s summary edited with a new tally THEN Slack and Discord show its breadcrumb again', () => {
+    const { summary, target, pivots, via } = reply(hostileReport()) as Reply & { kind: 'summary' };
+    const update: Reply = { kind: 'summary-update', visibility: 'public', messageId: '1.1', summary, target, pivots, via };
+    expect(JSON.stringify((renderSlack(update) as SlackMessage).blocks)).toContain('via aoldaily[.]com');
+    expect(renderDiscord(update).content).toContain('via aoldaily\\[.\\]com');
+  });
+});

@@ -95,6 +95,14 @@ describe('choosing a related indicator', () => {
     expect(t.sim.requests.filter((r) => r.endpoint === 'email')).toHaveLength(1);
   });
 
+  it('GIVEN a pivot’s summary voted on THEN the summary edited with the tally keeps its breadcrumb', async () => {
+    const t = await createTestBot();
+    await t.command('aoldaily[.]com');
+    const [id] = await t.post(await pivot(t, 'i:188.40.75.132', 'd:aoldaily.com'));
+    const update = (await t.react('👎', id as string)).find((r) => r.kind === 'summary-update');
+    expect(update).toMatchObject({ via: 'aoldaily[.]com' });
+  });
+
   it('GIVEN a forged choice (a private address, a reserved name, an internal domain, garbage) THEN a private error and nothing sent upstream', async () => {
     const t = await createTestBot({ IGNORE_DOMAINS: 'corp.top' });
     for (const forged of [

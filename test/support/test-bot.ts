@@ -101,7 +101,7 @@ export async function createTestBot(
       for (const reply of replies) {
         if (reply.kind !== 'summary') continue;
         const id = `m${++nextId}`;
-        await built.bot.summaryPosted(base(o), id, reply.target);
+        await built.bot.summaryPosted(base(o), id, reply.target, reply.via);
         ids.push(id);
       }
       return ids;

@@ -11,6 +11,7 @@ export async function summarySent(bot: Bot, reply: Reply, message: Message): Pro
     { platform: 'discord', teamId: message.guildId ?? undefined, channelId: message.channelId },
     message.id,
     reply.target,
+    reply.via,
   );
   for (const emoji of VOTE_EMOJI) await message.react(emoji).catch(() => {});
 }
