@@ -3,7 +3,7 @@
  * Only this module (through `loadSettings`) and the adapters' mains read `process.env`.
  */
 import { z } from 'zod';
-import { canonicalDomainEntry } from '../indicators/domain.js';
+import { domainEntryProblem } from '../indicators/domain.js';
 import { DEFAULT_STORE_URL } from '../store/open-store.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -41,9 +41,12 @@ export const settingsSchema = z.object({
     .default(DEFAULT_STORE_URL),
   CACHE_TTL_SECONDS: int(0, 30 * 86_400).default(6 * 3600),
   CACHE_NOT_FOUND_TTL_SECONDS: int(0, 30 * 86_400).default(3600),
-  // Compared in canonical form (punycode, no trailing dot), however written; an entry that is no name is refused.
+  // Compared in canonical form (punycode, no trailing dot), however written; an entry that protects nothing is refused.
   IGNORE_DOMAINS: list
-    .refine((entries) => entries.every((e) => canonicalDomainEntry(e) !== ''), 'each entry must be a domain name, e.g. corp.example.com')
+    .superRefine((entries, ctx) => {
+      for (const problem of entries.map(domainEntryProblem).filter((p) => p !== null))
+        ctx.addIssue({ code: 'custom', message: `${problem}; give domain names such as corp.example.com` });
+    })
     .default([]),
   MAX_INDICATORS_PER_COMMAND: int(1, 50).default(10),
   BULK_MAX: int(1, 10_000).default(500),

@@ -78,12 +78,16 @@ export function reservedName(text: string): string | null {
   return RESERVED_TLDS.has(labels[labels.length - 1] ?? '') ? host : null;
 }
 
+/** Dots people type in other scripts (ideographic, full-width, half-width full stops). */
+const OTHER_DOTS = /[\u3002\uff0e\uff61]/g;
+
 /**
  * An `IGNORE_DOMAINS` entry in the form names are compared in: lower case, no leading `*.` or `.`, no trailing dot,
  * an internationalised name as punycode (`münchen-intern.de` → `xn--mnchen-intern-wob.de`); '' when it is no name.
  */
 export function canonicalDomainEntry(entry: string): string {
   const bare = entry
+    .replace(OTHER_DOTS, '.')
     .trim()
     .toLowerCase()
     .replace(/^\*?\./, '')
@@ -91,25 +95,34 @@ export function canonicalDomainEntry(entry: string): string {
   return bare === '' ? '' : domainToASCII(bare);
 }
 
-/** Canonical forms of the configured entries, by entry (a handful, from the settings; bounded anyway). */
-const canonicalEntries = new Map<string, string>();
+/**
+ * Why an `IGNORE_DOMAINS` entry protects nothing, or null when it is a domain name: an address or range (private
+ * ones are never sent anyway; the list is for names), a malformed name, or a whole public suffix (`com`, `co.uk`).
+ */
+export function domainEntryProblem(entry: string): string | null {
+  const name = canonicalDomainEntry(entry);
+  if (name === '' || !name.split('.').every((label) => LABEL.test(label)) || /^[\d.]+$/.test(name))
+    return `"${entry}" is not a domain name`;
+  const parsed = parse(name, { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: false });
+  if (parsed.isIcann && parsed.publicSuffix === name) return `"${entry}" is a public suffix: it would hide every name under it`;
+  return null;
+}
 
-function canonicalEntry(entry: string): string {
-  let canonical = canonicalEntries.get(entry);
-  if (canonical === undefined) {
-    canonical = canonicalDomainEntry(entry);
-    if (canonicalEntries.size >= 10_000) canonicalEntries.clear();
-    canonicalEntries.set(entry, canonical);
+/** Each configured list in canonical form, computed once per list (the settings' array). */
+const canonicalLists = new WeakMap<readonly string[], readonly string[]>();
+
+function canonicalList(ignored: readonly string[]): readonly string[] {
+  let list = canonicalLists.get(ignored);
+  if (!list) {
+    list = ignored.map(canonicalDomainEntry).filter((entry) => entry !== '');
+    canonicalLists.set(ignored, list);
   }
-  return canonical;
+  return list;
 }
 
 /** True when the canonical `domain` is one of `ignored` (written in any case, in Unicode, with a trailing dot) or below one. */
 export function isIgnoredDomain(domain: string, ignored: readonly string[]): boolean {
-  return ignored.some((entry) => {
-    const base = canonicalEntry(entry);
-    return base !== '' && (domain === base || domain.endsWith(`.${base}`));
-  });
+  return canonicalList(ignored).some((base) => domain === base || domain.endsWith(`.${base}`));
 }
 
 /** True when a canonical (already validated) name is reserved: its top-level name, or a documentation domain. */

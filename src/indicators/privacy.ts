@@ -4,7 +4,7 @@
  * malware family name is text like any other, so an address or internal name written there is refused too.
  */
 import { scanText } from './detect.js';
-import { domainSkipReason, reservedName } from './domain.js';
+import { canonicalDomain, domainSkipReason, reservedName } from './domain.js';
 import { canonicalIPv4, canonicalIPv6, ipSkipReason } from './ip.js';
 import type { SkipReason } from './types.js';
 
@@ -33,6 +33,28 @@ function typedReason(type: LookupKind, value: string, ignored: readonly string[]
 }
 
 /**
+ * An address or name anywhere in free text (a family name such as `win32/vpn.corp.com` or `x+10.1.2.3`), read
+ * more eagerly than detection reads a message: every run of name characters between other characters is tried.
+ * Refusing a family name that only looks internal costs an answer; sending an internal name costs a leak.
+ */
+function fragmentReason(text: string, ignored: readonly string[]): InternalValue | null {
+  for (const piece of text.toLowerCase().split(/[^a-z0-9.:@\-\u0080-\uffff]+/u)) {
+    const fragment = piece.replace(/^[.:-]+|[.:-]+$/g, '');
+    if (fragment === '') continue;
+    const ip = canonicalIPv4(fragment) ?? canonicalIPv6(fragment);
+    const ipReason = ip ? ipSkipReason(ip) : null;
+    if (ip && ipReason) return { value: ip, reason: ipReason };
+    const host = fragment.slice(fragment.lastIndexOf('@') + 1);
+    if (!host.includes('.')) continue;
+    if (reservedName(host)) return { value: host, reason: 'reserved-name' };
+    const domain = canonicalDomain(host);
+    const reason = domain ? domainSkipReason(domain, ignored) : null;
+    if (domain && reason) return { value: domain, reason };
+  }
+  return null;
+}
+
+/**
  * Why `value` (looked up as `type`, or of unknown type) must never be sent to any provider, or null.
  * Checked by the command grammar for a clear answer, and again right before any request as the last guard.
  */
@@ -41,5 +63,6 @@ export function internalValue(type: LookupKind | undefined, value: string, ignor
   if (typed) return typed;
   // Whatever the type says, any address or name inside the text counts (`--type antivirus 10.20.30.40`).
   const [skipped] = scanText(value, { context: 'command', ignoreDomains: ignored }).skipped;
-  return skipped ? { value: skipped.value, reason: skipped.reason } : null;
+  if (skipped) return { value: skipped.value, reason: skipped.reason };
+  return type === 'antivirus' || type === undefined ? fragmentReason(value, ignored) : null;
 }
