@@ -101,7 +101,10 @@ describe('the vote service', () => {
     for (const user of ['U1', 'U2', 'U3', 'U4']) await votes.cast(vote(user, true));
     await votes.deliverDue();
     expect(sim.votes).toHaveLength(4);
-    for (const gap of gaps(sim)) expect(gap).toBeGreaterThanOrEqual(80 * 0.7);
+    // Spacing is exact on a fake clock (test/throttle/limiter-timing.test.ts); over real sockets a loaded machine can
+    // delay one arrival and not the next, so one gap may shrink. The whole span cannot shrink much: it is the limiter's.
+    const span = gaps(sim).reduce((a, b) => a + b, 0);
+    expect(span).toBeGreaterThanOrEqual(3 * 80 * 0.7);
   });
 
   it('GIVEN VOTE_FORWARD=false THEN nothing goes upstream but the tally still counts', async () => {
