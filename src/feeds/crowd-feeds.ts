@@ -44,15 +44,18 @@ const MAX_FOREIGN_SHARE = 0.1;
  */
 export function readFeed(name: FeedName, body: string): Set<string> | null {
   const values = new Set<string>();
+  let lines = 0;
   let foreign = 0;
   for (const raw of body.split('\n')) {
     const line = raw.trim().toLowerCase();
     if (line === '' || line.startsWith('#')) continue;
+    lines++;
     const value = VALUE_OF[name](line);
     if (value === null) foreign++;
     else values.add(value);
   }
-  if (foreign > (values.size + foreign) * MAX_FOREIGN_SHARE) return null;
+  // A share of the lines (upstream lists repeat values), not of the distinct values.
+  if (foreign > lines * MAX_FOREIGN_SHARE) return null;
   return values;
 }
 

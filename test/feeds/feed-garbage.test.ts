@@ -27,6 +27,17 @@ describe('reading a feed body', () => {
     expect(readFeed('ips', '')).toEqual(new Set());
   });
 
+  it('GIVEN 1,000 lines of 10 domains repeated and 5 odd lines THEN the 10 domains are read (the share is of lines)', () => {
+    const domains = Array.from({ length: 10 }, (_, i) => `evil${i}.com`);
+    const lines = [...Array.from({ length: 100 }, () => domains).flat(), ...Array.from({ length: 5 }, (_, i) => `bad_host${i}.com`)];
+    expect(readFeed('domains', lines.join('\r\n'))?.size).toBe(10);
+  });
+
+  it('GIVEN the messy forms of a real list (BOM, CRLF, capitals, Unicode, trailing dots, comments) THEN every value is read', () => {
+    const feed = readFeed('domains', '\uFEFF# ThreatCrowd\r\nEVIL.com.\r\nmünchen-evil.de\r\n\r\nbad.org\r\n');
+    expect(feed && [...feed]).toEqual(['evil.com', 'xn--mnchen-evil-thb.de', 'bad.org']);
+  });
+
   it('GIVEN a long feed with a stray line THEN the feed is read without it', () => {
     const body = [...Array.from({ length: 50 }, (_, i) => `host${i}.sample-corp.com`), '<br>'].join('\n');
     expect(readFeed('domains', body)?.size).toBe(50);
