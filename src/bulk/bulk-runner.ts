@@ -103,6 +103,7 @@ export class BulkRunner {
     const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status));
     const record = async (index: number, entry: DoneEntry) => {
       done[index] = entry;
+      if (leaseLost.aborted) return; // another replica has the bulk now: its record is the one that counts
       await state.saveDone(job.id, done);
       await report('running');
     };
@@ -142,6 +143,9 @@ export class BulkRunner {
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency ?? 2 }, worker));
+    // The ending is said once, by the replica that still holds the bulk (one paused past its lease may not).
+    if (outcome !== 'running' && (leaseLost.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs))))
+      outcome = 'running';
     if (outcome !== 'running') await report(outcome);
     return outcome;
   }

@@ -87,9 +87,13 @@ export class BulkStateStore {
     return (await this.keyv.get(`cancel:${id}`)) === true;
   }
 
-  /** Takes or renews the lease for `holder`; false while another holder's lease is current. */
+  /**
+   * Takes or renews the lease for `holder`; false while another holder's lease is current, and false for a job that
+   * is no longer running (a replica paused past its lease, whose bulk another finished meanwhile, must not take it up).
+   */
   acquireLease(id: string, holder: string, ttlMs: number): Promise<boolean> {
     return this.coordination.withLock(`bulk:${id}`, async () => {
+      if ((await this.job(id))?.status !== 'running') return false;
       const lease = (await this.keyv.get(`lease:${id}`)) as Lease | undefined;
       if (lease && lease.holder !== holder && lease.until > this.now()) return false;
       await this.keyv.set(`lease:${id}`, { holder, until: this.now() + ttlMs } satisfies Lease, ttlMs);

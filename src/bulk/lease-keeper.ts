@@ -15,14 +15,21 @@ export interface HeldLease {
  */
 export function keepLease(state: Pick<BulkStateStore, 'acquireLease'>, id: string, holder: string, leaseMs: number): HeldLease {
   const lost = new AbortController();
-  let inFlight: Promise<void> = Promise.resolve();
+  let inFlight: Promise<void> | null = null;
   const renew = () => {
-    inFlight = state.acquireLease(id, holder, leaseMs).then(
-      (held) => {
-        if (!held) lost.abort();
-      },
-      () => {},
-    );
+    // One renewal at a time: on a slow store, beats that find one in flight pass, so stop() has only one to wait for.
+    if (inFlight || lost.signal.aborted) return;
+    inFlight = state
+      .acquireLease(id, holder, leaseMs)
+      .then(
+        (held) => {
+          if (!held) lost.abort();
+        },
+        () => {},
+      )
+      .finally(() => {
+        inFlight = null;
+      });
   };
   const beat = setInterval(renew, Math.max(10, Math.floor(leaseMs / 4)));
   beat.unref();
