@@ -4,6 +4,7 @@
  * Snapshots are compared only with the last one from the same provider, so an answer from the fallback
  * provider (ThreatCrowd down, OTX answered) is never mistaken for a change.
  */
+import { canonicalIPv4, canonicalIPv6 } from '../indicators/ip.js';
 import type { Report, Votes } from '../report/report.js';
 
 /**
@@ -18,6 +19,8 @@ export interface Snapshot {
   readonly resolutions: readonly string[];
   readonly subdomains: readonly string[];
   readonly hashes: readonly string[];
+  /** The lists that were longer than the cap, so cut (kept since lists are sorted; older snapshots lack it). */
+  readonly cut?: readonly ListName[];
 }
 
 export type ListName = 'resolutions' | 'subdomains' | 'hashes';
@@ -29,32 +32,45 @@ export type Change =
   | { readonly kind: 'verdict'; readonly before: Votes; readonly after: Votes }
   | { readonly kind: 'feed'; readonly onFeed: boolean };
 
-const bounded = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))].sort().slice(0, SNAPSHOT_LIST_MAX);
+const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))];
+const bounded = (values: readonly string[]) => unique(values).sort().slice(0, SNAPSHOT_LIST_MAX);
+
+/** An address in one notation whatever upstream wrote (`2001:0db8::0001` and `2001:db8::1` are one address). */
+const oneNotation = (ip: string) => canonicalIPv4(ip) ?? canonicalIPv6(ip) ?? ip;
+
+const isSorted = (values: readonly string[]) => values.every((v, i) => i === 0 || (values[i - 1] as string) <= v);
 
 /**
- * Items of `after` not in `before`. When `before` was cut at the cap, only items up to the last one it kept can
- * be judged (anything past it may have been there unseen): those are not reported, rather than reported falsely.
+ * Items of `after` not in `before`. When `before` was cut at the cap, only items up to the last one it kept can be
+ * judged (anything past it may have been there unseen): those are not reported, rather than reported falsely. A
+ * snapshot kept before lists were sorted, and full, cannot be judged at all this once.
  */
-function newItems(before: readonly string[], after: readonly string[]): string[] {
-  const seen = new Set(before);
+function newItems(before: Snapshot, after: Snapshot, list: ListName): string[] {
+  const kept = before[list];
+  const seen = new Set(kept);
   let judged = (_item: string) => true;
-  if (before.length >= SNAPSHOT_LIST_MAX) {
-    // Kept before lists were sorted: the greatest, not the last. (Strings: Math.max does not apply.)
-    // biome-ignore lint/complexity/useMathMinMax: compares strings
-    const last = before.reduce((a, b) => (b > a ? b : a));
-    judged = (item) => item <= last;
+  const legacy = before.cut === undefined;
+  if (legacy ? kept.length >= SNAPSHOT_LIST_MAX : before.cut?.includes(list)) {
+    const last = kept.at(-1) ?? '';
+    judged = legacy && !isSorted(kept) ? () => false : (item) => item <= last;
   }
-  return after.filter((item) => !seen.has(item) && judged(item));
+  return after[list].filter((item) => !seen.has(item) && judged(item));
 }
 
 /** The parts of a report a watch compares. */
 export function snapshotOf(report: Report): Snapshot {
+  const lists: Record<ListName, readonly string[]> = {
+    resolutions: report.resolutions.map((r) => ('ip' in r ? oneNotation(r.ip) : r.domain)),
+    subdomains: report.subdomains,
+    hashes: report.hashes,
+  };
   return {
     found: report.found,
     votes: report.votes,
-    resolutions: bounded(report.resolutions.map((r) => ('ip' in r ? r.ip : r.domain))),
-    subdomains: bounded(report.subdomains),
-    hashes: bounded(report.hashes),
+    resolutions: bounded(lists.resolutions),
+    subdomains: bounded(lists.subdomains),
+    hashes: bounded(lists.hashes),
+    cut: LIST_NAMES.filter((list) => unique(lists[list]).length > SNAPSHOT_LIST_MAX),
   };
 }
 
@@ -63,7 +79,7 @@ export function diffSnapshots(source: string, before: Snapshot, after: Snapshot)
   const changes: Change[] = [];
   if (before.found !== after.found) changes.push({ kind: 'known', source, known: after.found });
   for (const list of LIST_NAMES) {
-    const items = newItems(before[list], after[list]);
+    const items = newItems(before, after, list);
     if (items.length > 0) changes.push({ kind: 'new-items', list, items });
   }
   if (before.found && after.found && before.votes !== after.votes)
