@@ -22,7 +22,11 @@ describe('the bulk lease keeper against a slow store', () => {
 
   it('GIVEN a renewal refused (another replica holds the bulk, or it has ended) THEN the lease is lost and no more renewals are asked', async () => {
     let asked = 0;
-    const lease = keepLease({ acquireLease: async () => (++asked, false) }, 'bulk-1', 'a', 40);
+    const refuse = async () => {
+      asked++;
+      return false;
+    };
+    const lease = keepLease({ acquireLease: refuse }, 'bulk-1', 'a', 40);
     await new Promise((r) => setTimeout(r, 60));
     expect(lease.lost.aborted).toBe(true);
     expect(asked).toBe(1);
