@@ -7,8 +7,8 @@
  * on every replica) for a while, and empties the bucket so the next request never spends a burst.
  */
 import Bottleneck from 'bottleneck';
-import type { Clock } from '../time/clock.js';
 import { QueueFullError } from '../errors/index.js';
+import type { Clock } from '../time/clock.js';
 import { FairQueue, type QueueEntry } from './fair-queue.js';
 import { type Demand, type Priority, ticketOf } from './ticket.js';
 
