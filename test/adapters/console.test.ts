@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/cli.js';
+import { processTestTimeout } from '../support/process-limits.js';
 import { useSimulator } from '../support/simulator.js';
 
 describe('the console chat', () => {
-  it('GIVEN a scripted conversation piped in THEN it answers each line, votes, and ends at end of input', async () => {
+  it('GIVEN a scripted conversation piped in THEN it answers each line, votes, and ends at end of input', {
+    timeout: processTestTimeout(1),
+  }, async () => {
     const sim = await useSimulator();
     const script = [
       'morning all, we saw beacons to aoldaily[.]com and 10.0.0.5 and main.py',

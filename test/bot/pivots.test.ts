@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Reply, settleReplies } from '../../src/core/reply.js';
 import type { PivotMenu } from '../../src/summary/pivot-menu.js';
+import { cpuTimeOf } from '../support/cpu-time.js';
 import { liveIndicators } from '../support/output-checks.js';
 import { createTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -57,9 +58,10 @@ describe('the "Look up related…" menu', () => {
         emails: ['@everyone@evil.top', 'root@localhost', 'ops@evilupdate.top'],
       }),
     );
-    const started = performance.now();
-    const menu = onlySummary(await t.command('hostile-pivots[.]top')).pivots;
-    expect(performance.now() - started).toBeLessThan(5000);
+    const { value: replies, cpuMs } = await cpuTimeOf(() => t.command('hostile-pivots[.]top'));
+    // CPU time, which load does not stretch: building the menu from 10,000 subdomains is linear work.
+    expect(cpuMs).toBeLessThan(5000);
+    const menu = onlySummary(replies).pivots;
     const values = optionValues(menu);
     expect(values.length).toBeLessThanOrEqual(100);
     expect(new Set(values).size).toBe(values.length);

@@ -25,7 +25,7 @@ async function replica(name: string, sim: Simulator) {
   const limiter = useLimiter({ burst: 1, intervalMs: 15 });
   const lookups = new CachedLookup(clientFor(sim, { limiter, retries: 0 }), store.namespace('reports'));
   const state = new BulkStateStore(store.namespace('bulk'), coordination);
-  return { state, runner: new BulkRunner({ lookups, queue: limiter, state, replicaId: name }) };
+  return { state, limiter, lookups, runner: new BulkRunner({ lookups, queue: limiter, state, replicaId: name }) };
 }
 
 describe('bulks shared by replicas on a real Redis', () => {
@@ -39,7 +39,11 @@ describe('bulks shared by replicas on a real Redis', () => {
     });
     expect(stopped.status).toBe('running');
     expect(await b.state.unfinished()).toContain(stopped.job.id);
-    await new Promise((r) => setTimeout(r, 100));
+    // The lookup A had in flight at the stop still lands in the shared cache: once A's limiter is idle, every value
+    // the simulator was asked is cached (or the replicas would ask it again).
+    const landed = async () =>
+      (await a.limiter.isIdle()) && (await Promise.all(sim.requests.map((r) => a.lookups.isFresh('domain', r.value ?? '')))).every(Boolean);
+    await expect.poll(landed, { timeout: 10_000 }).toBe(true);
     const [fromB, fromC] = await Promise.all([b.runner.resume(stopped.job.id), c.runner.resume(stopped.job.id)]);
     expect([fromB, fromC].filter((o) => o !== null)).toHaveLength(1);
     expect((fromB ?? fromC)?.status).toBe('done');

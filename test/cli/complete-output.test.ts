@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { exitWhenDrained } from '../../src/cli/exit-when-drained.js';
+import { PROCESS_MS, processTestTimeout } from '../support/process-limits.js';
 import { useSimulator } from '../support/simulator.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -34,7 +35,9 @@ describe('the CLI never exits before its output has drained', () => {
     expect(handedAtExit).toBe(1000);
   });
 
-  it('GIVEN a 10,000-subdomain answer piped to a slow reader THEN all of it arrives and parses', async () => {
+  it('GIVEN a 10,000-subdomain answer piped to a slow reader THEN all of it arrives and parses', {
+    timeout: processTestTimeout(1),
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tcb-big-'));
     const subdomains = Array.from({ length: 10_000 }, (_, i) => `host${i}.bigdomain.com`);
     writeFileSync(join(dir, 'domain-bigdomain.com.json'), JSON.stringify({ response_code: '1', subdomains, votes: 0 }));
@@ -56,15 +59,17 @@ describe('the CLI never exits before its output has drained', () => {
     });
     child.stdout.resume();
     // A hang is reported with what the child said and how much arrived, not as a bare test timeout.
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 75_000);
+    const deadline = setTimeout(() => child.kill('SIGKILL'), PROCESS_MS);
     const code = await new Promise((resolve) => child.on('close', resolve));
     clearTimeout(deadline);
     expect({ code, stderr: err.slice(-2000), received: out.length }).toMatchObject({ code: 0 });
     expect(out.length).toBeGreaterThan(200_000);
     expect(JSON.parse(out).subdomains).toHaveLength(10_000);
-  }, 90_000);
+  });
 
-  it('GIVEN a reader that goes away after the first line (`| head -1`) THEN the CLI ends quietly, with no stack trace', async () => {
+  it('GIVEN a reader that goes away after the first line (`| head -1`) THEN the CLI ends quietly, with no stack trace', {
+    timeout: processTestTimeout(1),
+  }, async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'detect'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '' },
@@ -80,5 +85,5 @@ describe('the CLI never exits before its output has drained', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(err).not.toContain('EPIPE');
     expect(code).toBe(0);
-  }, 90_000);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../support/cli.js';
+import { processTestTimeout } from '../support/process-limits.js';
 import { useSimulator } from '../support/simulator.js';
 
 describe('threatcrowd-bot lookup', () => {
@@ -86,7 +87,7 @@ describe('threatcrowd-bot lookup', () => {
     expect(stderr).not.toContain('    at ');
   });
 
-  it('GIVEN the real process THEN --help works and a lookup exits 0', async () => {
+  it('GIVEN the real process THEN --help works and a lookup exits 0', { timeout: processTestTimeout(2) }, async () => {
     const sim = await useSimulator();
     const help = await spawnCli(['--help']);
     expect(help.stdout).toContain('lookup');
@@ -97,7 +98,9 @@ describe('threatcrowd-bot lookup', () => {
 });
 
 describe('threatcrowd-bot detect', () => {
-  it('GIVEN text on stdin THEN a JSON array of indicators; with --all the skipped ones with reasons', async () => {
+  it('GIVEN text on stdin THEN a JSON array of indicators; with --all the skipped ones with reasons', {
+    timeout: processTestTimeout(2),
+  }, async () => {
     const input = 'seen evil[.]com from 10.0.0.5 and main.py';
     const plain = await spawnCli(['detect'], {}, input);
     expect(plain.code).toBe(0);

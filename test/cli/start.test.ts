@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';
+import { processTestTimeout } from '../support/process-limits.js';
 import { useSimulator } from '../support/simulator.js';
 import { startBotProcess } from '../support/start-process.js';
 
@@ -22,7 +23,7 @@ describe('threatcrowd-bot start', () => {
     expect(stderr).toContain('CACHE_URL');
   });
 
-  it('GIVEN Slack credentials THEN it starts, and SIGTERM stops it cleanly with exit 0', async () => {
+  it('GIVEN Slack credentials THEN it starts, and SIGTERM stops it cleanly with exit 0', { timeout: processTestTimeout(1) }, async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
     const { child, exited, logs } = await startBotProcess({ ...offlineEnv(sim), ...slackEnv(slack) });

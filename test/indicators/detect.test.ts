@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectIndicators, scanText } from '../../src/indicators/detect.js';
+import { cpuTimeOf } from '../support/cpu-time.js';
 
 type Expected = Array<[string, string]>; // [type, value]
 const found = (text: string, options = {}): Expected => detectIndicators(text, options).map((i) => [i.type, i.value]);
@@ -370,11 +371,12 @@ describe('linear time', () => {
     'percent-encoded slashes': 'a%2F'.repeat(10_000),
     'odd schemes': 'hxxp__http ://https//'.repeat(1_900),
   };
-  it.each(Object.entries(adversarial))('GIVEN 40 KB of %s THEN detection takes well under 50 ms', (_name, text) => {
+  it.each(Object.entries(adversarial))('GIVEN 40 KB of %s THEN detection takes well under 50 ms of CPU', async (_name, text) => {
     for (let i = 0; i < 3; i++) detectIndicators(text); // warm up: the first calls run before the JIT has compiled the token loop
-    const start = performance.now();
-    detectIndicators(text);
-    // 50 ms is the goal on a quiet machine; the assertion is generous for a loaded CI machine.
-    expect(performance.now() - start).toBeLessThan(250);
+    // CPU time, not wall time: the cost of the algorithm is the question, and a loaded machine stretches wall time
+    // tenfold (seen: 100 ms of wall for 7 ms of CPU). Linear work takes under 10 ms here; a quadratic step on
+    // 40 KB takes seconds. 50 ms is the goal; 250 ms leaves room for a slow CPU and a garbage collection.
+    const { cpuMs } = await cpuTimeOf(() => detectIndicators(text));
+    expect(cpuMs).toBeLessThan(250);
   });
 });

@@ -114,6 +114,8 @@ describe('the circuit breaker and the provider chain', () => {
     await t.command('188.40.75.132'); // opens ThreatCrowd's breaker, OTX answers
     const started = Date.now();
     const [reply] = await t.command('aoldaily.com');
+    // "At once": about 50 ms, even on a loaded machine; the bound is twenty times that. The request count below
+    // proves the dead host is skipped; this bound catches a wait on the way (a backoff, a timeout).
     expect(Date.now() - started).toBeLessThan(1000);
     expect(reply?.kind === 'summary' && reply.summary.source).toBe('AlienVault OTX simulator');
     expect(reply?.kind === 'summary' && reply.summary.verdict.text).toBe('OTX: in 4 threat pulses');
@@ -127,6 +129,7 @@ describe('the circuit breaker and the provider chain', () => {
     await t.command('188.40.75.132'); // opens the breaker
     const started = Date.now();
     const [reply] = await t.command('aoldaily.com');
+    // The promise is a second; a stale answer from the cache takes about 50 ms even on a loaded machine.
     expect(Date.now() - started).toBeLessThan(1000);
     expect(reply?.kind === 'summary' && reply.summary.freshness).toMatch(
       /^stale: ThreatCrowd is down \(requests paused after repeated failures\), answer from/,

@@ -6,6 +6,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { VoteService } from '../../src/votes/vote-service.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';
+import { processTestTimeout } from '../support/process-limits.js';
 import { useSimulator } from '../support/simulator.js';
 import { startBotProcess } from '../support/start-process.js';
 
@@ -20,7 +21,9 @@ async function pendingVotes(file: string): Promise<number> {
 }
 
 describe('bounded shutdown, nothing lost', () => {
-  it('GIVEN a vote stuck on a hanging ThreatCrowd WHEN SIGTERM THEN exit 0 within 10 s, the outbox intact, and the next start delivers it once', async () => {
+  it('GIVEN a vote stuck on a hanging ThreatCrowd WHEN SIGTERM THEN exit 0 within 10 s, the outbox intact, and the next start delivers it once', {
+    timeout: processTestTimeout(2),
+  }, async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
     const file = join(mkdtempSync(join(tmpdir(), 'tcb-shutdown-')), 'bot.sqlite');
@@ -40,8 +43,11 @@ describe('bounded shutdown, nothing lost', () => {
     while (!sim.requests.some((r) => r.fault === 'hang')) await new Promise((r) => setTimeout(r, 20));
     const signalled = Date.now();
     first.child.kill('SIGTERM');
+    // Exit 0 means the stop ended inside the process's own 10-s deadline (src/cli/start-command.ts exits 1 past it).
     expect(await first.exited).toBe(0);
-    expect(Date.now() - signalled).toBeLessThan(10_000);
+    // Seen from here, the signal's delivery and the process's exit add to the stop, and load stretches them: about
+    // 3 s in all (the vote in flight gets 2 s). A stop that waited for the hanging vote would take 120 s.
+    expect(Date.now() - signalled).toBeLessThan(30_000);
     expect(sim.votes).toHaveLength(0);
     expect(await pendingVotes(file)).toBe(1);
 
@@ -53,5 +59,5 @@ describe('bounded shutdown, nothing lost', () => {
     expect(await second.exited).toBe(0);
     expect(sim.votes.map((v) => [v.value, v.vote])).toEqual([['evil.com', '0']]);
     expect(await pendingVotes(file)).toBe(0);
-  }, 60_000);
+  });
 });

@@ -42,7 +42,7 @@ describe('a SQLite store over long runs', () => {
       disconnect: async () => {},
     };
     const sweeper = startSweeper(db, 20, (error) => errors.push(error));
-    await new Promise((r) => setTimeout(r, 200));
+    await expect.poll(() => calls, { timeout: 10_000 }).toBeGreaterThanOrEqual(2); // a second sweep after the failure
     await sweeper.stop();
     expect(String(errors[0])).toContain('SQLITE_BUSY');
     expect(calls).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli.js';
+import { PROCESS_MS } from './process-limits.js';
 
 class Capture extends Writable {
   text = '';
@@ -47,7 +48,7 @@ export async function spawnCli(args: string[], env: Record<string, string> = {},
   const child = run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', CACHE_URL: 'memory://', PROVIDERS: 'threatcrowd', ...env },
-    timeout: 30_000,
+    timeout: PROCESS_MS,
   });
   if (input !== undefined) {
     child.child.stdin?.end(input);

@@ -1,9 +1,10 @@
 /** `threatcrowd-bot start` as a real process; resolves once it says it is running. */
 import { spawn } from 'node:child_process';
+import { PROCESS_MS } from './process-limits.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 20_000) {
+export async function startBotProcess(env: Record<string, string>, timeoutMs = PROCESS_MS) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },

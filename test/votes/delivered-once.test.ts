@@ -17,18 +17,19 @@ const redis = useRedisForFile();
 describe('votes are delivered once', () => {
   it('GIVEN two replicas on one Redis and a vote endpoint slower than the claim THEN ThreatCrowd gets one vote', async () => {
     const sim = await useSimulator();
-    sim.addFault({ kind: 'slow', path: '/vote.php', delayMs: 3000, times: 5 });
-    const settings = loadSettings({ ...offlineEnv(sim), REDIS_URL: redis.url, THREATCROWD_TIMEOUT_MS: '5000' });
+    sim.addFault({ kind: 'slow', path: '/vote.php', delayMs: 6000, times: 5 });
+    const settings = loadSettings({ ...offlineEnv(sim), REDIS_URL: redis.url, THREATCROWD_TIMEOUT_MS: '20000' });
     const replica = async (): Promise<[Services, VoteService]> => {
       const services = await createServices(settings);
       afterTest(() => services.close());
       // Each replica sends through its own limiter here, so nothing but the claim keeps B from sending while A's request is in flight.
-      const client = clientFor(sim, { limiter: useLimiter(), retries: 0, timeoutMs: 5000 });
+      const client = clientFor(sim, { limiter: useLimiter(), retries: 0, timeoutMs: 20_000 });
       const votes = new VoteService({
         ledger: services.store.namespace('votes'),
         send: (value, malicious, o) => client.vote(value, malicious, o),
         coordination: services.coordination,
-        deliveryClaimMs: 1000,
+        // 2 s, renewed every 0.5 s: a renewal may come 1.5 s late (a loaded machine) before the claim lapses.
+        deliveryClaimMs: 2000,
         retryBaseMs: 1,
       });
       return [services, votes];
@@ -36,9 +37,12 @@ describe('votes are delivered once', () => {
     const [, a] = await replica();
     const [, b] = await replica();
     await a.cast(vote('U1'));
-    const first = a.deliverDue();
-    // B tries again and again while A's request is in flight, well past A's 1-s claim (renewed every quarter of it).
-    for (let i = 0; i < 8; i++) {
+    let delivered = false;
+    const first = a.deliverDue().finally(() => {
+      delivered = true;
+    });
+    // B tries again and again while A's request is in flight (6 s), well past A's 2-s claim.
+    while (!delivered) {
       await new Promise((r) => setTimeout(r, 400));
       await b.deliverDue();
     }
@@ -78,8 +82,7 @@ describe('votes and the circuit breaker', () => {
     t.sim.clearFaults();
     await new Promise((r) => setTimeout(r, 1100));
     await t.services.lookups.lookup('domain', 'aoldaily.com', 'interactive'); // the probe
-    for (let i = 0; i < 50 && t.sim.votes.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(t.sim.votes.map((v) => v.value)).toEqual(['evil.com']);
+    await expect.poll(() => t.sim.votes.map((v) => v.value), { timeout: 10_000 }).toEqual(['evil.com']);
   }, 20_000);
 
   it('GIVEN vote failures THEN they count toward the breaker', async () => {

@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { type WatchRecord, WatchStore, watchId } from '../../src/watch/watch-store.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
 import { startFakeSlack } from '../support/fake-slack.js';
+import { processTestTimeout } from '../support/process-limits.js';
 import { useSimulator } from '../support/simulator.js';
 import { startBotProcess } from '../support/start-process.js';
 import { waitUntil } from './support.js';
@@ -22,7 +23,9 @@ async function watchIn(file: string, seed?: WatchRecord): Promise<WatchRecord | 
 }
 
 describe('the watchlist and SIGTERM', () => {
-  it('GIVEN a re-check stuck on a hanging ThreatCrowd WHEN SIGTERM THEN exit 0 within 10 s, no failure recorded, and the next start re-checks it', async () => {
+  it('GIVEN a re-check stuck on a hanging ThreatCrowd WHEN SIGTERM THEN exit 0 within 10 s, no failure recorded, and the next start re-checks it', {
+    timeout: processTestTimeout(2),
+  }, async () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
     const file = join(mkdtempSync(join(tmpdir(), 'tcb-watch-term-')), 'bot.sqlite');
@@ -48,8 +51,11 @@ describe('the watchlist and SIGTERM', () => {
     await waitUntil(() => sim.requests.some((r) => r.fault === 'hang'), 15_000);
     const signalled = Date.now();
     first.child.kill('SIGTERM');
+    // Exit 0 means the stop ended inside the process's own 10-s deadline (src/cli/start-command.ts exits 1 past it).
     expect(await first.exited).toBe(0);
-    expect(Date.now() - signalled).toBeLessThan(10_000);
+    // Seen from here, the signal's delivery and the process's exit add to the stop, and load stretches them: about
+    // 1 s in all. A stop that waited for the hanging re-check would take 120 s.
+    expect(Date.now() - signalled).toBeLessThan(30_000);
     expect(await watchIn(file)).toMatchObject({ failures: 0, nextCheckAt: 0, lastCheckedAt: null });
 
     sim.clearFaults();
@@ -59,5 +65,5 @@ describe('the watchlist and SIGTERM', () => {
     expect(await second.exited).toBe(0);
     expect((await watchIn(file))?.snapshots.threatcrowd?.found).toBe(true);
     expect(slack.callsOf('chat.postMessage')).toEqual([]); // a first answer is a baseline, not a change
-  }, 60_000);
+  });
 });

@@ -13,6 +13,7 @@ import {
   startFakeDiscord,
   userMessage,
 } from '../../support/fake-discord.js';
+import { PROCESS_MS, processTestTimeout } from '../../support/process-limits.js';
 import { useDiscordApp } from '../../support/running-apps.js';
 import { useSimulator } from '../../support/simulator.js';
 
@@ -193,7 +194,7 @@ describe('threatcrowd-bot deploy-commands', () => {
 });
 
 describe('threatcrowd-bot discord-shards', () => {
-  it('GIVEN --shards 2 THEN two processes each identify as their own shard', async () => {
+  it('GIVEN --shards 2 THEN two processes each identify as their own shard', { timeout: processTestTimeout(2) }, async () => {
     const sim = await useSimulator();
     const discord = await startFakeDiscord();
     const { spawn } = await import('node:child_process');
@@ -212,10 +213,11 @@ describe('threatcrowd-bot discord-shards', () => {
       detached: true,
     });
     try {
-      await discord.waitFor(() => discord.identifiedShards().length >= 2, 40_000);
+      // The launcher starts, then its two shard processes (at once).
+      await discord.waitFor(() => discord.identifiedShards().length >= 2, 2 * PROCESS_MS);
       expect(discord.identifiedShards().sort()).toEqual(['0/2', '1/2']);
     } finally {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     }
-  }, 60_000);
+  });
 });

@@ -31,8 +31,13 @@ describe('Slack Connect: one identity per channel', () => {
   it("GIVEN `/threatcrowd channel off` in a shared channel THEN the partner workspace's messages are silenced too", async () => {
     const { slack, url, sim } = await setup();
     await sendSigned(url, SECRET, slashCommandBody(slack, 'channel off', 'CSHARED'), FORM);
-    await new Promise((r) => setTimeout(r, 300));
-    const before = slack.callsOf('chat.postMessage').length; // the mode change may be announced
+    // The mode is stored before the change is announced (in the channel, or through the command's response_url).
+    const announced = () =>
+      [...slack.responses.map((r) => r.body), ...slack.callsOf('chat.postMessage').map((c) => c.args)].some((m) =>
+        JSON.stringify(m).includes('Channel mode set to off'),
+      );
+    await slack.waitFor(announced);
+    const before = slack.callsOf('chat.postMessage').length;
     await sendSigned(url, SECRET, partnerMessage('beacon to aoldaily[.]com', '1700000100.000100'), JSON_TYPE);
     await new Promise((r) => setTimeout(r, 500));
     expect(slack.callsOf('chat.postMessage')).toHaveLength(before);
