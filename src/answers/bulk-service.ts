@@ -7,7 +7,7 @@ import type { BulkOutcome, BulkRunner } from '../bulk/bulk-runner.js';
 import type { BulkStateStore } from '../bulk/bulk-state.js';
 import { calmProgress } from '../bulk/calm-progress.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';
-import type { BulkPlace, BulkPort, BulkSink } from '../core/bulk-port.js';
+import type { BulkPlace, BulkPort, BulkReservation, BulkSink } from '../core/bulk-port.js';
 import type { Logger } from '../observability/logger.js';
 import { finalReplies, progressReply } from './bulk-replies.js';
 
@@ -40,7 +40,7 @@ export class BulkService implements BulkPort {
   private stopped = false;
   /** Every bulk this service runs, so a stop can wait until each has given its lease back. */
   private readonly active = new Set<Promise<unknown>>();
-  /** Running bulks per fair-queue owner (a person). */
+  /** Running (or reserved) bulks per fair-queue owner (a person). */
   private readonly perOwner = new Map<string, number>();
 
   constructor(private readonly options: BulkServiceOptions) {
@@ -51,9 +51,22 @@ export class BulkService implements BulkPort {
     return this.perOwner.get(queueOwner) ?? 0;
   }
 
-  async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void> {
+  reserve(queueOwner: string): BulkReservation {
+    this.perOwner.set(queueOwner, this.runningFor(queueOwner) + 1);
+    let held = true;
+    return {
+      release: () => {
+        if (!held) return;
+        held = false;
+        const left = this.runningFor(queueOwner) - 1;
+        if (left > 0) this.perOwner.set(queueOwner, left);
+        else this.perOwner.delete(queueOwner);
+      },
+    };
+  }
+
+  async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink, reservation = this.reserve(place.queueOwner)): Promise<void> {
     const controller = new AbortController();
-    this.perOwner.set(place.queueOwner, this.runningFor(place.queueOwner) + 1);
     const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
     try {
       const outcome = await this.tracked(
@@ -66,9 +79,7 @@ export class BulkService implements BulkPort {
       await this.finish(outcome, sink, shown.drained);
     } finally {
       for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
-      const left = this.runningFor(place.queueOwner) - 1;
-      if (left > 0) this.perOwner.set(place.queueOwner, left);
-      else this.perOwner.delete(place.queueOwner);
+      reservation.release();
     }
   }
 
