@@ -41,8 +41,16 @@ export class DiscordBulks {
   ): Promise<Message | null> {
     const bulks = this.bot.deps.bulks;
     if (!bulks) return null;
-    const channel = await textChannel(this.client, where.channelId);
-    const message = await channel.send(messagePayload(startingReply(reply.plan)));
+    // Counted before the message is sent: a bulk command that comes meanwhile sees this one (the limit per person).
+    const reservation = bulks.reserve(reply.queueOwner);
+    let message: Message;
+    try {
+      const channel = await textChannel(this.client, where.channelId);
+      message = await channel.send(messagePayload(startingReply(reply.plan)));
+    } catch (error) {
+      reservation.release();
+      throw error;
+    }
     const place: BulkPlace = {
       platform: 'discord',
       ...(where.guildId ? { teamId: where.guildId } : {}),
@@ -51,7 +59,9 @@ export class DiscordBulks {
       userId: where.userId,
       queueOwner: reply.queueOwner,
     };
-    void bulks.run(reply.plan, place, this.sink(place)).catch((error: unknown) => this.log.error({ err: error }, 'bulk lookup failed'));
+    void bulks
+      .run(reply.plan, place, this.sink(place), reservation)
+      .catch((error: unknown) => this.log.error({ err: error }, 'bulk lookup failed'));
     return message;
   }
 

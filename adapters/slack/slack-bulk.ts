@@ -48,7 +48,14 @@ export class SlackBulks {
   async start(reply: Extract<Reply, { kind: 'bulk' }>, where: Where, userId: string): Promise<void> {
     const bulks = this.bot.deps.bulks;
     if (!bulks) return;
-    const ts = await this.delivery.post(startingReply(reply.plan), { channel: where.channel, teamId: where.teamId });
+    // Counted before the message is posted: a bulk command that comes meanwhile sees this one (the limit per person).
+    const reservation = bulks.reserve(reply.queueOwner);
+    let ts: string | undefined;
+    try {
+      ts = await this.delivery.post(startingReply(reply.plan), { channel: where.channel, teamId: where.teamId });
+    } finally {
+      if (!ts) reservation.release();
+    }
     if (!ts) return;
     const place: BulkPlace = {
       platform: 'slack',
@@ -58,7 +65,9 @@ export class SlackBulks {
       userId,
       queueOwner: reply.queueOwner,
     };
-    void bulks.run(reply.plan, place, this.sink(place)).catch((error: unknown) => this.log.error({ err: error }, 'bulk lookup failed'));
+    void bulks
+      .run(reply.plan, place, this.sink(place), reservation)
+      .catch((error: unknown) => this.log.error({ err: error }, 'bulk lookup failed'));
   }
 
   /** Progress edits the message; the end edits it a last time and uploads the exports into its thread. */

@@ -10,7 +10,7 @@ import type { BulkOutcome } from '../bulk/bulk-runner-options.js';
 import type { BulkStateStore } from '../bulk/bulk-state.js';
 import { calmProgress } from '../bulk/calm-progress.js';
 import type { BulkPlan } from '../bulk/plan-bulk.js';
-import type { BulkPlace, BulkPort, BulkSink } from '../core/bulk-port.js';
+import type { BulkPlace, BulkPort, BulkReservation, BulkSink } from '../core/bulk-port.js';
 import type { Logger } from '../observability/logger.js';
 import { finalReplies, progressReply } from './bulk-replies.js';
 
@@ -43,7 +43,7 @@ export class BulkService implements BulkPort {
   private stopped = false;
   /** Every bulk this service runs, so a stop can wait until each has given its lease back. */
   private readonly active = new Set<Promise<unknown>>();
-  /** Running bulks per fair-queue owner (a person). */
+  /** Running (or reserved) bulks per fair-queue owner (a person). */
   private readonly perOwner = new Map<string, number>();
 
   constructor(private readonly options: BulkServiceOptions) {
@@ -54,9 +54,26 @@ export class BulkService implements BulkPort {
     return this.perOwner.get(queueOwner) ?? 0;
   }
 
-  async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void> {
-    await this.counted(place, sink, plan, (run) =>
-      this.options.runner.start(plan, JSON.stringify(place), { ...run, queueOwner: place.queueOwner }),
+  reserve(queueOwner: string): BulkReservation {
+    this.perOwner.set(queueOwner, this.runningFor(queueOwner) + 1);
+    let held = true;
+    return {
+      release: () => {
+        if (!held) return;
+        held = false;
+        const left = this.runningFor(queueOwner) - 1;
+        if (left > 0) this.perOwner.set(queueOwner, left);
+        else this.perOwner.delete(queueOwner);
+      },
+    };
+  }
+
+  async run(plan: BulkPlan, place: BulkPlace, sink: BulkSink, reservation = this.reserve(place.queueOwner)): Promise<void> {
+    await this.counted(
+      sink,
+      plan,
+      (run) => this.options.runner.start(plan, JSON.stringify(place), { ...run, queueOwner: place.queueOwner }),
+      reservation,
     );
   }
 
@@ -83,7 +100,7 @@ export class BulkService implements BulkPort {
       const sink = place ? sinkFor(place) : null;
       if (!job || !place || !sink) continue;
       resumed.push(
-        this.counted(place, sink, job, (run) => runner.resume(id, run), id).catch((error: unknown) => {
+        this.counted(sink, job, (run) => runner.resume(id, run), this.reserve(place.queueOwner), id).catch((error: unknown) => {
           this.options.logger.error({ err: error }, 'could not resume a bulk');
         }),
       );
@@ -98,28 +115,25 @@ export class BulkService implements BulkPort {
   }
 
   /**
-   * Runs one bulk (started or resumed) for `place`: counted toward its person while it runs, cancellable here at
+   * Runs one bulk (started or resumed), counted toward its person by `reservation` until it ends, cancellable here at
    * once (by its id, known from its first progress or given), its progress shown calmly and its exports handed over.
    */
   private async counted(
-    place: BulkPlace,
     sink: BulkSink,
     plan: BulkPlan,
     work: (run: { onProgress: (p: BulkProgress) => void; signal: AbortSignal }) => Promise<BulkOutcome | null>,
+    reservation: BulkReservation,
     knownId?: string,
   ): Promise<void> {
     const controller = new AbortController();
     if (knownId) this.running.set(knownId, controller);
-    this.perOwner.set(place.queueOwner, this.runningFor(place.queueOwner) + 1);
     const shown = this.showing(plan, sink, (id) => this.running.set(id, controller));
     try {
       const outcome = await this.tracked(work({ onProgress: shown.onProgress, signal: controller.signal }));
       if (outcome) await this.finish(outcome, sink, shown.drained);
     } finally {
       for (const [id, c] of this.running) if (c === controller) this.running.delete(id);
-      const left = this.runningFor(place.queueOwner) - 1;
-      if (left > 0) this.perOwner.set(place.queueOwner, left);
-      else this.perOwner.delete(place.queueOwner);
+      reservation.release();
     }
   }
 

@@ -26,10 +26,20 @@ export interface BulkSink {
   finish(replies: readonly Reply[]): Promise<void>;
 }
 
+/** A bulk counted for its owner before it runs; `release` gives the place back (once; `run` does it at the end). */
+export interface BulkReservation {
+  release(): void;
+}
+
 export interface BulkPort {
-  /** Runs a new bulk to its end (or until cancelled or the bot stops). */
-  run(plan: BulkPlan, place: BulkPlace, sink: BulkSink): Promise<void>;
-  /** Bulks `queueOwner` has running in this process. */
+  /**
+   * Counts a bulk for `queueOwner` from now, before its progress message is posted, so a command that comes
+   * meanwhile sees it (the limit per person holds). Pass it to `run`, or release it if the bulk never runs.
+   */
+  reserve(queueOwner: string): BulkReservation;
+  /** Runs a new bulk to its end (or until cancelled or the bot stops); counted from `reservation` when given. */
+  run(plan: BulkPlan, place: BulkPlace, sink: BulkSink, reservation?: BulkReservation): Promise<void>;
+  /** Bulks `queueOwner` has running (or reserved) in this process. */
   runningFor(queueOwner: string): number;
   /** Stops a bulk before its next lookup, on whichever replica runs it; false when `userId` may not. */
   cancel(bulkId: string, who: Pick<BulkPlace, 'platform' | 'channelId'>): Promise<boolean>;

@@ -61,6 +61,26 @@ describe('bulk service', () => {
     expect(t.sim.requests.length).toBeLessThan(6);
   });
 
+  it('GIVEN two bulks reserved while their messages are posted THEN a third command at once is refused; a reservation given back frees its place', async () => {
+    const t = await createTestBot();
+    const bulks = t.bot.deps.bulks;
+    if (!bulks) throw new Error('no bulk service');
+    const [accepted] = await t.command(`bulk ${list(3, 'first')}`, { user: 'U1' });
+    if (accepted?.kind !== 'bulk') throw new Error(`no plan: ${JSON.stringify(accepted)}`);
+    const owner = accepted.queueOwner;
+    // What the Slack and Discord adapters do for each accepted bulk before its progress message is out.
+    const first = bulks.reserve(owner);
+    bulks.reserve(owner);
+    expect(bulks.runningFor(owner)).toBe(2);
+    expect(await t.command(`bulk ${list(3, 'third')}`, { user: 'U1' })).toMatchObject([
+      { kind: 'error', text: expect.stringContaining('You already have 2 bulk lookups running') },
+    ]);
+    first.release(); // its message could not be posted
+    first.release(); // given back once only
+    expect(bulks.runningFor(owner)).toBe(1);
+    expect(await t.command(`bulk ${list(3, 'third')}`, { user: 'U1' })).toMatchObject([{ kind: 'bulk' }]);
+  });
+
   it('GIVEN a platform whose edits fail THEN the bulk still runs to the end', async () => {
     const t = await createTestBot({ BULK_PROGRESS_MS: '100' });
     let finished = false;

@@ -42,6 +42,8 @@ export interface FakeSlack {
   sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Answer the next call of `method` with HTTP 429 and Retry-After: 1. */
   rateLimitOnce(method: string): void;
+  /** Calls of `method` are recorded at once but answered only once the returned function is called (a slow Slack). */
+  holdAnswers(method: string): () => void;
   callsOf(method: string): ApiCall[];
   /** Waits until `predicate` holds on the recorded calls (Bolt answers first and runs listeners after). */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -69,6 +71,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const sharedFiles = new Map<string, unknown[]>();
   const notInChannel = new Set<string>();
   const limited = new Set<string>();
+  const held = new Map<string, Promise<void>>();
   let ts = 1_700_000_000;
   const uploads = new Map<string, Buffer>();
   const hosted = new Map<string, Buffer>();
@@ -109,6 +112,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const args = parseArgs(raw, req.headers['content-type']);
     const call: ApiCall = { method, args };
     calls.push(call);
+    await held.get(method);
     switch (method) {
       case 'apps.connections.open':
         return json(200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link/?ticket=test` });
@@ -203,6 +207,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     sharedFiles,
     notInChannel,
     rateLimitOnce: (method) => void limited.add(method),
+    holdAnswers(method) {
+      let release: () => void = () => {};
+      held.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return () => {
+        held.delete(method);
+        release();
+      };
+    },
     async sendEnvelope(type, payload) {
       const start = Date.now();
       while (!socket) {

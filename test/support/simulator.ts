@@ -38,9 +38,3 @@ export function clientFor(simulator: Simulator, options: ThreatCrowdClientOption
     ...options,
   });
 }
-
-/** Gaps in ms between consecutive requests in the simulator's log. */
-export function gaps(simulator: Simulator): number[] {
-  const times = simulator.requests.map((r) => r.time);
-  return times.slice(1).map((t, i) => t - (times[i] ?? t));
-}

@@ -121,11 +121,18 @@ describe('/threatcrowd bulk in Slack', () => {
     const sim = await useSimulator();
     const slack = await startFakeSlack();
     const { url } = await startBot(slack, { ...offlineEnv(sim), THREATCROWD_INTERVAL_MS: '300', THREATCROWD_BURST: '1' });
-    for (const prefix of ['one', 'two'])
-      await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(20, prefix).join(' ')}`), FORM);
+    // Slack is slow to answer the two progress messages (in two channels, so neither waits for the other): the
+    // third bulk comes while both are still being posted.
+    const answerPosts = slack.holdAnswers('chat.postMessage');
+    for (const [prefix, channel] of [
+      ['one', 'C1'],
+      ['two', 'C2'],
+    ] as const)
+      await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(20, prefix).join(' ')}`, channel), FORM);
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length === 2, 10_000);
     await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(5, 'three').join(' ')}`), FORM);
     await slack.waitFor(() => slack.responses.some((r) => String(r.body.text).includes('2 bulk lookups running')), 10_000);
+    answerPosts();
     expect(slack.callsOf('chat.postMessage')).toHaveLength(2);
     // Another person is not held back by the first one's bulks.
     await sendSigned(url, SECRET, slashCommandBody(slack, `bulk ${domains(2, 'other').join(' ')}`, 'C1', 'U2'), FORM);
