@@ -8,7 +8,8 @@ import { StartAborted } from '../runtime/connect-with-retry.js';
 import { type RunningApp, startApp } from '../runtime/start-app.js';
 import type { CliIo } from './output.js';
 
-const SHUTDOWN_LIMIT_MS = 10_000;
+/** SIGTERM to exit, whatever hangs: Docker's and Kubernetes' default grace is 10 s. */
+export const SHUTDOWN_LIMIT_MS = 10_000;
 
 export async function runStart(io: CliIo, onStop: (code: number) => void = (code) => process.exit(code)): Promise<number> {
   const settings = loadSettings(io.env);

@@ -105,7 +105,8 @@ export async function startApp(
 }
 
 /** The shutdown, in order, each step bounded. */
-function shutdownSteps(
+/** The steps of a shutdown, in order, each with its limit; together well inside the 10-s limit, however many adapters. */
+export function shutdownSteps(
   { health, services, adapters, bulks }: { health: HealthServer; services: Services; adapters: readonly ChatAdapter[]; bulks?: BulkPort },
   { votes, watching }: BuiltBot,
 ): StopStep[] {
@@ -115,7 +116,15 @@ function shutdownSteps(
     ['bulk lookups', async () => bulks?.stop(), 1500],
     // No new re-check; one in progress is dropped with the upstream queue below (nothing sent, nothing recorded).
     ['watchlist', () => watching.scheduler.stop(200), 300],
-    ...adapters.map((adapter): StopStep => [`${adapter.name} adapter`, () => adapter.stop(), 1500]),
+    // The chat adapters stop side by side: one bound for all, so Slack and Discord together fit the 10 s too.
+    [
+      'chat adapters',
+      async () => {
+        const failed = (await Promise.allSettled(adapters.map((adapter) => adapter.stop()))).find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason; // logged as this step's failure; the others have stopped
+      },
+      1500,
+    ],
     // Queued upstream work is dropped (nothing sent); a vote in flight gets a moment, then is aborted.
     ['upstream queue', () => services.stopUpstream(), 500],
     ['vote delivery', () => votes.stop(2000), 2500],

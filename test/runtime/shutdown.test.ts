@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHUTDOWN_LIMIT_MS } from '../../src/cli/start-command.js';
+import { shutdownSteps } from '../../src/runtime/start-app.js';
 import { openStore } from '../../src/store/open-store.js';
 import { VoteService } from '../../src/votes/vote-service.js';
 import { offlineEnv, slackEnv } from '../support/env.js';
@@ -59,5 +61,22 @@ describe('bounded shutdown, nothing lost', () => {
     expect(await second.exited).toBe(0);
     expect(sim.votes.map((v) => [v.value, v.vote])).toEqual([['evil.com', '0']]);
     expect(await pendingVotes(file)).toBe(0);
+  });
+});
+
+describe('the shutdown budget', () => {
+  it('GIVEN Slack and Discord both enabled THEN every step hanging to its limit still ends inside the 10-s limit', () => {
+    const idle = async () => {};
+    const adapter = (name: string) => ({ name, connected: () => true, stop: idle });
+    const steps = shutdownSteps(
+      {
+        health: { close: idle } as never,
+        services: { stopUpstream: idle, abortInFlight: () => {}, close: idle } as never,
+        adapters: [adapter('slack'), adapter('discord'), adapter('console')],
+      },
+      { votes: { stop: idle }, watching: { scheduler: { stop: idle } } } as never,
+    );
+    const worst = steps.reduce((total, [, , limitMs]) => total + limitMs, 0);
+    expect(worst).toBeLessThanOrEqual(SHUTDOWN_LIMIT_MS - 500);
   });
 });
