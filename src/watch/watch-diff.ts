@@ -32,8 +32,8 @@ export type Change =
   | { readonly kind: 'verdict'; readonly before: Votes; readonly after: Votes }
   | { readonly kind: 'feed'; readonly onFeed: boolean };
 
-const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))];
-const bounded = (values: readonly string[]) => unique(values).sort().slice(0, SNAPSHOT_LIST_MAX);
+/** The distinct items of a list, lower case and sorted. */
+const sortedUnique = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))].sort();
 
 /** An address in one notation whatever upstream wrote (`2001:0db8::0001` and `2001:db8::1` are one address). */
 const oneNotation = (ip: string) => canonicalIPv4(ip) ?? canonicalIPv6(ip) ?? ip;
@@ -60,17 +60,17 @@ function newItems(before: Snapshot, after: Snapshot, list: ListName): string[] {
 /** The parts of a report a watch compares. */
 export function snapshotOf(report: Report): Snapshot {
   const lists: Record<ListName, readonly string[]> = {
-    resolutions: report.resolutions.map((r) => ('ip' in r ? oneNotation(r.ip) : r.domain)),
-    subdomains: report.subdomains,
-    hashes: report.hashes,
+    resolutions: sortedUnique(report.resolutions.map((r) => ('ip' in r ? oneNotation(r.ip) : r.domain))),
+    subdomains: sortedUnique(report.subdomains),
+    hashes: sortedUnique(report.hashes),
   };
   return {
     found: report.found,
     votes: report.votes,
-    resolutions: bounded(lists.resolutions),
-    subdomains: bounded(lists.subdomains),
-    hashes: bounded(lists.hashes),
-    cut: LIST_NAMES.filter((list) => unique(lists[list]).length > SNAPSHOT_LIST_MAX),
+    resolutions: lists.resolutions.slice(0, SNAPSHOT_LIST_MAX),
+    subdomains: lists.subdomains.slice(0, SNAPSHOT_LIST_MAX),
+    hashes: lists.hashes.slice(0, SNAPSHOT_LIST_MAX),
+    cut: LIST_NAMES.filter((list) => lists[list].length > SNAPSHOT_LIST_MAX),
   };
 }
 
