@@ -6,7 +6,7 @@
 import type Keyv from 'keyv';
 import { canonicalDomain } from '../indicators/domain.js';
 import { hashType } from '../indicators/hash.js';
-import { canonicalIPv4, canonicalIPv6 } from '../indicators/ip.js';
+import { canonicalIPv4, canonicalIPv6, mappedIPv4 } from '../indicators/ip.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -29,9 +29,14 @@ const IDLE_POLL_MS = 200;
 /** Each feed's values in the form lookups compare them in, or null for a line that is not such a value. */
 const VALUE_OF: Record<FeedName, (line: string) => string | null> = {
   domains: (line) => canonicalDomain(line),
-  ips: (line) => canonicalIPv4(line) ?? canonicalIPv6(line),
+  ips: (line) => canonicalIPv4(line) ?? ipv6Value(canonicalIPv6(line)),
   hashes: (line) => (hashType(line) ? line : null),
 };
+
+/** An IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is the IPv4 it carries, as detection reads it; other IPv6 as they are. */
+function ipv6Value(v6: string | null): string | null {
+  return v6 === null ? null : (mappedIPv4(v6) ?? v6);
+}
 
 /** More lines than this share that are not values of the feed's type, and the body is not the feed. */
 const MAX_FOREIGN_SHARE = 0.1;
@@ -79,7 +84,10 @@ export class CrowdFeeds {
   /** True when `target` is on the matching malicious feed. */
   has(target: LookupTarget): boolean {
     const feed = FEED_OF[target.type];
-    return feed !== undefined && this.sets[feed].has(target.value.toLowerCase());
+    if (feed === undefined) return false;
+    const value = target.value.toLowerCase();
+    // The value as the feed holds it (one IPv6 notation, a mapped IPv4 as IPv4); a value already in that form is one probe.
+    return this.sets[feed].has(value) || this.sets[feed].has(VALUE_OF[feed](value) ?? value);
   }
 
   /** Loads the feeds kept in the store (from an earlier run or another replica). */

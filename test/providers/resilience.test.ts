@@ -195,6 +195,20 @@ describe('the crowd feeds', () => {
     expect(reply?.kind === 'summary' && reply.summary.sections.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN an IP feed with an IPv4-mapped IPv6 and a long IPv6 THEN the addresses people paste match them', async () => {
+    const t = await createTestBot();
+    t.sim.setFeed('ips', ['::ffff:45.77.12.99', '2A03:2880:0000:0000:0000:0000:0000:0001']);
+    expect(await t.services.feeds.refresh()).toBe(true);
+    const before = t.sim.requests.length;
+    const replies = await t.say('beacon to 45.77.12[.]99 and 2a03:2880::1');
+    expect(replies.map((r) => r.kind === 'summary' && r.summary.verdict.text)).toEqual([
+      "on ThreatCrowd's malicious feed",
+      "on ThreatCrowd's malicious feed",
+    ]);
+    expect(t.sim.requests).toHaveLength(before);
+    expect(t.services.feeds.has({ type: 'ip', value: '2A03:2880:0:0::1' })).toBe(true);
+  });
+
   it('GIVEN the feeds kept in the store THEN a new process has them before downloading', async () => {
     const t = await createTestBot();
     t.sim.setFeed('hashes', ['ec8c89aa5e521572c74e2dd02a4daf78']);
