@@ -28,6 +28,13 @@ export function leftOutLine(plan: Pick<BulkPlan, 'duplicates' | 'skipped' | 'ove
 
 const HEADLINE = { running: '🔄 Bulk lookup', done: '✅ Bulk lookup done', cancelled: '⏹️ Bulk lookup cancelled' } as const;
 
+/** "⏸️ Bulk lookup waiting for ThreatCrowd to answer again (next try in 40 s)" while providers are paused. */
+function headline(progress: BulkProgress): string {
+  const { paused } = progress;
+  if (!paused || progress.status !== 'running') return HEADLINE[progress.status];
+  return `⏸️ Bulk lookup waiting for ${paused.providers.join(' and ')} to answer again (next try in ${duration(paused.retryInMs)})`;
+}
+
 /** The progress message's text: done/total, from cache, waiting, failed and time left. */
 export function progressText(progress: BulkProgress, plan: BulkPlan): string {
   const parts = [
@@ -38,7 +45,7 @@ export function progressText(progress: BulkProgress, plan: BulkPlan): string {
   ];
   const eta = progress.status === 'running' && progress.waiting > 0 ? `, about ${duration(progress.etaMs)} left` : '';
   const left = leftOutLine(plan);
-  return `${HEADLINE[progress.status]}: ${parts.join(' · ')}${eta}${left ? `\nLeft out: ${left}.` : ''}`;
+  return `${headline(progress)}: ${parts.join(' · ')}${eta}${left ? `\nLeft out: ${left}.` : ''}`;
 }
 
 export function progressReply(progress: BulkProgress, plan: BulkPlan): Reply {

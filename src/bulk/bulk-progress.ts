@@ -15,6 +15,8 @@ export interface BulkProgress {
   readonly waiting: number;
   /** Estimated time left in ms (0 when finished). */
   readonly etaMs: number;
+  /** Set while every provider is paused by its circuit breaker: the bulk waits for the next probe. */
+  readonly paused?: { readonly providers: readonly string[]; readonly retryInMs: number };
 }
 
 /** The limiter as the bulk sees it: where its next request would stand, and the sustained rate. */

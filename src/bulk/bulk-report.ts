@@ -3,6 +3,7 @@ import type { LookupResult } from '../export/lookup-result.js';
 import type { LookupType, Report } from '../report/report.js';
 import { type BulkProgress, estimateTimeLeft, type QueueView } from './bulk-progress.js';
 import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
+import type { Outage } from './outage-pause.js';
 
 export const NOT_LOOKED_UP = 'not looked up (the bulk was stopped)';
 
@@ -28,10 +29,13 @@ export async function progressOf(
   done: Readonly<Record<number, DoneEntry>>,
   status: BulkStatus,
   queue: QueueView,
+  paused: Outage | null = null,
+  now = Date.now(),
 ): Promise<BulkProgress> {
   const entries = Object.values(done);
   const total = job.targets.length;
   const waiting = total - entries.length;
+  const pausedFor = paused && status === 'running' ? Math.max(0, paused.retryAt - now) : 0;
   return {
     id: job.id,
     status,
@@ -40,6 +44,7 @@ export async function progressOf(
     fromCache: entries.filter((e) => 'from' in e && e.from === 'cache').length,
     failed: entries.filter((e) => 'error' in e).length,
     waiting,
-    etaMs: status === 'running' ? await estimateTimeLeft(queue, waiting) : 0,
+    etaMs: status === 'running' ? pausedFor + (await estimateTimeLeft(queue, waiting)) : 0,
+    ...(paused && status === 'running' ? { paused: { providers: paused.providers, retryInMs: pausedFor } } : {}),
   };
 }

@@ -25,6 +25,11 @@ export interface BulkRunnerOptions {
   readonly concurrency?: number;
   /** A lease not renewed for this long lets another replica take the bulk over. @default 60000 */
   readonly leaseMs?: number;
+  /**
+   * How long a bulk waits for paused providers (circuit breakers open), counted from the last upstream answer;
+   * after that its remaining lookups fail with the reason. @default 1800000 (30 min)
+   */
+  readonly outagePatienceMs?: number;
   /** Called with unexpected failures (bugs), which the bulk records as failed lookups and goes on. */
   readonly onError?: (error: unknown) => void;
 }

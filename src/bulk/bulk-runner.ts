@@ -12,7 +12,12 @@ import type { BulkOutcome, BulkRunnerOptions, RunOptions } from './bulk-runner-o
 import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
 import { keepLease } from './lease-keeper.js';
+import { type Outage, OutagePause, outageOf } from './outage-pause.js';
 import type { BulkPlan } from './plan-bulk.js';
+import { WorkLine } from './work-line.js';
+
+/** A lookup that found every provider paused (nothing sent): its value goes back in line. */
+const PUT_BACK = Symbol('put back');
 
 /** `work`'s value, or null as soon as one of `signals` fires. */
 function untilAborted<T>(work: Promise<T>, signals: readonly AbortSignal[]): Promise<T | null> {
@@ -68,21 +73,6 @@ export class BulkRunner {
     return { job, status, results: await this.results(job, done), progress: await this.progress(job, done, status) };
   }
 
-  /**
-   * Resumes every stored bulk that no live replica holds (at start-up), one after another; `optionsFor`
-   * gives each its progress callback (the adapter finds its message from `job.owner`). Resolves when all end.
-   */
-  async resumeUnfinished(optionsFor: (job: BulkJob) => RunOptions = () => ({})): Promise<BulkOutcome[]> {
-    const outcomes: BulkOutcome[] = [];
-    for (const id of await this.options.state.unfinished()) {
-      if (this.shutdown.signal.aborted) break;
-      const job = await this.options.state.job(id);
-      const outcome = job ? await this.resume(id, optionsFor(job)) : null;
-      if (outcome) outcomes.push(outcome);
-    }
-    return outcomes;
-  }
-
   /** Any replica may ask; the one running the bulk stops before its next lookup. */
   async cancel(id: string): Promise<void> {
     await this.options.state.requestCancel(id);
@@ -100,46 +90,43 @@ export class BulkRunner {
   private async work(job: BulkJob, done: Record<number, DoneEntry>, run: RunOptions, leaseLost: AbortSignal): Promise<BulkStatus> {
     const { lookups, state } = this.options;
     const pending = job.targets.map((_, i) => i).filter((i) => done[i] === undefined);
-    const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status));
+    const pause = new OutagePause(() => this.clock.now(), this.options.outagePatienceMs ?? 30 * 60_000);
+    const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status, pause.current()));
     const record = async (index: number, entry: DoneEntry) => {
       done[index] = entry;
       if (leaseLost.aborted) return; // another replica has the bulk now: its record is the one that counts
       await state.saveDone(job.id, done);
       await report('running');
     };
+    await report('running');
+    // Fresh answers first: they cost nothing, and what is left is what the limiter paces (the ETA).
+    const line = new WorkLine();
+    for (const index of pending) {
+      const target = job.targets[index];
+      const entry = target && (await lookups.isFresh(target.type, target.value)) ? await this.lookupOne(index, job, pause) : PUT_BACK;
+      if (entry === PUT_BACK) line.add(index);
+      else await record(index, entry);
+    }
+    const signals = [this.shutdown.signal, leaseLost, ...(run.signal ? [run.signal] : [])];
     const stopped = async (): Promise<BulkStatus | null> => {
       if (run.signal?.aborted || (await state.cancelRequested(job.id))) return 'cancelled';
       if (this.shutdown.signal.aborted || leaseLost.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs)))
         return 'running';
       return null;
     };
-    await report('running');
-    // Fresh answers first: they cost nothing, and what is left is what the limiter paces (the ETA).
-    const upstream: number[] = [];
-    for (const index of pending) {
-      const target = job.targets[index];
-      if (target && (await lookups.isFresh(target.type, target.value))) await record(index, await this.lookupOne(index, job));
-      else upstream.push(index);
-    }
-    let next = 0;
     let outcome = 'done' as BulkStatus;
-    const signals = [this.shutdown.signal, leaseLost, ...(run.signal ? [run.signal] : [])];
     const worker = async () => {
-      while (next < upstream.length && outcome === 'done') {
-        // Take the next index before waiting on anything, so two workers never take the same one.
-        const index = upstream[next++] as number;
-        const halt = await stopped();
-        if (halt) {
-          outcome = halt;
-          return;
-        }
+      // Take the next index before waiting on anything, so two workers never take the same one.
+      for (let index = line.take(); index !== undefined && outcome === 'done'; index = line.take()) {
+        const halt = (await stopped()) ?? (await this.waitOut(pause, signals, stopped, report));
         // Stop waiting at once when cancelled or stopped; the lookup itself still lands in the cache.
-        const entry = await untilAborted(this.lookupOne(index, job), signals);
+        const entry = halt ? null : await untilAborted(this.lookupOne(index, job, pause), signals);
         if (entry === null) {
-          outcome = run.signal?.aborted ? 'cancelled' : 'running';
+          outcome = halt ?? (run.signal?.aborted ? 'cancelled' : 'running');
           return;
         }
-        await record(index, entry);
+        if (entry === PUT_BACK) line.putBack(index);
+        else await record(index, entry);
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency ?? 2 }, worker));
@@ -150,12 +137,29 @@ export class BulkRunner {
     return outcome;
   }
 
-  private async lookupOne(index: number, job: BulkJob): Promise<DoneEntry> {
+  /** While providers are paused: shows it, then waits for the next probe; the halt (cancel, stop) that ends it early. */
+  private async waitOut(
+    pause: OutagePause,
+    signals: readonly AbortSignal[],
+    stopped: () => Promise<BulkStatus | null>,
+    report: (status: BulkStatus) => Promise<void>,
+  ): Promise<BulkStatus | null> {
+    if (!pause.current()) return null;
+    await report('running');
+    if (await pause.waitOut(AbortSignal.any([...signals]), async () => (await stopped()) !== null)) return null;
+    return stopped();
+  }
+
+  private async lookupOne(index: number, job: BulkJob, pause: OutagePause): Promise<DoneEntry | typeof PUT_BACK> {
     const target = job.targets[index];
     if (!target) return { error: 'no such lookup' };
     try {
-      return { from: (await this.options.lookups.lookup(target.type, target.value, 'bulk', job.queueOwner)).from };
+      const { from } = await this.options.lookups.lookup(target.type, target.value, 'bulk', job.queueOwner);
+      if (from === 'upstream') pause.answered();
+      return { from };
     } catch (error) {
+      const outage = outageOf(error);
+      if (outage && pause.hold(outage)) return PUT_BACK;
       const message = failureMessage(error);
       // At shutdown the limiter drops what is queued: not a bug, and the bulk is resumed from the store.
       if (message === null && !this.shutdown.signal.aborted) this.options.onError?.(error);
@@ -167,7 +171,7 @@ export class BulkRunner {
     return resultsOf(job, done, (type, value) => this.options.lookups.peek(type, value));
   }
 
-  private progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus): Promise<BulkProgress> {
-    return progressOf(job, done, status, this.options.queue);
+  private progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus, paused: Outage | null = null): Promise<BulkProgress> {
+    return progressOf(job, done, status, this.options.queue, paused, this.clock.now());
   }
 }

@@ -8,15 +8,19 @@ export interface CalmOptions {
   readonly now?: () => number;
 }
 
-/** Passes on the first update, then at most one per `everyMs`, and always the last (the bulk ended). */
+/** Passes on the first update, then at most one per `everyMs`, always a pause starting or ending, and the last. */
 export function calmProgress(onProgress: (p: BulkProgress) => void, options: CalmOptions = {}): (p: BulkProgress) => void {
   const everyMs = options.everyMs ?? 3000;
   const now = options.now ?? Date.now;
   let last: number | null = null;
+  let wasPaused = false;
   return (progress) => {
     const ended = progress.status !== 'running' || progress.waiting === 0;
-    if (!ended && last !== null && now() - last < everyMs) return;
+    // A pause beginning or ending is news: people see at once why the count stopped, and that it goes on.
+    const turned = (progress.paused !== undefined) !== wasPaused;
+    if (!ended && !turned && last !== null && now() - last < everyMs) return;
     last = now();
+    wasPaused = progress.paused !== undefined;
     onProgress(progress);
   };
 }

@@ -16,12 +16,26 @@ function duration(ms: number): string {
   return s < 90 ? `${s} s` : `${Math.ceil(s / 60)} min`;
 }
 
-/** A progress line at most once a second, only when standard error is a terminal. */
+/** "waiting for ThreatCrowd (next try in 45 s)". */
+const waitingFor = (paused: NonNullable<BulkProgress['paused']>) =>
+  `waiting for ${paused.providers.join(' and ')} (next try in ${duration(paused.retryInMs)})`;
+
+/** Elsewhere than a terminal (a log, a pipe): one line when a pause begins, so a silent wait is explained. */
+function pauseNotices(io: CliIo): (progress: BulkProgress) => void {
+  let paused = false;
+  return (p) => {
+    if (p.paused && !paused) io.stderr.write(`${p.done}/${p.total} looked up; ${waitingFor(p.paused)}\n`);
+    paused = p.paused !== undefined;
+  };
+}
+
+/** A progress line at most once a second when standard error is a terminal; otherwise only the pauses. */
 export function progressPrinter(io: CliIo): (progress: BulkProgress) => void {
-  if ((io.stderr as { isTTY?: boolean }).isTTY !== true) return () => {};
+  if ((io.stderr as { isTTY?: boolean }).isTTY !== true) return pauseNotices(io);
   return calmProgress(
     (p) => {
-      const eta = p.waiting > 0 ? `, about ${duration(p.etaMs)} left` : '';
+      const wait = p.paused ? `, ${waitingFor(p.paused)}` : '';
+      const eta = p.waiting > 0 ? `${wait}, about ${duration(p.etaMs)} left` : '';
       io.stderr.write(`\r${p.done}/${p.total} looked up (${p.fromCache} from cache, ${p.failed} failed)${eta}   `);
     },
     { everyMs: EVERY_MS },

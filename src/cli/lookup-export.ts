@@ -72,6 +72,7 @@ async function runCancellable(plan: BulkPlan, services: Services, io: CliIo): Pr
   const runner = new BulkRunner({
     lookups: services.lookups,
     queue: services.limiter,
+    outagePatienceMs: services.settings.BULK_OUTAGE_WAIT_MINUTES * 60_000,
     state: new BulkStateStore(services.store.namespace('bulk'), services.coordination),
     onError: (error) => io.stderr.write(`unexpected failure: ${(error as Error).message}\n`),
   });

@@ -54,6 +54,7 @@ export const settingsSchema = z.object({
   FILE_HASH_ON_REQUEST_MAX_MB: int(1, 4096).default(1024),
   FILE_HASH_TIMEOUT_SECONDS: int(1, 3600).default(120),
   BULK_PROGRESS_MS: int(100, 600_000).default(3000),
+  BULK_OUTAGE_WAIT_MINUTES: int(0, 24 * 60).default(30),
   AUTO_REPLY_MAX: int(1, 25).default(5),
   GRAPH_MAX_LOOKUPS: int(0, 50).default(5),
   WATCH_INTERVAL_HOURS: z.coerce

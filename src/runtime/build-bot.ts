@@ -77,6 +77,7 @@ function createBulks(services: Services, logger: Logger): BulkService {
     lookups: services.lookups,
     queue: services.limiter,
     state,
+    outagePatienceMs: services.settings.BULK_OUTAGE_WAIT_MINUTES * 60_000,
     onError: (error) => logger.error({ err: error }, 'bulk lookup failed unexpectedly'),
   });
   return new BulkService({ runner, state, logger, progressEveryMs: services.settings.BULK_PROGRESS_MS });

@@ -42,6 +42,24 @@ describe('bulk service', () => {
     expect(csv?.kind === 'file' && Buffer.from(csv.file.bytes).toString('utf8')).toMatch(/ThreatCrowd/);
   });
 
+  it('GIVEN ThreatCrowd down until its breaker opens THEN the progress says the bulk waits for it, and the rest are answered after', async () => {
+    const t = await createTestBot({
+      BULK_PROGRESS_MS: '60000',
+      BREAKER_FAILURES: '1',
+      BREAKER_COOLDOWN_SECONDS: '1',
+      THREATCROWD_RETRIES: '0',
+    });
+    t.sim.addFault({ kind: 'reset', path: '/searchApi', times: 2 });
+    const { sink, shown, finished } = memorySink();
+    await t.bot.deps.bulks?.run(await planOf(t, list(5, 'pause')), place(), sink);
+    // Progress edits are an hour apart here, yet the pause is shown at once: it explains why the count stopped.
+    expect(shown.map((r) => r.kind === 'bulk-progress' && r.text.split(':')[0])).toContain(
+      '⏸️ Bulk lookup waiting for ThreatCrowd to answer again (next try in 1 s)',
+    );
+    const [last] = finished;
+    expect(last?.kind === 'bulk-progress' && last.text).toContain('done: 5/5 looked up · 0 from cache · 0 waiting · 2 failed');
+  });
+
   it('GIVEN a bulk running THEN it counts toward its owner only, and a Cancel from another platform or channel is refused', async () => {
     const t = await createTestBot({ THREATCROWD_INTERVAL_MS: '200', THREATCROWD_BURST: '1', BULK_PROGRESS_MS: '100' });
     const bulks = t.bot.deps.bulks;

@@ -247,6 +247,25 @@ describe('/threatcrowd bulk in the core', () => {
       '⏹️ Bulk lookup cancelled: 12/30 looked up · 10 from cache · 18 waiting · 1 failed',
     );
   });
+
+  it('GIVEN every provider paused THEN the progress says who the bulk waits for and when it tries again', () => {
+    const plan = { targets: [], duplicates: 0, skipped: 0, skippedByReason: {}, overCap: 0 };
+    const paused = { providers: ['ThreatCrowd', 'AlienVault OTX'], retryInMs: 42_000 };
+    const running = {
+      id: 'b',
+      status: 'running' as const,
+      done: 12,
+      total: 30,
+      fromCache: 10,
+      failed: 1,
+      waiting: 18,
+      etaMs: 222_000,
+      paused,
+    };
+    expect(progressText(running, plan)).toBe(
+      '⏸️ Bulk lookup waiting for ThreatCrowd and AlienVault OTX to answer again (next try in 42 s): 12/30 looked up · 10 from cache · 18 waiting · 1 failed, about 4 min left',
+    );
+  });
 });
 
 describe('/threatcrowd export', () => {

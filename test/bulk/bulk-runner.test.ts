@@ -137,7 +137,7 @@ describe('BulkRunner with more workers than lookups', () => {
 });
 
 describe('BulkRunner at start-up', () => {
-  it('GIVEN two bulks left unfinished by a stopped process THEN resumeUnfinished finishes both, with callbacks per owner', async () => {
+  it('GIVEN two bulks left unfinished by a stopped process THEN another runner resumes both from the store, with callbacks per owner', async () => {
     const { sim, runner, state } = await bulkSetup({ limiter: { burst: 1, intervalMs: 10 } });
     const before = runner({ replicaId: 'old' });
     const stopAt = (n: number) => (p: { done: number }) => p.done === n && before.stop();
@@ -148,8 +148,9 @@ describe('BulkRunner at start-up', () => {
     const second = await before.start(planOf(domainList(3, 'second')), 'discord:G1:C2:U2');
     expect(second.status).toBe('running');
     expect(await state.unfinished()).toHaveLength(2);
-    const outcomes = await after.resumeUnfinished((job) => ({ onProgress: () => void owners.push(job.owner) }));
-    expect(outcomes.map((o) => o.status)).toEqual(['done', 'done']);
+    const jobs = await Promise.all((await state.unfinished()).map((id) => state.job(id)));
+    const outcomes = await Promise.all(jobs.map((job) => job && after.resume(job.id, { onProgress: () => void owners.push(job.owner) })));
+    expect(outcomes.map((o) => o?.status)).toEqual(['done', 'done']);
     expect(new Set(owners)).toEqual(new Set(['slack:T1:C1:U1', 'discord:G1:C2:U2']));
     expect(await state.unfinished()).toEqual([]);
     expect(sim.requests).toHaveLength(7);

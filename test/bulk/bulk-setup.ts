@@ -4,6 +4,7 @@ import type { BulkOutcome, BulkRunnerOptions } from '../../src/bulk/bulk-runner-
 import { BulkStateStore } from '../../src/bulk/bulk-state.js';
 import { planBulk } from '../../src/bulk/plan-bulk.js';
 import { CachedLookup } from '../../src/cache/cached-lookup.js';
+import { type BreakerOptions, GuardedProvider } from '../../src/providers/circuit-breaker.js';
 import type { SimulatorOptions } from '../../src/simulator/server.js';
 import { LocalCoordination } from '../../src/store/coordination.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -11,12 +12,22 @@ import type { LimiterOptions } from '../../src/throttle/limiter-options.js';
 import { afterTest } from '../support/servers.js';
 import { clientFor, useLimiter, useSimulator } from '../support/simulator.js';
 
-export async function bulkSetup(options: { simulator?: SimulatorOptions; limiter?: LimiterOptions; store?: Store } = {}) {
+interface BulkSetupOptions {
+  readonly simulator?: SimulatorOptions;
+  readonly limiter?: LimiterOptions;
+  readonly store?: Store;
+  /** Puts ThreatCrowd behind a circuit breaker, as the bot does. */
+  readonly breaker?: BreakerOptions;
+}
+
+export async function bulkSetup(options: BulkSetupOptions = {}) {
   const sim = await useSimulator(options.simulator);
   const store = options.store ?? (await openStore('memory://'));
   if (!options.store) afterTest(() => store.close());
   const limiter = useLimiter({ burst: 3, intervalMs: 10, ...options.limiter });
-  const lookups = new CachedLookup(clientFor(sim, { limiter, retries: 0 }), store.namespace('reports'));
+  const client = clientFor(sim, { limiter, retries: 0 });
+  const provider = options.breaker ? new GuardedProvider(client, options.breaker) : client;
+  const lookups = new CachedLookup(provider, store.namespace('reports'));
   const coordination = new LocalCoordination();
   const state = new BulkStateStore(store.namespace('bulk'), coordination);
   const runner = (extra: Partial<BulkRunnerOptions> = {}) => new BulkRunner({ lookups, queue: limiter, state, ...extra });

@@ -26,6 +26,20 @@ describe('calmProgress', () => {
     expect(shown).toEqual([0, 10, 20, 30]);
   });
 
+  it('GIVEN a pause starting and ending between two paced updates THEN both are shown at once', () => {
+    let now = 0;
+    const shown: string[] = [];
+    const calm = calmProgress((p) => shown.push(`${p.done}${p.paused ? ' paused' : ''}`), { everyMs: 1000, now: () => now });
+    calm(step(1));
+    now += 100;
+    calm({ ...step(1), paused: { providers: ['ThreatCrowd'], retryInMs: 60_000 } });
+    now += 100;
+    calm({ ...step(1), paused: { providers: ['ThreatCrowd'], retryInMs: 59_900 } });
+    now += 100;
+    calm(step(2));
+    expect(shown).toEqual(['1', '1 paused', '2']);
+  });
+
   it('GIVEN a bulk cancelled between two paced updates THEN the cancelled state is shown at once', () => {
     let now = 0;
     const shown: string[] = [];

@@ -125,6 +125,22 @@ describe('threatcrowd-bot lookup --file', () => {
     const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows.filter((r) => r.error?.includes('HTTP 503'))).toHaveLength(2);
   });
+
+  it('GIVEN ThreatCrowd failing until its breaker opens THEN the bulk says it waits, and the rest are answered after the pause', async () => {
+    const sim = await useSimulator({ faults: [{ kind: 'reset', path: '/searchApi', times: 2 }] });
+    const values = Array.from({ length: 5 }, (_, i) => `b${i}.sample-corp.com`).join('\n');
+    const { code, stdout, stderr } = await runCli(['lookup', '--file', listFile(values), '-f', 'csv'], {
+      THREATCROWD_URL: sim.url,
+      THREATCROWD_RETRIES: '0',
+      BREAKER_FAILURES: '1',
+      BREAKER_COOLDOWN_SECONDS: '1',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^[0-2]\/5 looked up; waiting for ThreatCrowd \(next try in 1 s\)$/m);
+    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.filter((r) => r.error?.includes('could not be reached'))).toHaveLength(2);
+    expect(rows.filter((r) => r.error === '')).toHaveLength(3);
+  });
 });
 
 describe('threatcrowd-bot lookup --file, stopped', () => {
