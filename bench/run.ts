@@ -1,6 +1,6 @@
 /** `npm run bench`: every benchmark, printed as Markdown tables for docs/benchmarks.md. */
 import { benchAccuracy } from './accuracy.js';
-import { benchBulk } from './bulk.js';
+import { benchBulk, benchBulkRetention } from './bulk.js';
 import { benchDetection } from './detection.js';
 import { benchFeeds } from './feeds.js';
 import { benchFiles } from './files.js';
@@ -38,6 +38,8 @@ if (which === 'all' || which === 'files') {
 if (which === 'all' || which === 'bulk') {
   console.log('\n## A 500-indicator bulk\n');
   console.log((await benchBulk()).join('\n'));
+  console.log('\n### What a runner keeps after many bulks\n');
+  console.log((await benchBulkRetention()).join('\n'));
 }
 if (which === 'all' || which === 'memory') {
   console.log('\n## Memory\n');

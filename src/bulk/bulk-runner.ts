@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LookupResult } from '../export/lookup-result.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { untilAborted } from '../time/linked-signal.js';
 import type { BulkProgress } from './bulk-progress.js';
 import { progressOf, resultsOf } from './bulk-report.js';
 import type { BulkOutcome, BulkRunnerOptions, RunOptions } from './bulk-runner-options.js';
@@ -18,13 +19,6 @@ import { WorkLine } from './work-line.js';
 
 /** A lookup that found every provider paused (nothing sent): its value goes back in line. */
 const PUT_BACK = Symbol('put back');
-
-/** `work`'s value, or null as soon as one of `signals` fires. */
-function untilAborted<T>(work: Promise<T>, signals: readonly AbortSignal[]): Promise<T | null> {
-  if (signals.some((s) => s.aborted)) return Promise.resolve(null);
-  const any = AbortSignal.any([...signals]);
-  return Promise.race([work, new Promise<null>((resolve) => any.addEventListener('abort', () => resolve(null), { once: true }))]);
-}
 
 export class BulkRunner {
   private readonly clock: Pick<Clock, 'now'>;
@@ -146,7 +140,7 @@ export class BulkRunner {
   ): Promise<BulkStatus | null> {
     if (!pause.current()) return null;
     await report('running');
-    if (await pause.waitOut(AbortSignal.any([...signals]), async () => (await stopped()) !== null)) return null;
+    if (await pause.waitOut(signals, async () => (await stopped()) !== null)) return null;
     return stopped();
   }
 

@@ -4,9 +4,9 @@
  * probe. It waits at most `patienceMs` since the last upstream answer; after that the values fail with the
  * reason, as before, so a provider that never comes back does not hold a bulk (and its person's share) forever.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CircuitOpenError, UpstreamError } from '../errors/index.js';
 import { failuresBehind } from '../providers/provider-chain.js';
+import { sleepUnlessAborted } from '../time/linked-signal.js';
 
 /** Who is paused, and when the first of them lets a probe through. */
 export interface Outage {
@@ -62,14 +62,13 @@ export class OutagePause {
   }
 
   /**
-   * Sleeps until the pause ends; wakes at once on `signal` and every second to ask `halted` (a cancel pressed on
+   * Sleeps until the pause ends; wakes at once on `signals` and every second to ask `halted` (a cancel pressed on
    * another replica). False when woken for either; true when it is time to try again.
    */
-  async waitOut(signal: AbortSignal, halted: () => Promise<boolean>): Promise<boolean> {
+  async waitOut(signals: readonly AbortSignal[], halted: () => Promise<boolean>): Promise<boolean> {
     for (let pause = this.current(); pause !== null; pause = this.current()) {
-      const ms = Math.min(pause.retryAt - this.now(), CHECK_EVERY_MS);
-      await sleep(Math.max(ms, 1), undefined, { signal }).catch(() => undefined);
-      if (signal.aborted || (await halted())) return false;
+      await sleepUnlessAborted(Math.max(1, Math.min(pause.retryAt - this.now(), CHECK_EVERY_MS)), signals);
+      if (signals.some((s) => s.aborted) || (await halted())) return false;
     }
     return true;
   }

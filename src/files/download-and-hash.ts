@@ -3,6 +3,8 @@
  * Redirects are followed by hand so that every hop's host is checked against the allow-list, and the
  * credentials (the bot token) go only to the host first asked.
  */
+
+import { linkedSignal } from '../time/linked-signal.js';
 import { FileDownloadError, FileHashTimeoutError, FileHostNotAllowedError, FileTooLargeError } from './errors.js';
 import { isAllowedFileUrl } from './file-hosts.js';
 import { DEFAULT_HASH_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, type FileHashes, hashStream } from './hash-stream.js';
@@ -49,7 +51,8 @@ export async function download<T>(url: string | URL, options: DownloadOptions, r
   const timeoutMs = options.timeoutMs ?? DEFAULT_HASH_TIMEOUT_MS;
   const startedAt = Date.now();
   const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  const link = linkedSignal(options.signal ? [deadline, options.signal] : [deadline]);
+  const signal = link.signal;
   try {
     const response = await fetchAllowed(parseUrl(url), options, signal);
     const declared = Number(response.headers.get('content-length') ?? 0);
@@ -66,6 +69,8 @@ export async function download<T>(url: string | URL, options: DownloadOptions, r
     if (error instanceof FileDownloadError || error instanceof FileTooLargeError || error instanceof FileHashTimeoutError) throw error;
     if (error instanceof FileHostNotAllowedError) throw error;
     throw new FileDownloadError('the connection failed', { cause: error });
+  } finally {
+    link.dispose();
   }
 }
 

@@ -3,6 +3,7 @@
  * anywhere and never held whole. A size cap and a time cap stop a stream that is too big or too slow.
  */
 import { createHash } from 'node:crypto';
+import { linkedSignal } from '../time/linked-signal.js';
 import { FileHashTimeoutError, FileTooLargeError } from './errors.js';
 
 export interface FileHashes {
@@ -36,7 +37,8 @@ export async function hashStream(source: ByteSource, options: HashOptions = {}):
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HASH_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  const link = linkedSignal(options.signal ? [deadline, options.signal] : [deadline]);
+  const signal = link.signal;
   const failure = () => (deadline.aborted ? new FileHashTimeoutError(timeoutMs) : (options.signal?.reason ?? signal.reason));
   const reader = toReadableStream(source).getReader();
   // A source that never answers would hang a plain read: cancelling the reader ends a pending read.
@@ -67,6 +69,7 @@ export async function hashStream(source: ByteSource, options: HashOptions = {}):
     throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
+    link.dispose();
     reader.releaseLock();
   }
   return { md5: md5.digest('hex'), sha1: sha1.digest('hex'), sha256: sha256.digest('hex'), size };

@@ -1,4 +1,6 @@
 /** A small text file (a list of indicators) read whole, in memory, within a size cap and a time cap. */
+
+import { linkedSignal } from '../time/linked-signal.js';
 import { type DownloadOptions, download } from './download-and-hash.js';
 import { FileHashTimeoutError, FileTooLargeError } from './errors.js';
 
@@ -8,7 +10,8 @@ export async function readText(
   limits: { maxBytes: number; timeoutMs: number; signal?: AbortSignal },
 ): Promise<string> {
   const deadline = AbortSignal.timeout(limits.timeoutMs);
-  const signal = limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline;
+  const link = linkedSignal(limits.signal ? [deadline, limits.signal] : [deadline]);
+  const signal = link.signal;
   const reader = body.getReader();
   const onAbort = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', onAbort, { once: true });
@@ -28,6 +31,7 @@ export async function readText(
     }
   } finally {
     signal.removeEventListener('abort', onAbort);
+    link.dispose();
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -11,6 +11,7 @@ import type { Coordination } from '../store/coordination.js';
 import type { Store } from '../store/open-store.js';
 import type { ThreatCrowdClient } from '../threatcrowd/client.js';
 import type { RequestLimiter } from '../throttle/limiter.js';
+import { linkedSignal } from '../time/linked-signal.js';
 import { openSharedBackends } from './shared-backends.js';
 import { createUpstreams, upstreamOf } from './upstreams.js';
 
@@ -43,9 +44,10 @@ export async function createServices(
   metrics = new Metrics(),
 ): Promise<Services> {
   const upstream = new AbortController();
-  // Every upstream request is aborted at shutdown, so a hanging ThreatCrowd or OTX cannot hold the process.
+  // Every upstream request is aborted at shutdown, so a hanging ThreatCrowd or OTX cannot hold the process. The
+  // link lets go of the shutdown signal when the request's own deadline fires (each request has one).
   const fetchUntilShutdown: typeof fetch = (input, init) =>
-    globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, upstream.signal]) : upstream.signal });
+    globalThis.fetch(input, { ...init, signal: init?.signal ? linkedSignal([init.signal, upstream.signal]).signal : upstream.signal });
   const backends = await openSharedBackends(settings, logger);
   const { redis, store, coordination, connection } = backends;
   const { limiter, otxLimiter, client, threatcrowd, providers } = createUpstreams(settings, metrics, backends, fetchUntilShutdown);
