@@ -6,7 +6,6 @@
  */
 import type { LookupOutcome } from '../cache/cached-lookup.js';
 import type { OutboundRouter } from '../core/outbound.js';
-import type { Reply } from '../core/reply.js';
 import { QueueFullError } from '../errors/index.js';
 import { isUserError } from '../errors/user-error.js';
 import type { LookupTarget } from '../lookup/resolve-target.js';
@@ -16,6 +15,7 @@ import type { Coordination } from '../store/coordination.js';
 import { whileClaimed } from '../store/renewed-claim.js';
 import { displayTarget } from '../summary/display-target.js';
 import type { Priority } from '../throttle/limiter.js';
+import { deliverNotes, notesDue, postOnce, withNotes } from './pending-notes.js';
 import { changesSince } from './watch-diff.js';
 import { changeNote, failureNote } from './watch-note.js';
 import type { WatchRecord, WatchStore } from './watch-store.js';
@@ -110,10 +110,10 @@ export class WatchScheduler {
       if (record && this.options.isInternal?.(record.target)) {
         await this.options.store.remove(id);
         this.options.logger.info({ type: record.target.type }, 'watch dropped: its value is internal now (never sent upstream)');
-      } else if (record && this.due(record) && this.options.outbound.canPost(record.place)) {
+      } else if (record && (this.due(record) || notesDue(record, this.now())) && this.options.outbound.canPost(record.place)) {
         await this.checkClaimed(id);
       } else if (record) {
-        this.dueAt.set(id, record.nextCheckAt);
+        this.dueAt.set(id, record.pendingNotes?.length ? Math.min(record.nextCheckAt, record.noteRetryAt ?? 0) : record.nextCheckAt);
       }
     }
   }
@@ -134,6 +134,7 @@ export class WatchScheduler {
         this.held = claim;
         try {
           const record = await this.options.store.get(id);
+          if (record && notesDue(record, this.now())) await this.deliver(record);
           if (record && this.due(record)) await this.check(record);
         } finally {
           this.held = null;
@@ -156,21 +157,29 @@ export class WatchScheduler {
     const { report } = outcome;
     const onFeed = this.options.onFeed?.(target) ?? null;
     const { snapshot, changes } = changesSince(record, report, onFeed);
-    const saved = await this.options.store.update(record.id, (current) => ({
-      ...current,
-      snapshots: { ...current.snapshots, [report.source]: snapshot },
-      onFeed: onFeed ?? current.onFeed,
-      lastCheckedAt: this.now(),
-      nextCheckAt: this.now() + this.options.checkIntervalMs,
-      failures: 0,
-      failureNoticed: false,
-    }));
-    if (saved && changes.length > 0) await this.post(saved, changeNote(target, changes));
+    const notes = changes.length > 0 ? [changeNote(target, changes)] : [];
+    const saved = await this.options.store.update(record.id, (current) =>
+      withNotes(
+        {
+          ...current,
+          snapshots: { ...current.snapshots, [report.source]: snapshot },
+          onFeed: onFeed ?? current.onFeed,
+          lastCheckedAt: this.now(),
+          nextCheckAt: this.now() + this.options.checkIntervalMs,
+          failures: 0,
+          failureNoticed: false,
+        },
+        notes,
+      ),
+    );
+    if (saved) await this.deliver(saved);
   }
 
   /** The value can no longer be looked up at all (a provider removed from PROVIDERS): said once, and the watch ends. */
   private async drop(record: WatchRecord, reason: string): Promise<void> {
-    if (await this.options.store.remove(record.id)) await this.post(record, `Stopped watching ${displayTarget(record.target)}: ${reason}`);
+    // The watch is gone, and its note with it if the platform refuses it now.
+    if (await this.options.store.remove(record.id))
+      await postOnce(record, `Stopped watching ${displayTarget(record.target)}: ${reason}`, this.options);
   }
 
   /** The queue was too busy to take the re-check: nothing was asked, so try again soon. */
@@ -181,20 +190,20 @@ export class WatchScheduler {
 
   private async failed(record: WatchRecord): Promise<void> {
     const failures = record.failures + 1;
-    const notice = failures >= FAILURES_BEFORE_NOTICE && !record.failureNoticed;
-    const saved = await this.options.store.update(record.id, (current) => ({
-      ...current,
-      failures,
-      failureNoticed: current.failureNoticed || notice,
-      nextCheckAt: this.now() + this.options.checkIntervalMs,
-    }));
-    if (saved && notice) await this.post(saved, failureNote(record.target, failures));
+    const say = failures >= FAILURES_BEFORE_NOTICE && !record.failureNoticed;
+    const saved = await this.options.store.update(record.id, (current) =>
+      withNotes(
+        { ...current, failures, failureNoticed: current.failureNoticed || say, nextCheckAt: this.now() + this.options.checkIntervalMs },
+        say ? [failureNote(record.target, failures)] : [],
+      ),
+    );
+    if (saved) await this.deliver(saved);
   }
 
-  private async post(record: WatchRecord, text: string): Promise<void> {
-    const reply: Reply = { kind: 'notice', visibility: 'public', text };
-    await this.options.outbound.post(record.place, [reply]).catch((error: unknown) => {
-      this.options.logger.warn({ err: error, platform: record.place.platform }, 'could not post a watch note');
-    });
+  /** Posts the notes waiting (saved with the answer they are about), unless stopping: the next process posts them. */
+  private async deliver(record: WatchRecord): Promise<void> {
+    if (this.stopping || !notesDue(record, this.now())) return;
+    const { store, outbound, logger } = this.options;
+    await deliverNotes(record, { store, outbound, logger, now: this.now, firstRetryMs: Math.min(this.options.checkIntervalMs, 60_000) });
   }
 }

@@ -34,6 +34,11 @@ export interface WatchRecord {
   readonly failures: number;
   /** The failure note was posted for this run of failures. */
   readonly failureNoticed: boolean;
+  /** Notes saved with the answer they are about and not posted yet (the platform failed, or the process stopped). */
+  readonly pendingNotes?: readonly string[];
+  /** Failed attempts to post them, and when to try again. */
+  readonly noteAttempts?: number;
+  readonly noteRetryAt?: number;
 }
 
 const INDEX = 'index';
