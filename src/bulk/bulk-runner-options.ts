@@ -26,8 +26,8 @@ export interface BulkRunnerOptions {
   /** A lease not renewed for this long lets another replica take the bulk over. @default 60000 */
   readonly leaseMs?: number;
   /**
-   * How long a bulk waits for paused providers (circuit breakers open), counted from the last upstream answer;
-   * after that its remaining lookups fail with the reason. @default 1800000 (30 min)
+   * How long a value is held while its providers are paused (circuit breakers open), from its first hold; then
+   * it fails with the reason. @default 1800000 (30 min)
    */
   readonly outagePatienceMs?: number;
   /** Called with unexpected failures (bugs), which the bulk records as failed lookups and goes on. */

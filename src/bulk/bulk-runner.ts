@@ -4,21 +4,34 @@
  * A bulk's state is in the store: a restart or another replica resumes it; a lease keeps it to one replica.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { LookupResult } from '../export/lookup-result.js';
 import { type Clock, systemClock } from '../time/clock.js';
-import { untilAborted } from '../time/linked-signal.js';
+import { sleepUnlessAborted, untilAborted } from '../time/linked-signal.js';
 import type { BulkProgress } from './bulk-progress.js';
 import { progressOf, resultsOf } from './bulk-report.js';
 import type { BulkOutcome, BulkRunnerOptions, RunOptions } from './bulk-runner-options.js';
 import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
 import { keepLease } from './lease-keeper.js';
-import { type Outage, OutagePause, outageOf } from './outage-pause.js';
+import { type Outage, outageOf } from './outage.js';
 import type { BulkPlan } from './plan-bulk.js';
 import { WorkLine } from './work-line.js';
 
-/** A lookup that found every provider paused (nothing sent): its value goes back in line. */
-const PUT_BACK = Symbol('put back');
+/** How often a bulk waiting for its providers looks for a cancel (asked on any replica) or a stop. */
+const CHECK_EVERY_MS = 1000;
+
+/** What a worker needs of the bulk it works on. */
+interface Drain {
+  readonly job: BulkJob;
+  readonly line: WorkLine;
+  readonly signals: readonly AbortSignal[];
+  readonly stopped: () => Promise<BulkStatus | null>;
+  readonly record: (index: number, entry: DoneEntry) => Promise<void>;
+  readonly report: (status: BulkStatus) => Promise<void>;
+  /** The person cancelled (their signal), as opposed to a stop. */
+  readonly cancelled: () => boolean;
+}
 
 export class BulkRunner {
   private readonly clock: Pick<Clock, 'now'>;
@@ -26,6 +39,8 @@ export class BulkRunner {
   private readonly shutdown = new AbortController();
 
   constructor(private readonly options: BulkRunnerOptions) {
+    // Each running bulk's workers listen to it while they wait (two a bulk, unhooked after): not a leak.
+    setMaxListeners(0, this.shutdown.signal);
     this.clock = options.clock ?? systemClock;
     this.replicaId = options.replicaId ?? randomUUID();
   }
@@ -83,9 +98,8 @@ export class BulkRunner {
 
   private async work(job: BulkJob, done: Record<number, DoneEntry>, run: RunOptions, leaseLost: AbortSignal): Promise<BulkStatus> {
     const { lookups, state } = this.options;
-    const pending = job.targets.map((_, i) => i).filter((i) => done[i] === undefined);
-    const pause = new OutagePause(() => this.clock.now(), this.options.outagePatienceMs ?? 30 * 60_000);
-    const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status, pause.current()));
+    const line = new WorkLine(() => this.clock.now(), this.options.outagePatienceMs ?? 30 * 60_000);
+    const report = async (status: BulkStatus) => run.onProgress?.(await this.progress(job, done, status, line.pause()));
     const record = async (index: number, entry: DoneEntry) => {
       done[index] = entry;
       if (leaseLost.aborted) return; // another replica has the bulk now: its record is the one that counts
@@ -94,36 +108,21 @@ export class BulkRunner {
     };
     await report('running');
     // Fresh answers first: they cost nothing, and what is left is what the limiter paces (the ETA).
-    const line = new WorkLine();
-    for (const index of pending) {
+    for (const index of job.targets.map((_, i) => i).filter((i) => done[i] === undefined)) {
       const target = job.targets[index];
-      const entry = target && (await lookups.isFresh(target.type, target.value)) ? await this.lookupOne(index, job, pause) : PUT_BACK;
-      if (entry === PUT_BACK) line.add(index);
-      else await record(index, entry);
+      if (target && (await lookups.isFresh(target.type, target.value))) await record(index, (await this.lookupOne(index, job, line)).entry);
+      else line.add(index);
     }
-    const signals = [this.shutdown.signal, leaseLost, ...(run.signal ? [run.signal] : [])];
     const stopped = async (): Promise<BulkStatus | null> => {
       if (run.signal?.aborted || (await state.cancelRequested(job.id))) return 'cancelled';
       if (this.shutdown.signal.aborted || leaseLost.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs)))
         return 'running';
       return null;
     };
-    let outcome = 'done' as BulkStatus;
-    const worker = async () => {
-      // Take the next index before waiting on anything, so two workers never take the same one.
-      for (let index = line.take(); index !== undefined && outcome === 'done'; index = line.take()) {
-        const halt = (await stopped()) ?? (await this.waitOut(pause, signals, stopped, report));
-        // Stop waiting at once when cancelled or stopped; the lookup itself still lands in the cache.
-        const entry = halt ? null : await untilAborted(this.lookupOne(index, job, pause), signals);
-        if (entry === null) {
-          outcome = halt ?? (run.signal?.aborted ? 'cancelled' : 'running');
-          return;
-        }
-        if (entry === PUT_BACK) line.putBack(index);
-        else await record(index, entry);
-      }
-    };
-    await Promise.all(Array.from({ length: this.options.concurrency ?? 2 }, worker));
+    const signals = [this.shutdown.signal, leaseLost, ...(run.signal ? [run.signal] : [])];
+    const drain: Drain = { job, line, signals, stopped, record, report, cancelled: () => run.signal?.aborted === true };
+    const halts = await Promise.all(Array.from({ length: this.options.concurrency ?? 2 }, () => this.drain(drain)));
+    let outcome: BulkStatus = halts.includes('cancelled') ? 'cancelled' : halts.includes('running') ? 'running' : 'done';
     // The ending is said once, by the replica that still holds the bulk (one paused past its lease may not).
     if (outcome !== 'running' && (leaseLost.aborted || !(await state.acquireLease(job.id, this.replicaId, this.leaseMs))))
       outcome = 'running';
@@ -131,33 +130,41 @@ export class BulkRunner {
     return outcome;
   }
 
-  /** While providers are paused: shows it, then waits for the next probe; the halt (cancel, stop) that ends it early. */
-  private async waitOut(
-    pause: OutagePause,
-    signals: readonly AbortSignal[],
-    stopped: () => Promise<BulkStatus | null>,
-    report: (status: BulkStatus) => Promise<void>,
-  ): Promise<BulkStatus | null> {
-    if (!pause.current()) return null;
-    await report('running');
-    if (await pause.waitOut(signals, async () => (await stopped()) !== null)) return null;
-    return stopped();
+  /**
+   * One worker: takes the next lookup before waiting on anything (two workers never take the same one), holds a
+   * value whose providers are down, and waits only when nothing but held values is left. Resolves with what
+   * halted it (cancel, stop, a lost lease), or null when the line is empty.
+   */
+  private async drain(w: Drain): Promise<BulkStatus | null> {
+    for (let next = w.line.take(); next !== null; next = w.line.take()) {
+      const halt = await w.stopped();
+      if (halt) return halt; // a taken value stays undone in the store: the next run does it
+      if ('waitUntil' in next) {
+        await w.report('running'); // says whom the bulk waits for
+        await sleepUnlessAborted(Math.max(1, Math.min(next.waitUntil - this.clock.now(), CHECK_EVERY_MS)), w.signals);
+        continue;
+      }
+      // Stop waiting at once when cancelled or stopped; the lookup itself still lands in the cache.
+      const result = await untilAborted(this.lookupOne(next.index, w.job, w.line), w.signals);
+      if (result === null) return w.cancelled() ? 'cancelled' : 'running';
+      if (!(result.outage && w.line.hold(next.index, result.outage))) await w.record(next.index, result.entry);
+    }
+    return null;
   }
 
-  private async lookupOne(index: number, job: BulkJob, pause: OutagePause): Promise<DoneEntry | typeof PUT_BACK> {
+  private async lookupOne(index: number, job: BulkJob, line: WorkLine): Promise<{ entry: DoneEntry; outage: Outage | null }> {
     const target = job.targets[index];
-    if (!target) return { error: 'no such lookup' };
+    if (!target) return { entry: { error: 'no such lookup' }, outage: null };
     try {
-      const { from } = await this.options.lookups.lookup(target.type, target.value, 'bulk', job.queueOwner);
-      if (from === 'upstream') pause.answered();
-      return { from };
+      return { entry: { from: (await this.options.lookups.lookup(target.type, target.value, 'bulk', job.queueOwner)).from }, outage: null };
     } catch (error) {
-      const outage = outageOf(error);
-      if (outage && pause.hold(outage)) return PUT_BACK;
       const message = failureMessage(error);
       // At shutdown the limiter drops what is queued: not a bug, and the bulk is resumed from the store.
       if (message === null && !this.shutdown.signal.aborted) this.options.onError?.(error);
-      return { error: message ?? 'the lookup failed unexpectedly' };
+      return {
+        entry: { error: message ?? 'the lookup failed unexpectedly' },
+        outage: outageOf(error, this.clock.now(), line.inOutage(index)),
+      };
     }
   }
 

@@ -1,5 +1,6 @@
 /** Builds the shared pieces (store, limiters, providers, cache) from validated settings. */
 
+import { setMaxListeners } from 'node:events';
 import { CachedLookup } from '../cache/cached-lookup.js';
 import type { Settings } from '../config/settings.js';
 import { CrowdFeeds } from '../feeds/crowd-feeds.js';
@@ -44,6 +45,8 @@ export async function createServices(
   metrics = new Metrics(),
 ): Promise<Services> {
   const upstream = new AbortController();
+  // One listener per request in flight or within its deadline (15 s by default): many at once is normal.
+  setMaxListeners(0, upstream.signal);
   // Every upstream request is aborted at shutdown, so a hanging ThreatCrowd or OTX cannot hold the process. The
   // link lets go of the shutdown signal when the request's own deadline fires (each request has one).
   const fetchUntilShutdown: typeof fetch = (input, init) =>

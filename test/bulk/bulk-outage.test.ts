@@ -5,9 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BulkProgress } from '../../src/bulk/bulk-progress.js';
-import { OutagePause, outageOf } from '../../src/bulk/outage-pause.js';
-import { CircuitOpenError, UpstreamNetworkError } from '../../src/errors/index.js';
+import { BulkRunner } from '../../src/bulk/bulk-runner.js';
+import { BulkStateStore } from '../../src/bulk/bulk-state.js';
+import { outageOf } from '../../src/bulk/outage.js';
+import { planBulk } from '../../src/bulk/plan-bulk.js';
+import { MIN_HOLD_MS, WorkLine } from '../../src/bulk/work-line.js';
+import { CircuitOpenError, UpstreamMalformedError, UpstreamNetworkError } from '../../src/errors/index.js';
 import { NoSourceAnsweredError } from '../../src/providers/no-source-answered-error.js';
+import { createTestBot } from '../support/test-bot.js';
 import { bulkSetup, domainList, planOf } from './bulk-setup.js';
 
 const PAUSED_MESSAGE = /requests are paused/;
@@ -89,44 +94,131 @@ describe('a bulk during an outage', () => {
   });
 });
 
+describe('a bulk during an outage, more closely', () => {
+  it('GIVEN an outage longer than several probes THEN a failed probe puts its value back: only lookups in flight as it began fail', async () => {
+    const { sim, runner } = await bulkSetup({ breaker: { failureThreshold: 1, coolDownMs: 100 } });
+    let down = false;
+    const outcome = await runner().start(planOf(domainList(40)), 'console:me', {
+      onProgress: (p) => {
+        if (p.done === 2 && !down) {
+          down = true;
+          sim.addFault({ kind: 'reset', path: '/searchApi' });
+          setTimeout(() => sim.clearFaults(), 2500);
+        }
+      },
+    });
+    expect(outcome.progress).toMatchObject({ done: 40 });
+    // Two workers: at most the two lookups in flight when ThreatCrowd went down fail; every probe after is put back.
+    expect(outcome.progress.failed).toBeLessThanOrEqual(2);
+  });
+
+  it('GIVEN a breaker cool-down longer than the patience THEN the patience bounds the wait', async () => {
+    const { sim, runner } = await bulkSetup({ breaker: { failureThreshold: 1, coolDownMs: 20_000 } });
+    sim.addFault({ kind: 'reset', path: '/searchApi' });
+    const started = Date.now();
+    const outcome = await runner({ outagePatienceMs: 300 }).start(planOf(domainList(6)), 'console:me');
+    expect(outcome.progress).toMatchObject({ done: 6, failed: 6 });
+    // About the patience (0.3 s) and the one-second steps of a wait; not the 20-s cool-down.
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it('GIVEN ThreatCrowd down and OTX up THEN domains are answered by OTX at once while e-mails (ThreatCrowd only) wait, and patience holds', async () => {
+    const t = await createTestBot({ PROVIDERS: 'threatcrowd,otx', BREAKER_FAILURES: '1', BREAKER_COOLDOWN_SECONDS: '60' });
+    t.sim.addFault({ kind: 'reset', path: '/searchApi' });
+    const { services } = t;
+    const runner = new BulkRunner({
+      lookups: services.lookups,
+      queue: services.limiter,
+      state: new BulkStateStore(services.store.namespace('bulk'), services.coordination),
+      outagePatienceMs: 3000,
+    });
+    const lines = Array.from({ length: 5 }, (_, i) => [
+      `user${i}@sample-corp.com`,
+      `a${i}.sample-corp.com`,
+      `b${i}.sample-corp.com`,
+    ]).flat();
+    let domainsDoneAt: number | null = null;
+    const started = Date.now();
+    const outcome = await runner.start(planBulk(lines.join('\n')), 'console:me', {
+      onProgress: (p) => {
+        if (p.done - p.failed >= 10 && domainsDoneAt === null) domainsDoneAt = Date.now() - started;
+      },
+    });
+    const of = (pattern: RegExp) => outcome.results.filter((r) => pattern.test(r.value));
+    expect(of(/^[ab]\d/).every((r) => r.error === null && r.report !== null)).toBe(true);
+    expect(of(/@/).every((r) => r.error !== null)).toBe(true);
+    // The domains did not wait behind the held e-mails (3 s of patience); the whole bulk ends within that patience
+    // and a one-second step, not five 60-s cool-downs.
+    expect(domainsDoneAt).not.toBeNull();
+    expect(domainsDoneAt).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await runner.stop();
+  });
+});
+
 describe('outageOf', () => {
   const open = (provider: string) => new CircuitOpenError(provider, 5000);
+  const reset = () => new UpstreamNetworkError('GET x', Object.assign(new Error('socket'), { code: 'ECONNRESET' }));
 
   it('GIVEN every provider asked paused THEN an outage until the first of them probes again', () => {
-    expect(outageOf(open('ThreatCrowd'))).toEqual({ retryAt: 5000, providers: ['ThreatCrowd'] });
-    expect(outageOf(new NoSourceAnsweredError(open('ThreatCrowd'), ['AlienVault OTX'], 'email'))).toMatchObject({
+    expect(outageOf(open('ThreatCrowd'), 0, false)).toEqual({ retryAt: 5000, providers: ['ThreatCrowd'] });
+    expect(outageOf(new NoSourceAnsweredError(open('ThreatCrowd'), ['AlienVault OTX'], 'email'), 0, false)).toMatchObject({
       providers: ['ThreatCrowd'],
     });
   });
 
-  it('GIVEN a failure that was sent (network) or not upstream at all THEN no outage: the value fails as it did', () => {
-    expect(outageOf(new UpstreamNetworkError('GET x', new Error('ECONNRESET')))).toBeNull();
-    expect(outageOf(new TypeError('a bug'))).toBeNull();
+  it('GIVEN a sent request that failed as outages fail THEN an outage only while other values already wait (a probe)', () => {
+    expect(outageOf(reset(), 100, false)).toBeNull();
+    expect(outageOf(reset(), 100, true)).toEqual({ retryAt: 100, providers: ['ThreatCrowd'] });
+  });
+
+  it('GIVEN a wrong answer, or a failure that is not upstream THEN never an outage: the value fails as it did', () => {
+    expect(outageOf(new UpstreamMalformedError('GET x', 'not JSON'), 0, true)).toBeNull();
+    expect(outageOf(new TypeError('a bug'), 0, true)).toBeNull();
   });
 });
 
-describe('OutagePause', () => {
-  it('GIVEN an outage THEN it holds at least a moment, until the probe, and an answer ends it', () => {
+describe('WorkLine', () => {
+  const outage = (retryAt: number, providers = ['ThreatCrowd']) => ({ retryAt, providers });
+
+  it('GIVEN a held value THEN the others are taken first, then the wait, then the held value when its time comes', () => {
     let now = 0;
-    const pause = new OutagePause(() => now, 10_000);
-    expect(pause.hold({ retryAt: 3000, providers: ['ThreatCrowd'] })).toBe(true);
-    expect(pause.current()).toEqual({ retryAt: 3000, providers: ['ThreatCrowd'] });
-    now = 3000;
-    expect(pause.current()).toBeNull();
-    // A probe in flight: the breaker's retry time is past, and the pause is still a moment long.
-    expect(pause.hold({ retryAt: 0, providers: ['ThreatCrowd'] })).toBe(true);
-    expect(pause.current()?.retryAt).toBeGreaterThan(now);
-    pause.answered();
-    expect(pause.current()).toBeNull();
+    const line = new WorkLine(() => now, 60_000);
+    for (const i of [0, 1, 2]) line.add(i);
+    expect(line.take()).toEqual({ index: 0 });
+    expect(line.hold(0, outage(5000))).toBe(true);
+    expect(line.take()).toEqual({ index: 1 });
+    expect(line.take()).toEqual({ index: 2 });
+    expect(line.pause()).toEqual({ retryAt: 5000, providers: ['ThreatCrowd'] });
+    expect(line.take()).toEqual({ waitUntil: 5000 });
+    now = 5000;
+    expect(line.pause()).toBeNull();
+    expect(line.take()).toEqual({ index: 0 });
+    expect(line.take()).toBeNull();
   });
 
-  it('GIVEN outages for longer than the patience since the last answer THEN it no longer holds, until an answer comes', () => {
+  it('GIVEN a probe in flight (retry time past) THEN a value is held a moment; the others for the same providers as long', () => {
+    const now = 10_000;
+    const line = new WorkLine(() => now, 60_000);
+    line.add(0);
+    line.add(1);
+    line.take();
+    line.take();
+    line.hold(0, outage(now + 10));
+    line.hold(1, outage(0));
+    expect(line.take()).toEqual({ waitUntil: now + MIN_HOLD_MS });
+  });
+
+  it('GIVEN a value held for its patience THEN it is not held again, and no hold reaches past the patience', () => {
     let now = 0;
-    const pause = new OutagePause(() => now, 10_000);
-    expect(pause.hold({ retryAt: 1000, providers: ['ThreatCrowd'] })).toBe(true);
+    const line = new WorkLine(() => now, 10_000);
+    line.add(0);
+    line.take();
+    expect(line.hold(0, outage(60_000))).toBe(true);
+    expect(line.take()).toEqual({ waitUntil: 10_000 });
     now = 10_000;
-    expect(pause.hold({ retryAt: 11_000, providers: ['ThreatCrowd'] })).toBe(false);
-    pause.answered();
-    expect(pause.hold({ retryAt: 11_000, providers: ['ThreatCrowd'] })).toBe(true);
+    line.take();
+    expect(line.hold(0, outage(70_000))).toBe(false);
+    expect(new WorkLine(() => 0, 0).hold(0, outage(1))).toBe(false); // patience 0: never wait
   });
 });

@@ -138,8 +138,10 @@ describe('threatcrowd-bot lookup --file', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^[0-2]\/5 looked up; waiting for ThreatCrowd \(next try in 1 s\)$/m);
     const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
-    expect(rows.filter((r) => r.error?.includes('could not be reached'))).toHaveLength(2);
-    expect(rows.filter((r) => r.error === '')).toHaveLength(3);
+    // Lookups sent as ThreatCrowd went down fail (one or two); a probe that finds it still down is put back.
+    const failed = rows.filter((r) => r.error?.includes('could not be reached')).length;
+    expect(failed === 1 || failed === 2).toBe(true);
+    expect(rows.filter((r) => r.error === '')).toHaveLength(5 - failed);
   });
 });
 

@@ -34,7 +34,7 @@ export function clientFor(simulator: Simulator, options: ThreatCrowdClientOption
     baseUrl: simulator.url,
     limiter: options.limiter ?? useLimiter(),
     sleep: async () => {},
-    timeoutMs: 2000,
+    timeoutMs: 10_000, // generous: a loaded machine may take seconds to answer; tests of timeouts set their own
     ...options,
   });
 }

@@ -97,7 +97,9 @@ describe('ThreatCrowd client against the simulator', () => {
 
   it('GIVEN a body over the cap THEN it is an error, not a crash, and is not retried', async () => {
     const sim = await useSimulator({ faults: [{ kind: 'huge-body' }] });
-    await expect(clientFor(sim, { maxBodyBytes: 1024 * 1024 }).domain('aoldaily.com')).rejects.toBeInstanceOf(UpstreamTooLargeError);
+    // A generous deadline: building and sending 16 MB took over 2 s on a loaded machine, and a timeout is retried.
+    const client = clientFor(sim, { maxBodyBytes: 1024 * 1024, timeoutMs: 60_000 });
+    await expect(client.domain('aoldaily.com')).rejects.toBeInstanceOf(UpstreamTooLargeError);
     expect(sim.requests).toHaveLength(1);
   });
 

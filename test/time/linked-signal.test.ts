@@ -7,6 +7,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkedSignal, sleepUnlessAborted, untilAborted } from '../../src/time/linked-signal.js';
+import { bulkSetup, domainList, planOf } from '../bulk/bulk-setup.js';
+import { createTestBot } from '../support/test-bot.js';
+
+/** Node's warnings while `work` runs (a "possible memory leak" warning is what an operator would see). */
+async function warningsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const warnings: string[] = [];
+  const on = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+  process.on('warning', on);
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // warnings are emitted on a later tick
+  } finally {
+    process.off('warning', on);
+  }
+  return warnings;
+}
 
 describe('linkedSignal', () => {
   it('GIVEN two sources THEN it aborts with the reason of the first that fires, and unhooks from both', () => {
@@ -70,6 +86,25 @@ describe('sleepUnlessAborted', () => {
     const shutdown = new AbortController();
     await sleepUnlessAborted(1, [shutdown.signal]);
     expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('the process-long signals (shutdown)', () => {
+  it('GIVEN six bulks at once on one runner THEN no "possible memory leak" warning', async () => {
+    const { runner } = await bulkSetup({ limiter: { burst: 1, intervalMs: 30 } });
+    const one = runner();
+    const warnings = await warningsDuring(() =>
+      Promise.all(Array.from({ length: 6 }, (_, i) => one.start(planOf(domainList(4, `p${i}-`)), `console:U${i}`))),
+    );
+    expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
+  });
+
+  it('GIVEN a dozen upstream requests within their deadlines THEN no "possible memory leak" warning', async () => {
+    const t = await createTestBot({ THREATCROWD_BURST: '50', THREATCROWD_INTERVAL_MS: '1' });
+    const warnings = await warningsDuring(async () => {
+      for (let i = 0; i < 12; i++) await t.services.lookups.lookup('domain', `w${i}.sample-corp.com`);
+    });
+    expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
   });
 });
 

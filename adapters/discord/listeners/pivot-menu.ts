@@ -6,7 +6,7 @@ import { replyOrTell } from './reply-or-tell.js';
 
 /**
  * A choice in a summary's "Look up related…" menu: acknowledged at once without a message of its own (Discord
- * allows 3 s, a lookup may wait in the queue), then the chosen summary posted as a reply to the summary.
+ * allows 3 s, a lookup may wait in the queue) and the menu reset, then the chosen summary posted as a reply to the summary.
  */
 export function listenForPivots(ctx: DiscordListenerContext): void {
   ctx.client.on(Events.InteractionCreate, (interaction) => {
@@ -18,7 +18,9 @@ function onPivot({ bot, guarded }: DiscordListenerContext, interaction: StringSe
   return guarded('pivot', async () => {
     const invocation = pivotInvocation(interaction);
     if (!invocation) return;
-    await interaction.deferUpdate();
+    // Acknowledged by sending the message's own components back: the menu shows its prompt again, so the next
+    // person (or the same one) can choose the same entry; a plain deferUpdate left the choice selected.
+    await interaction.update({ components: interaction.message.components });
     for (const reply of await settleReplies(await bot.handle(invocation))) await replyOrTell(bot, interaction, interaction.message, reply);
   });
 }
