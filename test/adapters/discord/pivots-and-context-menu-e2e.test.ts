@@ -35,7 +35,14 @@ describe('Discord: the "Look up related…" menu (real discord.js, fake Discord,
 
     discord.dispatch('INTERACTION_CREATE', selectInteraction(String(select?.custom_id), ['i:45.77.12.34'], summary));
     await discord.waitFor(() => posts(discord).length === 2);
-    expect(discord.callsTo('POST', /callback$/)[0]?.body).toMatchObject({ type: 6 }); // acknowledged without a message
+    // Acknowledged without a message, by sending the summary's own components back: the menu shows its prompt
+    // again, so the same entry can be chosen next (a plain acknowledgement left it selected in the client).
+    const ack = discord.callsTo('POST', /callback$/)[0]?.body as { type: number; data?: Record<string, unknown> } | undefined;
+    expect(ack?.type).toBe(7);
+    expect(selectOf(ack?.data)?.custom_id).toBe('pivot|d:evilupdate.top');
+    expect(JSON.stringify(ack?.data)).not.toContain('"default":true');
+    expect(Object.keys(ack?.data ?? {})).not.toContain('embeds'); // the summary's text and embeds are left alone
+    expect(Object.keys(ack?.data ?? {})).not.toContain('content');
     const pivot = posts(discord)[1]?.body;
     expect(pivot?.message_reference).toMatchObject({ message_id: summary.id });
     expect(pivot?.content).toBe('via evilupdate\\[.\\]top');
