@@ -3,11 +3,9 @@
  * process stopped between the two, delays the note but never loses it; a place that keeps refusing is given up
  * on after a bounded number of growing pauses.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Keyv from 'keyv';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Outbound, Place } from '../../src/core/outbound.js';
 import { OutboundRouter } from '../../src/core/outbound.js';
 import type { Reply } from '../../src/core/reply.js';
@@ -16,11 +14,8 @@ import { LocalCoordination } from '../../src/store/coordination.js';
 import { deliverNotes, MAX_NOTE_ATTEMPTS, MAX_PENDING_NOTES, withNotes } from '../../src/watch/pending-notes.js';
 import { type WatchRecord, WatchStore } from '../../src/watch/watch-store.js';
 import { useSimulator } from '../support/simulator.js';
-import { createTestBot, type TestBot } from '../support/test-bot.js';
-import { changedAoldaily, sleep, swapAnswer } from './support.js';
-
-const INTERVAL_MS = 180;
-const FAST = { WATCH_INTERVAL_HOURS: String(INTERVAL_MS / 3_600_000) };
+import { createTestBot } from '../support/test-bot.js';
+import { changedAoldaily, FAST, nextRound, swapAnswer, tempDir } from './support.js';
 
 /** An outbound that refuses while `down` is set, and records what it posted. */
 function flakyOutbound() {
@@ -37,16 +32,6 @@ function flakyOutbound() {
   };
   return { outbound, state };
 }
-
-async function nextRound(t: TestBot): Promise<void> {
-  await sleep(INTERVAL_MS + 40);
-  await t.watching.scheduler.runDue();
-}
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('watch notes the platform refuses', () => {
   it('GIVEN the platform refusing when a change is found THEN the note waits with the watch and is posted once it accepts, once', async () => {
@@ -69,8 +54,7 @@ describe('watch notes the platform refuses', () => {
   });
 
   it('GIVEN a process stopped between saving the answer and posting its note THEN the next process posts it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'watch-notes-'));
-    dirs.push(dir);
+    const dir = tempDir('watch-notes-');
     const env = { ...FAST, CACHE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
     const sim = await useSimulator();
     const first = await createTestBot(env, {}, sim);

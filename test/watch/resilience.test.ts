@@ -1,15 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../adapters/console/render.js';
 import { FAILURES_BEFORE_NOTICE } from '../../src/watch/watch-scheduler.js';
 import { useSimulator } from '../support/simulator.js';
 import { createTestBot, type TestBot } from '../support/test-bot.js';
-import { aoldailyAnswer, changedAoldaily, recordingOutbound, sleep, swapAnswer, waitUntil } from './support.js';
-
-const INTERVAL_MS = 180;
-const FAST = { WATCH_INTERVAL_HOURS: String(INTERVAL_MS / 3_600_000) };
+import {
+  aoldailyAnswer,
+  changedAoldaily,
+  FAST,
+  INTERVAL_MS,
+  nextRound,
+  recordingOutbound,
+  sleep,
+  swapAnswer,
+  tempDir,
+  waitUntil,
+} from './support.js';
 
 async function watchingBot(env: Record<string, string> = {}, sim?: TestBot['sim']) {
   const t = await createTestBot({ ...FAST, ...env }, {}, sim);
@@ -17,16 +23,6 @@ async function watchingBot(env: Record<string, string> = {}, sim?: TestBot['sim'
   t.bot.registerOutbound(outbound);
   return { t, posted: outbound.posted };
 }
-
-async function nextRound(t: TestBot): Promise<void> {
-  await sleep(INTERVAL_MS + 40);
-  await t.watching.scheduler.runDue();
-}
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the watchlist when things go wrong', () => {
   it('GIVEN upstream failing THEN no change is reported, the failure is said once after repeated rounds, and recovery is quiet', async () => {
@@ -57,8 +53,7 @@ describe('the watchlist when things go wrong', () => {
   });
 
   it('GIVEN IGNORE_DOMAINS grown over a watched value after a restart THEN the watch is dropped and nothing is sent upstream', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'watch-internal-'));
-    dirs.push(dir);
+    const dir = tempDir('watch-internal-');
     const env = { CACHE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
     const sim = await useSimulator();
     const first = await watchingBot(env, sim);
@@ -73,8 +68,7 @@ describe('the watchlist when things go wrong', () => {
   });
 
   it('GIVEN a watched SHA-256 and OTX removed from PROVIDERS after a restart THEN one note says the watch stopped, and it is gone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'watch-unsupported-'));
-    dirs.push(dir);
+    const dir = tempDir('watch-unsupported-');
     const env = { CACHE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
     const sim = await useSimulator();
     const sha256 = '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae';
@@ -142,8 +136,7 @@ describe('the watchlist when things go wrong', () => {
   });
 
   it('GIVEN watches in a store file THEN they survive a restart and the new process reports the change', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'watch-restart-'));
-    dirs.push(dir);
+    const dir = tempDir('watch-restart-');
     const env = { CACHE_URL: `sqlite://${join(dir, 'bot.sqlite')}` };
     const sim = await useSimulator();
     const first = await watchingBot(env, sim);

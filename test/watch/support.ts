@@ -1,8 +1,16 @@
 /** Helpers for the watchlist tests: a recording outbound, answer swaps through the simulator's control route, waits. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Outbound, Place } from '../../src/core/outbound.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Simulator } from '../../src/simulator/server.js';
+import { afterTest } from '../support/servers.js';
+import type { TestBot } from '../support/test-bot.js';
+
+/** How often watches are re-checked in these tests, and the settings that say so. */
+export const INTERVAL_MS = 180;
+export const FAST = { WATCH_INTERVAL_HOURS: String(INTERVAL_MS / 3_600_000) };
 
 export interface Posted {
   readonly place: Place;
@@ -56,4 +64,17 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, ms = 10
     if (Date.now() > until) throw new Error('timed out waiting');
     await sleep(25);
   }
+}
+
+/** Waits one re-check interval, then runs the round that is due. */
+export async function nextRound(t: TestBot): Promise<void> {
+  await sleep(INTERVAL_MS + 40);
+  await t.watching.scheduler.runDue();
+}
+
+/** A fresh folder, removed after the test (a store that a "restarted" bot opens again). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterTest(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyText } from '../../adapters/console/render.js';
 import { createTestBot, type TestBot } from '../support/test-bot.js';
-import { changedAoldaily, recordingOutbound, sleep, swapAnswer } from './support.js';
+import { changedAoldaily, FAST, nextRound, recordingOutbound, swapAnswer } from './support.js';
 
-/** 0.18 s between re-checks. */
-const FAST = { WATCH_INTERVAL_HOURS: '0.00005' };
-const INTERVAL_MS = 180;
 
 async function watchingBot(env: Record<string, string> = {}) {
   const t = await createTestBot({ ...FAST, ...env });
@@ -17,10 +14,6 @@ async function watchingBot(env: Record<string, string> = {}) {
 const upstreamAsks = (t: TestBot, value: string) => t.sim.requests.filter((r) => r.value === value).length;
 
 /** Lets the interval pass, then runs one round of re-checks. */
-async function nextRound(t: TestBot): Promise<void> {
-  await sleep(INTERVAL_MS + 40);
-  await t.watching.scheduler.runDue();
-}
 
 describe('the watchlist', () => {
   it('GIVEN a watched indicator whose answer changes THEN one note names what changed, and none when nothing changed', async () => {
