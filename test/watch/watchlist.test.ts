@@ -3,7 +3,6 @@ import { renderReplyText } from '../../adapters/console/render.js';
 import { createTestBot, type TestBot } from '../support/test-bot.js';
 import { changedAoldaily, FAST, nextRound, recordingOutbound, swapAnswer } from './support.js';
 
-
 async function watchingBot(env: Record<string, string> = {}) {
   const t = await createTestBot({ ...FAST, ...env });
   const outbound = recordingOutbound();
