@@ -3,7 +3,7 @@ import type { LookupResult } from '../export/lookup-result.js';
 import type { LookupType, Report } from '../report/report.js';
 import { type BulkProgress, estimateTimeLeft, type QueueView } from './bulk-progress.js';
 import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
-import type { Outage } from './outage.js';
+import type { Pause } from './outage.js';
 
 export const NOT_LOOKED_UP = 'not looked up (the bulk was stopped)';
 
@@ -29,7 +29,7 @@ export async function progressOf(
   done: Readonly<Record<number, DoneEntry>>,
   status: BulkStatus,
   queue: QueueView,
-  paused: Outage | null = null,
+  paused: Pause | null = null,
   now = Date.now(),
 ): Promise<BulkProgress> {
   const entries = Object.values(done);

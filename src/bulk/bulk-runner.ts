@@ -14,7 +14,7 @@ import type { BulkOutcome, BulkRunnerOptions, RunOptions } from './bulk-runner-o
 import type { BulkJob, BulkStatus, DoneEntry } from './bulk-state.js';
 import { failureMessage } from './failure-message.js';
 import { keepLease } from './lease-keeper.js';
-import { type Outage, outageOf } from './outage.js';
+import { type Outage, outageOf, type Pause } from './outage.js';
 import type { BulkPlan } from './plan-bulk.js';
 import { WorkLine } from './work-line.js';
 
@@ -163,7 +163,7 @@ export class BulkRunner {
       if (message === null && !this.shutdown.signal.aborted) this.options.onError?.(error);
       return {
         entry: { error: message ?? 'the lookup failed unexpectedly' },
-        outage: outageOf(error, this.clock.now(), line.inOutage(index)),
+        outage: outageOf(error, this.clock.now(), (providers) => line.waitsFor(index, providers)),
       };
     }
   }
@@ -172,7 +172,7 @@ export class BulkRunner {
     return resultsOf(job, done, (type, value) => this.options.lookups.peek(type, value));
   }
 
-  private progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus, paused: Outage | null = null): Promise<BulkProgress> {
+  private progress(job: BulkJob, done: Record<number, DoneEntry>, status: BulkStatus, paused: Pause | null = null): Promise<BulkProgress> {
     return progressOf(job, done, status, this.options.queue, paused, this.clock.now());
   }
 }

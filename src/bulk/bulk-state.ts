@@ -74,9 +74,24 @@ export class BulkStateStore {
     });
   }
 
-  /** Jobs still running (on this replica, another, or one that died). */
+  /**
+   * Jobs still running (on this replica, another, or one that died). A job whose record has expired (a week
+   * untouched: its place gone, a killed CLI export) is taken off the list here, so the list does not grow for ever.
+   */
   async unfinished(): Promise<string[]> {
-    return ((await this.keyv.get(INDEX)) as string[] | undefined) ?? [];
+    const ids = ((await this.keyv.get(INDEX)) as string[] | undefined) ?? [];
+    const gone = new Set<string>();
+    for (const id of ids) if ((await this.job(id)) === undefined) gone.add(id);
+    if (gone.size > 0) {
+      await this.coordination.withLock('bulk:index', async () => {
+        const now = ((await this.keyv.get(INDEX)) as string[] | undefined) ?? [];
+        await this.keyv.set(
+          INDEX,
+          now.filter((id) => !gone.has(id)),
+        );
+      });
+    }
+    return ids.filter((id) => !gone.has(id));
   }
 
   async requestCancel(id: string): Promise<void> {

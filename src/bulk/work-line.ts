@@ -3,10 +3,12 @@
  * answer while the others go on (OTX may answer domains while ThreatCrowd, alone for e-mail, is paused); a
  * value is held at most `patienceMs` from its first hold, then it fails with the reason.
  */
-import type { Outage } from './outage.js';
+import type { Outage, Pause } from './outage.js';
 
 /** Shortest hold: while a probe is in flight the breaker's retry time is already past. */
 export const MIN_HOLD_MS = 1000;
+/** Longest pause after a sent request failed (the pauses double from the shortest). */
+export const MAX_SENT_HOLD_MS = 5 * 60_000;
 
 interface Hold {
   readonly until: number;
@@ -20,8 +22,8 @@ export class WorkLine {
   private readonly rest: number[] = [];
   private next = 0;
   private readonly held = new Map<number, Hold>();
-  /** When each value was first held (patience counts from there). */
-  private readonly firstHeld = new Map<number, number>();
+  /** Each value ever held: since when (patience counts from there), for whom, and how many sent requests failed. */
+  private readonly history = new Map<number, { readonly since: number; readonly providers: readonly string[]; readonly sent: number }>();
 
   constructor(
     private readonly now: () => number,
@@ -48,29 +50,35 @@ export class WorkLine {
   /** Holds `index` until its providers may answer; false once it has waited `patienceMs` (it fails instead). */
   hold(index: number, outage: Outage): boolean {
     const now = this.now();
-    const since = this.firstHeld.get(index) ?? now;
+    const before = this.history.get(index);
+    const since = before?.since ?? now;
     if (now - since >= this.patienceMs) return false;
-    this.firstHeld.set(index, since);
+    const sent = (before?.sent ?? 0) + (outage.sent ? 1 : 0);
+    this.history.set(index, { since, providers: outage.providers, sent });
+    // A sent request that failed waits longer each time: a value failing for itself is not asked every second.
+    const retryAt = outage.sent ? now + Math.min(MIN_HOLD_MS * 2 ** (sent - 1), MAX_SENT_HOLD_MS) : outage.retryAt;
     // Never past the patience: the value is tried once more then, and fails if its providers are still down.
-    const until = Math.min(Math.max(outage.retryAt, now + MIN_HOLD_MS), since + this.patienceMs);
+    const until = Math.min(Math.max(retryAt, now + MIN_HOLD_MS), since + this.patienceMs);
     this.held.set(index, { until, providers: outage.providers });
     // The values held for the same providers would find them paused too: they wait as long (each within its
     // own patience), so one value a moment asks, not every held value while a probe is in flight.
     const same = outage.providers.join('\n');
     for (const [other, hold] of this.held) {
       if (hold.until >= until || hold.providers.join('\n') !== same) continue;
-      this.held.set(other, { ...hold, until: Math.min(until, (this.firstHeld.get(other) ?? now) + this.patienceMs) });
+      this.held.set(other, { ...hold, until: Math.min(until, (this.history.get(other)?.since ?? now) + this.patienceMs) });
     }
     return true;
   }
 
-  /** Whether an outage is in force for `index`: it was held before (this is its probe), or others wait now. */
-  inOutage(index: number): boolean {
-    return this.firstHeld.has(index) || this.held.size > 0;
+  /** Whether some value waits for one of `providers` (`index` itself, when this is its probe). */
+  waitsFor(index: number, providers: readonly string[]): boolean {
+    const overlaps = (others: readonly string[]) => others.some((p) => providers.includes(p));
+    const own = this.history.get(index);
+    return (own !== undefined && overlaps(own.providers)) || [...this.held.values()].some((h) => overlaps(h.providers));
   }
 
   /** The pause the bulk is in, for progress: only held values are left (null when something can be sent). */
-  pause(): Outage | null {
+  pause(): Pause | null {
     const now = this.now();
     const holds = [...this.held.values()];
     if (this.next < this.rest.length || holds.length === 0 || holds.some((h) => h.until <= now)) return null;

@@ -21,7 +21,9 @@ export class StoreUnreachableUserError extends UserError {}
 
 function storeUnreachable(variable: string, address: string, reason: string): UserError {
   const redis = /^rediss?:/.test(address);
-  const fix = redis ? 'start Redis there, or change or unset it' : 'check the path and its permissions, or set CACHE_URL=memory://';
+  const fix = redis
+    ? 'start Redis there, or change or unset it'
+    : 'check the path and its permissions (CACHE_URL=memory:// keeps nothing across restarts)';
   return new StoreUnreachableUserError(`${variable}: cannot reach the store at ${address} (${reason}); ${fix}.`);
 }
 

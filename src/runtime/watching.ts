@@ -13,6 +13,8 @@ export interface Watching {
   readonly scheduler: WatchScheduler;
   /** Where adapters register how they post (the scheduler's notes go through it). */
   readonly outbound: OutboundRouter;
+  /** Where the watches live (shared by the watchlist and the scheduler). */
+  readonly store: WatchStore;
 }
 
 export function createWatching(services: Services, logger: Logger, now: () => number = Date.now): Watching {
@@ -46,5 +48,5 @@ export function createWatching(services: Services, logger: Logger, now: () => nu
     logger: logger.child({ part: 'watchlist' }),
     now,
   });
-  return { watchlist, scheduler, outbound };
+  return { watchlist, scheduler, outbound, store };
 }

@@ -70,7 +70,7 @@ function vote(state: SimulatorState, url: URL, { time, value }: Asked, res: Serv
     send(res, 400, 'text/plain', 'bad vote');
     return;
   }
-  state.votes.push({ time, value, vote });
+  keepLast(state.votes, { time, value, vote }, state.logLimit);
   log(200, null);
   send(res, 200, 'text/html', 'Thanks for voting');
 }
@@ -86,6 +86,12 @@ function whatIsAsked(url: URL, report: RegExpExecArray | null, otx: RegExpExecAr
   return { endpoint, value };
 }
 
+/** Appends `entry`, dropping the oldest past `limit` (a tenth at a time, so a long log is not shifted per request). */
+function keepLast<T>(log: T[], entry: T, limit: number): void {
+  log.push(entry);
+  if (log.length > limit + Math.ceil(limit / 10)) log.splice(0, log.length - limit);
+}
+
 /** Logs the request with the status and fault it ends with. */
 function logFor(state: SimulatorState, url: URL, req: IncomingMessage, { time, endpoint, value }: Asked): Log {
   return (status, fault) => {
@@ -99,7 +105,7 @@ function logFor(state: SimulatorState, url: URL, req: IncomingMessage, { time, e
       status,
       fault,
     };
-    state.requests.push(entry);
+    keepLast(state.requests, entry, state.logLimit);
     state.onRequest?.(entry);
   };
 }

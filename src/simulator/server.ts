@@ -28,11 +28,14 @@ export interface SimulatorOptions {
   readonly otxDir?: string;
   /** Crowd feeds served at /feeds/{domains,ips,hashes}.txt. */
   readonly feeds?: { domains?: string[]; ips?: string[]; hashes?: string[] };
+  /** How many requests (and votes) the logs keep, the newest. @default 10000 */
+  readonly logLimit?: number;
 }
 
 export interface Simulator {
   readonly url: string;
   readonly port: number;
+  /** The newest requests and votes (`logLimit` of each). */
   readonly requests: SimulatorRequest[];
   readonly votes: SimulatorVote[];
   /** Adds a fault; it applies to the next requests in order. */
@@ -57,6 +60,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     otxDir: options.otxDir ?? OTX_DIR,
     latencyMs: options.latencyMs ?? 0,
     onRequest: options.onRequest,
+    logLimit: options.logLimit ?? 10_000,
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://simulator');

@@ -36,6 +36,8 @@ export interface SimulatorState {
   readonly otxDir: string;
   latencyMs: number;
   readonly onRequest?: ((request: SimulatorRequest) => void) | undefined;
+  /** The logs keep the newest this many entries: a simulator left running as a shared upstream does not grow for ever. */
+  readonly logLimit: number;
 }
 
 /** Every answer says it came from the simulator (the clients mark such reports `simulated`). */

@@ -4,6 +4,7 @@
  * Each part of the bot gets its own namespace.
  */
 import Keyv from 'keyv';
+import { startMemorySweeper } from './memory-sweeper.js';
 import { prepareSqliteFile, type SqlQuery, type Sweeper, startSweeper } from './sqlite-housekeeping.js';
 
 export const DEFAULT_STORE_URL = 'sqlite://data/threatcrowd-bot.sqlite';
@@ -15,11 +16,11 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
   readonly kind: 'memory' | 'sqlite' | 'redis';
-  /** Deletes expired entries now (SQLite; Redis and memory expire on their own); resolves to how many. */
+  /** Deletes expired entries now (SQLite and memory, also every 10 min; Redis expires on its own); resolves to how many. */
   sweep(): Promise<number>;
 }
 
-/** How often a SQLite store deletes its expired entries. */
+/** How often a SQLite or memory store deletes its expired entries. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
 /** How long opening a store may take before it counts as unreachable. */
@@ -59,7 +60,11 @@ export async function openStore(
   onSweepError: (error: unknown) => void = () => {},
 ): Promise<Store> {
   const scheme = /^([a-z0-9+]+):\/\//i.exec(url)?.[1]?.toLowerCase();
-  if (scheme === 'memory') return keyvStore('memory', () => new Map());
+  if (scheme === 'memory') {
+    const maps: Map<string, unknown>[] = [];
+    const sweeper = startMemorySweeper(maps, SWEEP_EVERY_MS);
+    return keyvStore('memory', () => maps[maps.push(new Map()) - 1], sweeper);
+  }
   const failures: unknown[] = [];
   const store = await openBackedStore(url, scheme, timeoutMs, failures, onSweepError);
   await checkConnected(store, url, timeoutMs, failures);

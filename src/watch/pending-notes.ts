@@ -27,10 +27,14 @@ export async function postOnce(
   });
 }
 
-/** `record` with `notes` added to those waiting to be posted (a repeated one once). */
+/**
+ * `record` with `notes` added to those waiting to be posted, in order. Only a note equal to the last one waiting
+ * is left out: an answer that went back and forth must end on the note that says where it is now.
+ */
 export function withNotes(record: WatchRecord, notes: readonly string[]): WatchRecord {
   if (notes.length === 0) return record;
-  const pending = [...(record.pendingNotes ?? []), ...notes.filter((n) => !record.pendingNotes?.includes(n))];
+  const pending = [...(record.pendingNotes ?? [])];
+  for (const note of notes) if (pending.at(-1) !== note) pending.push(note);
   return { ...record, pendingNotes: pending.slice(-MAX_PENDING_NOTES) };
 }
 
@@ -44,13 +48,20 @@ export interface NoteDelivery {
   readonly outbound: OutboundRouter;
   readonly logger: Logger;
   readonly now: () => number;
+  /** Asked before each post: false once the scheduler stops (another replica or the next start posts the rest). */
+  readonly keepGoing: () => boolean;
   /** The first pause after a failed post (a minute; shorter when watches are re-checked more often than that). */
   readonly firstRetryMs: number;
 }
 
-/** Posts the record's waiting notes one by one, each forgotten once posted; a failure keeps the rest for later. */
-export async function deliverNotes(record: WatchRecord, { store, outbound, logger, now, firstRetryMs }: NoteDelivery): Promise<void> {
+/**
+ * Posts the record's waiting notes one by one, each forgotten once posted; a failure keeps the rest for later.
+ * Stops when the watch is removed meanwhile (an unwatch) or the scheduler stops.
+ */
+export async function deliverNotes(record: WatchRecord, delivery: NoteDelivery): Promise<void> {
+  const { store, outbound, logger, now, firstRetryMs, keepGoing } = delivery;
   for (const text of record.pendingNotes ?? []) {
+    if (!keepGoing()) return;
     try {
       await outbound.post(record.place, [notice(text)]);
     } catch (error) {
@@ -65,11 +76,41 @@ export async function deliverNotes(record: WatchRecord, { store, outbound, logge
       );
       return;
     }
-    await store.update(record.id, (current) => ({
+    const kept = await store.update(record.id, (current) => ({
       ...current,
-      pendingNotes: (current.pendingNotes ?? []).filter((n) => n !== text),
+      pendingNotes: dropFirst(current.pendingNotes ?? [], text),
       noteAttempts: 0,
       noteRetryAt: 0,
     }));
+    if (!kept) return; // unwatched meanwhile: its other notes are not posted
+  }
+}
+
+/** `notes` without the first `text` (a later equal note is another change, and stays). */
+function dropFirst(notes: readonly string[], text: string): string[] {
+  const at = notes.indexOf(text);
+  return at === -1 ? [...notes] : [...notes.slice(0, at), ...notes.slice(at + 1)];
+}
+
+/** Posts watches' notes for a scheduler, and knows whether a post is under way (its claim is kept at stop). */
+export class NoteCourier {
+  private inFlight = 0;
+
+  constructor(private readonly delivery: NoteDelivery) {}
+
+  /** Whether a note is being posted now. */
+  busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  /** Posts the record's notes that are due, unless stopping (the next process posts them). */
+  async deliver(record: WatchRecord): Promise<void> {
+    if (!this.delivery.keepGoing() || !notesDue(record, this.delivery.now())) return;
+    this.inFlight++;
+    try {
+      await deliverNotes(record, this.delivery);
+    } finally {
+      this.inFlight--;
+    }
   }
 }

@@ -15,7 +15,7 @@ import type { Coordination } from '../store/coordination.js';
 import { whileClaimed } from '../store/renewed-claim.js';
 import { displayTarget } from '../summary/display-target.js';
 import type { Priority } from '../throttle/limiter.js';
-import { deliverNotes, notesDue, postOnce, withNotes } from './pending-notes.js';
+import { NoteCourier, notesDue, postOnce, withNotes } from './pending-notes.js';
 import { changesSince } from './watch-diff.js';
 import { changeNote, failureNote } from './watch-note.js';
 import type { WatchRecord, WatchStore } from './watch-store.js';
@@ -56,10 +56,14 @@ export class WatchScheduler {
    */
   private readonly dueAt = new Map<string, number>();
   private stopping = false;
+  private readonly notes: NoteCourier;
 
   constructor(private readonly options: WatchSchedulerOptions) {
     this.now = options.now ?? Date.now;
     this.claimMs = options.claimMs ?? 20_000;
+    const { store, outbound, logger, checkIntervalMs } = options;
+    const keepGoing = () => !this.stopping;
+    this.notes = new NoteCourier({ store, outbound, logger, now: this.now, keepGoing, firstRetryMs: Math.min(checkIntervalMs, 60_000) });
   }
 
   /** Looks for due watches now and every `tickMs` (a tenth of the interval, between 0.2 s and 1 min, by default). */
@@ -95,8 +99,9 @@ export class WatchScheduler {
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([running, new Promise((r) => (timeout = setTimeout(r, waitMs)))]);
     clearTimeout(timeout);
-    // A re-check still waiting for upstream records nothing once stopped: its claim can go now.
-    if (this.held) await this.options.coordination.release(this.held).catch(() => {});
+    // A re-check still waiting for upstream records nothing once stopped: its claim can go now. Not while a note
+    // is being posted: another replica would find it still waiting and post it again; the claim lapses instead.
+    if (this.held && !this.notes.busy()) await this.options.coordination.release(this.held).catch(() => {});
   }
 
   private async round(): Promise<void> {
@@ -106,15 +111,22 @@ export class WatchScheduler {
     for (const id of ids) {
       if (this.stopping) return;
       if ((this.dueAt.get(id) ?? 0) > this.now()) continue;
-      const record = await this.options.store.get(id);
-      if (record && this.options.isInternal?.(record.target)) {
-        await this.options.store.remove(id);
-        this.options.logger.info({ type: record.target.type }, 'watch dropped: its value is internal now (never sent upstream)');
-      } else if (record && (this.due(record) || notesDue(record, this.now())) && this.options.outbound.canPost(record.place)) {
-        await this.checkClaimed(id);
-      } else if (record) {
-        this.dueAt.set(id, record.pendingNotes?.length ? Math.min(record.nextCheckAt, record.noteRetryAt ?? 0) : record.nextCheckAt);
-      }
+      // One watch that fails (a store write refused mid-round) does not hold up the others.
+      await this.visit(id).catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'a watch could not be re-checked this round'),
+      );
+    }
+  }
+
+  private async visit(id: string): Promise<void> {
+    const record = await this.options.store.get(id);
+    if (record && this.options.isInternal?.(record.target)) {
+      await this.options.store.remove(id);
+      this.options.logger.info({ type: record.target.type }, 'watch dropped: its value is internal now (never sent upstream)');
+    } else if (record && (this.due(record) || notesDue(record, this.now())) && this.options.outbound.canPost(record.place)) {
+      await this.checkClaimed(id);
+    } else if (record) {
+      this.dueAt.set(id, record.pendingNotes?.length ? Math.min(record.nextCheckAt, record.noteRetryAt ?? 0) : record.nextCheckAt);
     }
   }
 
@@ -134,7 +146,7 @@ export class WatchScheduler {
         this.held = claim;
         try {
           const record = await this.options.store.get(id);
-          if (record && notesDue(record, this.now())) await this.deliver(record);
+          if (record && notesDue(record, this.now())) await this.notes.deliver(record);
           if (record && this.due(record)) await this.check(record);
         } finally {
           this.held = null;
@@ -172,7 +184,7 @@ export class WatchScheduler {
         notes,
       ),
     );
-    if (saved) await this.deliver(saved);
+    if (saved) await this.notes.deliver(saved);
   }
 
   /** The value can no longer be looked up at all (a provider removed from PROVIDERS): said once, and the watch ends. */
@@ -197,13 +209,6 @@ export class WatchScheduler {
         say ? [failureNote(record.target, failures)] : [],
       ),
     );
-    if (saved) await this.deliver(saved);
-  }
-
-  /** Posts the notes waiting (saved with the answer they are about), unless stopping: the next process posts them. */
-  private async deliver(record: WatchRecord): Promise<void> {
-    if (this.stopping || !notesDue(record, this.now())) return;
-    const { store, outbound, logger } = this.options;
-    await deliverNotes(record, { store, outbound, logger, now: this.now, firstRetryMs: Math.min(this.options.checkIntervalMs, 60_000) });
+    if (saved) await this.notes.deliver(saved);
   }
 }

@@ -158,28 +158,31 @@ describe('a bulk during an outage, more closely', () => {
 
 describe('outageOf', () => {
   const open = (provider: string) => new CircuitOpenError(provider, 5000);
+  const nobody = () => false;
+  const everybody = () => true;
   const reset = () => new UpstreamNetworkError('GET x', Object.assign(new Error('socket'), { code: 'ECONNRESET' }));
 
   it('GIVEN every provider asked paused THEN an outage until the first of them probes again', () => {
-    expect(outageOf(open('ThreatCrowd'), 0, false)).toEqual({ retryAt: 5000, providers: ['ThreatCrowd'] });
-    expect(outageOf(new NoSourceAnsweredError(open('ThreatCrowd'), ['AlienVault OTX'], 'email'), 0, false)).toMatchObject({
+    expect(outageOf(open('ThreatCrowd'), 0, nobody)).toEqual({ retryAt: 5000, providers: ['ThreatCrowd'], sent: false });
+    expect(outageOf(new NoSourceAnsweredError(open('ThreatCrowd'), ['AlienVault OTX'], 'email'), 0, nobody)).toMatchObject({
       providers: ['ThreatCrowd'],
     });
   });
 
-  it('GIVEN a sent request that failed as outages fail THEN an outage only while other values already wait (a probe)', () => {
-    expect(outageOf(reset(), 100, false)).toBeNull();
-    expect(outageOf(reset(), 100, true)).toEqual({ retryAt: 100, providers: ['ThreatCrowd'] });
+  it('GIVEN a sent request that failed as outages fail THEN an outage only while values wait for that provider (a probe)', () => {
+    expect(outageOf(reset(), 100, nobody)).toBeNull();
+    expect(outageOf(reset(), 100, (p) => p.includes('AlienVault OTX'))).toBeNull();
+    expect(outageOf(reset(), 100, (p) => p.includes('ThreatCrowd'))).toEqual({ retryAt: 100, providers: ['ThreatCrowd'], sent: true });
   });
 
   it('GIVEN a wrong answer, or a failure that is not upstream THEN never an outage: the value fails as it did', () => {
-    expect(outageOf(new UpstreamMalformedError('GET x', 'not JSON'), 0, true)).toBeNull();
-    expect(outageOf(new TypeError('a bug'), 0, true)).toBeNull();
+    expect(outageOf(new UpstreamMalformedError('GET x', 'not JSON'), 0, everybody)).toBeNull();
+    expect(outageOf(new TypeError('a bug'), 0, everybody)).toBeNull();
   });
 });
 
 describe('WorkLine', () => {
-  const outage = (retryAt: number, providers = ['ThreatCrowd']) => ({ retryAt, providers });
+  const outage = (retryAt: number, providers = ['ThreatCrowd'], sent = false) => ({ retryAt, providers, sent });
 
   it('GIVEN a held value THEN the others are taken first, then the wait, then the held value when its time comes', () => {
     let now = 0;
@@ -220,5 +223,60 @@ describe('WorkLine', () => {
     line.take();
     expect(line.hold(0, outage(70_000))).toBe(false);
     expect(new WorkLine(() => 0, 0).hold(0, outage(1))).toBe(false); // patience 0: never wait
+  });
+});
+
+describe('a value that fails for itself while others wait', () => {
+  it('GIVEN e-mails held for ThreatCrowd and OTX failing one domain alone THEN that domain waits for ThreatCrowd, not asked of OTX every second', async () => {
+    const t = await createTestBot({ PROVIDERS: 'threatcrowd,otx', BREAKER_FAILURES: '1', BREAKER_COOLDOWN_SECONDS: '5' });
+    t.sim.addFault({ kind: 'reset', path: '/searchApi' });
+    t.sim.addFault({ kind: 'http-503', path: '/api/v1/indicators/domain/bad.sample-corp.com' });
+    const { services } = t;
+    const runner = new BulkRunner({
+      lookups: services.lookups,
+      queue: services.limiter,
+      state: new BulkStateStore(services.store.namespace('bulk'), services.coordination),
+      outagePatienceMs: 8000,
+    });
+    const lines = [...Array.from({ length: 3 }, (_, i) => `user${i}@sample-corp.com`), 'bad.sample-corp.com', 'a0.sample-corp.com'];
+    const outcome = await runner.start(planBulk(lines.join('\n')), 'console:me');
+    // One OTX lookup is three requests (general, passive DNS, malware): count the first of each.
+    const askedOtx = t.sim.requests.filter((r) => r.path === '/api/v1/indicators/domain/bad.sample-corp.com/general').length;
+    // Asked once, then once per ThreatCrowd cool-down (5 s) within the patience (8 s): not every second.
+    expect(askedOtx).toBeGreaterThanOrEqual(1);
+    expect(askedOtx).toBeLessThanOrEqual(3);
+    expect(outcome.results.find((r) => r.value === 'bad.sample-corp.com')?.error).toMatch(/ThreatCrowd|OTX|503/);
+    expect(outcome.results.find((r) => r.value === 'a0.sample-corp.com')?.error).toBeNull();
+    await runner.stop();
+  });
+});
+
+describe('WorkLine, a probe failing again and again', () => {
+  it('GIVEN sent failures one after another THEN the pauses double, up to five minutes', () => {
+    let now = 0;
+    const line = new WorkLine(() => now, 3_600_000);
+    line.add(0);
+    line.take();
+    const pauses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      line.hold(0, { retryAt: now, providers: ['ThreatCrowd'], sent: true });
+      const next = line.take();
+      const until = next && 'waitUntil' in next ? next.waitUntil : now;
+      pauses.push(until - now);
+      now = until;
+      line.take();
+    }
+    expect(pauses.slice(0, 4)).toEqual([1000, 2000, 4000, 8000]);
+    expect(Math.max(...pauses)).toBe(300_000);
+  });
+
+  it('GIVEN values held for ThreatCrowd THEN a failure on OTX alone is not taken for their outage', () => {
+    const line = new WorkLine(() => 0, 60_000);
+    line.add(0);
+    line.add(1);
+    line.take();
+    line.hold(0, { retryAt: 5000, providers: ['ThreatCrowd'], sent: false });
+    expect(line.waitsFor(1, ['AlienVault OTX'])).toBe(false);
+    expect(line.waitsFor(1, ['ThreatCrowd'])).toBe(true);
   });
 });

@@ -156,3 +156,16 @@ describe('BulkRunner at start-up', () => {
     expect(sim.requests).toHaveLength(7);
   });
 });
+
+describe('the list of unfinished bulks', () => {
+  it('GIVEN a bulk whose record expired unfinished (its platform gone, a killed export) THEN it leaves the list, the others stay', async () => {
+    const { runner, state, store } = await bulkSetup();
+    const stopped = runner();
+    stopped.stop(); // both bulks are stored and left running, as by a process that died
+    const old = await stopped.start(planOf(domainList(2, 'old')), 'discord:G1:C1:U1');
+    const recent = await stopped.start(planOf(domainList(2, 'new')), 'slack:T1:C1:U1');
+    await store.namespace('bulk').delete(`job:${old.job.id}`); // a week untouched: the record expired
+    expect(await state.unfinished()).toEqual([recent.job.id]);
+    expect(await store.namespace('bulk').get('index')).toEqual([recent.job.id]);
+  });
+});

@@ -25,6 +25,19 @@ describe('the ThreatCrowd simulator', () => {
     expect(sim.requests.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
   });
 
+  it('GIVEN more requests and votes than the log keeps THEN the newest are kept, and the log stays bounded', async () => {
+    const sim = await useSimulator({ logLimit: 20 });
+    for (let i = 0; i < 60; i++) {
+      const ask = i % 2 === 0 ? `searchApi/v2/domain/report/?domain=h${i}.sample-corp.com` : `vote.php?vote=1&value=v${i}.sample-corp.com`;
+      await get(`${sim.url}/${ask}`);
+    }
+    expect(sim.requests.length).toBeGreaterThanOrEqual(20);
+    expect(sim.requests.length).toBeLessThanOrEqual(22);
+    expect(sim.requests.at(-1)?.value).toBe('v59.sample-corp.com');
+    expect(sim.votes.length).toBeLessThanOrEqual(22);
+    expect(sim.votes.at(-1)?.value).toBe('v59.sample-corp.com');
+  });
+
   it('GIVEN a fault posted to the control endpoint THEN it applies, and DELETE clears it', async () => {
     const sim = await useSimulator();
     await get(`${sim.url}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'too-many-connections' }) });

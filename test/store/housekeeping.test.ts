@@ -31,6 +31,22 @@ describe('a SQLite store over long runs', () => {
     await store.close();
   });
 
+  it('GIVEN a memory store with expired claims never read again THEN the sweep deletes them and keeps live entries', async () => {
+    const store = await openStore('memory://');
+    const claims = new LocalCoordination(store.namespace('claims'));
+    for (let i = 0; i < 300; i++) await claims.claim(`slack-event:Ev${i}`, 20);
+    await store.namespace('reports').set('domain:a.com', { expires: 1, note: 'an answer that looks like an expiry' });
+    await store.namespace('reports').set('text', '{"expires":1}');
+    await claims.claim('still-live', 60_000);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await store.sweep()).toBe(300);
+    expect(await store.namespace('reports').get('domain:a.com')).toEqual({ expires: 1, note: 'an answer that looks like an expiry' });
+    expect(await store.namespace('reports').get('text')).toBe('{"expires":1}');
+    expect(await claims.claim('still-live', 60_000)).toBe(false);
+    expect(await store.sweep()).toBe(0);
+    await store.close();
+  });
+
   it('GIVEN a sweep that fails (a locked or broken database) THEN the failure is reported, not swallowed, and sweeping goes on', async () => {
     const errors: unknown[] = [];
     let calls = 0;

@@ -15,7 +15,7 @@ import { deliverNotes, MAX_NOTE_ATTEMPTS, MAX_PENDING_NOTES, withNotes } from '.
 import { type WatchRecord, WatchStore } from '../../src/watch/watch-store.js';
 import { useSimulator } from '../support/simulator.js';
 import { createTestBot } from '../support/test-bot.js';
-import { changedAoldaily, FAST, nextRound, swapAnswer, tempDir } from './support.js';
+import { aoldailyAnswer, changedAoldaily, FAST, nextRound, sleep, swapAnswer, tempDir, waitUntil } from './support.js';
 
 /** An outbound that refuses while `down` is set, and records what it posted. */
 function flakyOutbound() {
@@ -80,6 +80,79 @@ describe('watch notes the platform refuses', () => {
   });
 });
 
+describe('watch notes, when more happens at once', () => {
+  it('GIVEN an answer that flips back and forth while the platform refuses THEN the last note posted says where it is now', async () => {
+    const t = await createTestBot(FAST);
+    const { outbound, state } = flakyOutbound();
+    t.bot.registerOutbound(outbound);
+    const bad = { ...aoldailyAnswer(), votes: -1 };
+    const good = { ...aoldailyAnswer(), votes: 1 };
+    await swapAnswer(t.sim, 'domain', 'aoldaily.com', bad);
+    await t.command('aoldaily.com');
+    await t.command('watch aoldaily.com');
+    state.down = true;
+    for (const answer of [good, bad, good]) {
+      await swapAnswer(t.sim, 'domain', 'aoldaily.com', answer);
+      await nextRound(t);
+    }
+    state.down = false;
+    await waitUntil(async () => {
+      await t.watching.scheduler.runDue();
+      return state.posted.length === 3;
+    }, 15_000);
+    expect(state.posted.map((note) => /→ (not malicious|malicious)/.exec(note)?.[1])).toEqual([
+      'not malicious',
+      'malicious',
+      'not malicious',
+    ]);
+  });
+
+  it('GIVEN an unwatch while its waiting notes are being posted THEN the rest are not posted', async () => {
+    const t = await createTestBot(FAST);
+    const posted: string[] = [];
+    let posting = false;
+    t.bot.registerOutbound({
+      platform: 'console',
+      async post(_place, replies) {
+        posting = true;
+        await sleep(300);
+        for (const reply of replies) if (reply.kind === 'notice') posted.push(reply.text);
+      },
+    });
+    await t.command('aoldaily.com');
+    await t.command('watch aoldaily.com');
+    const store = t.watching.store;
+    const [id] = Object.keys(await store.index());
+    await store.update(id as string, (r) => ({ ...r, pendingNotes: ['note 1', 'note 2', 'note 3'] }));
+    const round = t.watching.scheduler.runDue();
+    await waitUntil(() => posting); // the first note is on its way
+    await t.command('unwatch aoldaily.com');
+    await round;
+    expect(posted).toEqual(['note 1']);
+  });
+
+  it('GIVEN a store write failing for one watch mid-round THEN the other watches of that round still get their notes', async () => {
+    const t = await createTestBot(FAST);
+    const { outbound, state } = flakyOutbound();
+    t.bot.registerOutbound(outbound);
+    for (const value of ['aoldaily.com', 'evilupdate.top']) {
+      await t.command(value);
+      await t.command(`watch ${value}`);
+    }
+    const store = t.watching.store;
+    const update = store.update.bind(store);
+    let failed = 0;
+    store.update = async (id, change) => {
+      if (failed++ === 0) throw new Error('store write refused');
+      return update(id, change);
+    };
+    await swapAnswer(t.sim, 'domain', 'aoldaily.com', changedAoldaily());
+    await swapAnswer(t.sim, 'domain', 'evilupdate.top', { ...aoldailyAnswer(), votes: -1 });
+    await nextRound(t);
+    expect(state.posted).toHaveLength(1);
+  });
+});
+
 describe('deliverNotes', () => {
   const place: Place = { platform: 'console', channelId: 'C1' };
   const record = (notes: string[]): WatchRecord => ({
@@ -111,7 +184,7 @@ describe('deliverNotes', () => {
     outbound.register(refusing);
     let now = 0;
     const retries: number[] = [];
-    const delivery = { store, outbound, logger: createLogger('silent'), now: () => now, firstRetryMs: 60_000 };
+    const delivery = { store, outbound, logger: createLogger('silent'), now: () => now, firstRetryMs: 60_000, keepGoing: () => true };
     for (let attempt = 1; attempt <= MAX_NOTE_ATTEMPTS; attempt++) {
       await deliverNotes((await store.get('w1')) as WatchRecord, delivery);
       const saved = (await store.get('w1')) as WatchRecord;
@@ -142,6 +215,7 @@ describe('deliverNotes', () => {
       logger: createLogger('silent'),
       now: () => 0,
       firstRetryMs: 1,
+      keepGoing: () => true,
     });
     expect(state.posted).toEqual(['note one']);
     expect((await store.get('w1'))?.pendingNotes).toEqual(['note two']);
