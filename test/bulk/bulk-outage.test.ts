@@ -12,10 +12,22 @@ import { planBulk } from '../../src/bulk/plan-bulk.js';
 import { MIN_HOLD_MS, WorkLine } from '../../src/bulk/work-line.js';
 import { CircuitOpenError, UpstreamMalformedError, UpstreamNetworkError } from '../../src/errors/index.js';
 import { NoSourceAnsweredError } from '../../src/providers/no-source-answered-error.js';
+import { afterTest } from '../support/servers.js';
 import { createTestBot } from '../support/test-bot.js';
 import { bulkSetup, domainList, planOf } from './bulk-setup.js';
 
 const PAUSED_MESSAGE = /requests are paused/;
+
+/** A bot with ThreatCrowd then OTX, ThreatCrowd down (its breaker opens at the first failure), and a bulk runner. */
+async function threatCrowdDown(coolDownSeconds: number, outagePatienceMs: number) {
+  const t = await createTestBot({ PROVIDERS: 'threatcrowd,otx', BREAKER_FAILURES: '1', BREAKER_COOLDOWN_SECONDS: String(coolDownSeconds) });
+  t.sim.addFault({ kind: 'reset', path: '/searchApi' });
+  const { services } = t;
+  const state = new BulkStateStore(services.store.namespace('bulk'), services.coordination);
+  const runner = new BulkRunner({ lookups: services.lookups, queue: services.limiter, state, outagePatienceMs });
+  afterTest(async () => runner.stop());
+  return { t, runner };
+}
 
 describe('a bulk during an outage', () => {
   it('GIVEN ThreatCrowd down for a while mid-bulk THEN the bulk waits, shows the pause, and answers the rest when it is back', async () => {
@@ -123,15 +135,7 @@ describe('a bulk during an outage, more closely', () => {
   });
 
   it('GIVEN ThreatCrowd down and OTX up THEN domains are answered by OTX at once while e-mails (ThreatCrowd only) wait, and patience holds', async () => {
-    const t = await createTestBot({ PROVIDERS: 'threatcrowd,otx', BREAKER_FAILURES: '1', BREAKER_COOLDOWN_SECONDS: '60' });
-    t.sim.addFault({ kind: 'reset', path: '/searchApi' });
-    const { services } = t;
-    const runner = new BulkRunner({
-      lookups: services.lookups,
-      queue: services.limiter,
-      state: new BulkStateStore(services.store.namespace('bulk'), services.coordination),
-      outagePatienceMs: 3000,
-    });
+    const { runner } = await threatCrowdDown(60, 3000);
     const lines = Array.from({ length: 5 }, (_, i) => [
       `user${i}@sample-corp.com`,
       `a${i}.sample-corp.com`,
@@ -152,7 +156,6 @@ describe('a bulk during an outage, more closely', () => {
     expect(domainsDoneAt).not.toBeNull();
     expect(domainsDoneAt).toBeLessThan(3000);
     expect(Date.now() - started).toBeLessThan(10_000);
-    await runner.stop();
   });
 });
 
@@ -228,16 +231,8 @@ describe('WorkLine', () => {
 
 describe('a value that fails for itself while others wait', () => {
   it('GIVEN e-mails held for ThreatCrowd and OTX failing one domain alone THEN that domain waits for ThreatCrowd, not asked of OTX every second', async () => {
-    const t = await createTestBot({ PROVIDERS: 'threatcrowd,otx', BREAKER_FAILURES: '1', BREAKER_COOLDOWN_SECONDS: '5' });
-    t.sim.addFault({ kind: 'reset', path: '/searchApi' });
+    const { t, runner } = await threatCrowdDown(5, 8000);
     t.sim.addFault({ kind: 'http-503', path: '/api/v1/indicators/domain/bad.sample-corp.com' });
-    const { services } = t;
-    const runner = new BulkRunner({
-      lookups: services.lookups,
-      queue: services.limiter,
-      state: new BulkStateStore(services.store.namespace('bulk'), services.coordination),
-      outagePatienceMs: 8000,
-    });
     const lines = [...Array.from({ length: 3 }, (_, i) => `user${i}@sample-corp.com`), 'bad.sample-corp.com', 'a0.sample-corp.com'];
     const outcome = await runner.start(planBulk(lines.join('\n')), 'console:me');
     // One OTX lookup is three requests (general, passive DNS, malware): count the first of each.
@@ -247,7 +242,6 @@ describe('a value that fails for itself while others wait', () => {
     expect(askedOtx).toBeLessThanOrEqual(3);
     expect(outcome.results.find((r) => r.value === 'bad.sample-corp.com')?.error).toMatch(/ThreatCrowd|OTX|503/);
     expect(outcome.results.find((r) => r.value === 'a0.sample-corp.com')?.error).toBeNull();
-    await runner.stop();
   });
 });
 
