@@ -60,8 +60,10 @@ export class WorkLine {
     // Never past the patience: the value is tried once more then, and fails if its providers are still down.
     const until = Math.min(Math.max(retryAt, now + MIN_HOLD_MS), since + this.patienceMs);
     this.held.set(index, { until, providers: outage.providers });
-    // The values held for the same providers would find them paused too: they wait as long (each within its
-    // own patience), so one value a moment asks, not every held value while a probe is in flight.
+    // The values held for the same paused providers would find them paused too: they wait as long (each within
+    // its own patience), so one value a moment asks, not every held value while a probe is in flight. A failed
+    // probe's longer pause is its own (the value may fail by itself).
+    if (outage.sent) return true;
     const same = outage.providers.join('\n');
     for (const [other, hold] of this.held) {
       if (hold.until >= until || hold.providers.join('\n') !== same) continue;

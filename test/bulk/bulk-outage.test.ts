@@ -264,6 +264,18 @@ describe('WorkLine, a probe failing again and again', () => {
     expect(Math.max(...pauses)).toBe(300_000);
   });
 
+  it('GIVEN a probe that failed again THEN its longer pause is its own: the others held for the provider are not kept longer', () => {
+    const now = 0;
+    const line = new WorkLine(() => now, 3_600_000);
+    line.add(0);
+    line.add(1);
+    line.take();
+    line.take();
+    line.hold(0, { retryAt: 2000, providers: ['ThreatCrowd'], sent: false });
+    for (let i = 0; i < 5; i++) line.hold(1, { retryAt: now, providers: ['ThreatCrowd'], sent: true });
+    expect(line.take()).toEqual({ waitUntil: 2000 });
+  });
+
   it('GIVEN values held for ThreatCrowd THEN a failure on OTX alone is not taken for their outage', () => {
     const line = new WorkLine(() => 0, 60_000);
     line.add(0);
