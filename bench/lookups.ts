@@ -82,7 +82,7 @@ export async function benchLookups(): Promise<string[]> {
     '',
     '| measure | value |',
     '|---|---|',
-    `| upstream requests | ${simulator.requests.length} |`,
+    `| upstream requests | ${simulator.served()} |`,
     `| distinct values fetched | ${new Set(simulator.requests.map((r) => r.value)).size} |`,
     `| answered from cache (fresh hits) | ${s.hits} |`,
     `| shared an identical request in flight | ${s.shared} |`,

@@ -60,7 +60,7 @@ export async function benchSoak(counts: SoakCounts = FULL_DAY, samples = 10): Pr
   const sample = async (i: number) => {
     (globalThis as { gc?: () => void }).gc?.();
     rows.push(
-      `| ${((i * step) / 3_600_000).toFixed(1)} h | ${i} | ${(process.memoryUsage().rss / MB).toFixed(0)} | ${(process.memoryUsage().heapUsed / MB).toFixed(0)} | ${(statSync(file).size / MB).toFixed(2)} | ${sim.requests.length} |`,
+      `| ${((i * step) / 3_600_000).toFixed(1)} h | ${i} | ${(process.memoryUsage().rss / MB).toFixed(0)} | ${(process.memoryUsage().heapUsed / MB).toFixed(0)} | ${(statSync(file).size / MB).toFixed(2)} | ${sim.served()} |`,
     );
   };
   const started = performance.now();

@@ -23,7 +23,10 @@ export class WorkLine {
   private next = 0;
   private readonly held = new Map<number, Hold>();
   /** Each value ever held: since when (patience counts from there), for whom, and how many sent requests failed. */
-  private readonly history = new Map<number, { readonly since: number; readonly providers: readonly string[]; readonly sent: number }>();
+  private readonly history = new Map<
+    number,
+    { readonly since: number; readonly providers: readonly string[]; readonly sent: number; readonly lastSent: boolean }
+  >();
 
   constructor(
     private readonly now: () => number,
@@ -54,7 +57,7 @@ export class WorkLine {
     const since = before?.since ?? now;
     if (now - since >= this.patienceMs) return false;
     const sent = (before?.sent ?? 0) + (outage.sent ? 1 : 0);
-    this.history.set(index, { since, providers: outage.providers, sent });
+    this.history.set(index, { since, providers: outage.providers, sent, lastSent: outage.sent });
     // A sent request that failed waits longer each time: a value failing for itself is not asked every second.
     const retryAt = outage.sent ? now + Math.min(MIN_HOLD_MS * 2 ** (sent - 1), MAX_SENT_HOLD_MS) : outage.retryAt;
     // Never past the patience: the value is tried once more then, and fails if its providers are still down.
@@ -72,11 +75,16 @@ export class WorkLine {
     return true;
   }
 
-  /** Whether some value waits for one of `providers` (`index` itself, when this is its probe). */
+  /**
+   * Whether some value waits for one of `providers`: another held value, or `index` itself when this is its probe
+   * (its last hold was for a paused provider). A value whose own sent request already failed once and that nobody
+   * else waits with is failing for itself: it is not held again.
+   */
   waitsFor(index: number, providers: readonly string[]): boolean {
     const overlaps = (others: readonly string[]) => others.some((p) => providers.includes(p));
     const own = this.history.get(index);
-    return (own !== undefined && overlaps(own.providers)) || [...this.held.values()].some((h) => overlaps(h.providers));
+    const probe = own !== undefined && !own.lastSent && overlaps(own.providers);
+    return probe || [...this.held.values()].some((h) => overlaps(h.providers));
   }
 
   /** The pause the bulk is in, for progress: only held values are left (null when something can be sent). */

@@ -86,10 +86,10 @@ function whatIsAsked(url: URL, report: RegExpExecArray | null, otx: RegExpExecAr
   return { endpoint, value };
 }
 
-/** Appends `entry`, dropping the oldest past `limit` (a tenth at a time, so a long log is not shifted per request). */
+/** Appends `entry`, dropping the oldest past `limit`. */
 function keepLast<T>(log: T[], entry: T, limit: number): void {
   log.push(entry);
-  if (log.length > limit + Math.ceil(limit / 10)) log.splice(0, log.length - limit);
+  if (log.length > limit) log.splice(0, log.length - limit);
 }
 
 /** Logs the request with the status and fault it ends with. */
@@ -105,6 +105,7 @@ function logFor(state: SimulatorState, url: URL, req: IncomingMessage, { time, e
       status,
       fault,
     };
+    state.served++;
     keepLast(state.requests, entry, state.logLimit);
     state.onRequest?.(entry);
   };

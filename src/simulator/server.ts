@@ -37,6 +37,8 @@ export interface Simulator {
   readonly port: number;
   /** The newest requests and votes (`logLimit` of each). */
   readonly requests: SimulatorRequest[];
+  /** How many requests were answered since the start, however many the log still holds. */
+  served(): number;
   readonly votes: SimulatorVote[];
   /** Adds a fault; it applies to the next requests in order. */
   addFault(fault: Fault): void;
@@ -61,6 +63,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     latencyMs: options.latencyMs ?? 0,
     onRequest: options.onRequest,
     logLimit: options.logLimit ?? 10_000,
+    served: 0,
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
@@ -88,6 +91,7 @@ function handleOf(state: SimulatorState, server: Server, url: string, port: numb
     port,
     requests: state.requests,
     votes: state.votes,
+    served: () => state.served,
     addFault: (fault) => faults.push({ ...fault }),
     clearFaults: () => {
       faults.length = 0;

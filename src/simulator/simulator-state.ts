@@ -36,6 +36,8 @@ export interface SimulatorState {
   readonly otxDir: string;
   latencyMs: number;
   readonly onRequest?: ((request: SimulatorRequest) => void) | undefined;
+  /** Requests answered since the start (the log keeps only the newest). */
+  served: number;
   /** The logs keep the newest this many entries: a simulator left running as a shared upstream does not grow for ever. */
   readonly logLimit: number;
 }

@@ -5,8 +5,8 @@
  */
 import type { Sweeper } from './sqlite-housekeeping.js';
 
-/** Keyv keeps `{"value":…,"expires":1796180809620}`: the expiry is the serialized entry's last field. */
-const EXPIRES = /"expires":(\d+)\}$/;
+/** Keyv keeps `{"value":…,"expires":1796180809620}`: the expiry is the serialized entry's last field (a fraction or an exponent when the TTL was one). */
+const EXPIRES = /"expires":(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\}$/;
 
 /** Sweeps the given maps (one per namespace, added as they are made) every `everyMs`. */
 export function startMemorySweeper(maps: readonly Map<string, unknown>[], everyMs: number, now: () => number = Date.now): Sweeper {

@@ -276,6 +276,21 @@ describe('WorkLine, a probe failing again and again', () => {
     expect(line.take()).toEqual({ waitUntil: 2000 });
   });
 
+  it('GIVEN a value held in a short outage that then fails for itself THEN one probe, then it fails: not held for the patience', () => {
+    let now = 0;
+    const line = new WorkLine(() => now, 30 * 60_000);
+    line.add(0);
+    line.take();
+    line.hold(0, { retryAt: 30_000, providers: ['ThreatCrowd'], sent: false }); // the breaker was open
+    now = 30_000;
+    line.take();
+    expect(line.waitsFor(0, ['ThreatCrowd'])).toBe(true); // its probe: ThreatCrowd may still be down
+    line.hold(0, { retryAt: now, providers: ['ThreatCrowd'], sent: true });
+    now += 1000;
+    line.take();
+    expect(line.waitsFor(0, ['ThreatCrowd'])).toBe(false); // failed again, nobody else waits: it fails for itself
+  });
+
   it('GIVEN values held for ThreatCrowd THEN a failure on OTX alone is not taken for their outage', () => {
     const line = new WorkLine(() => 0, 60_000);
     line.add(0);

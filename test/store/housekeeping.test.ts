@@ -37,9 +37,12 @@ describe('a SQLite store over long runs', () => {
     for (let i = 0; i < 300; i++) await claims.claim(`slack-event:Ev${i}`, 20);
     await store.namespace('reports').set('domain:a.com', { expires: 1, note: 'an answer that looks like an expiry' });
     await store.namespace('reports').set('text', '{"expires":1}');
+    await store.namespace('reports').set('fractional ttl', 1, 10.5); // Keyv stores Date.now() + 10.5
+    await store.namespace('reports').set('no ttl', 'kept');
     await claims.claim('still-live', 60_000);
     await new Promise((r) => setTimeout(r, 40));
-    expect(await store.sweep()).toBe(300);
+    expect(await store.sweep()).toBe(301);
+    expect(await store.namespace('reports').get('no ttl')).toBe('kept');
     expect(await store.namespace('reports').get('domain:a.com')).toEqual({ expires: 1, note: 'an answer that looks like an expiry' });
     expect(await store.namespace('reports').get('text')).toBe('{"expires":1}');
     expect(await claims.claim('still-live', 60_000)).toBe(false);
