@@ -146,7 +146,7 @@ export class WatchScheduler {
         this.held = claim;
         try {
           const record = await this.options.store.get(id);
-          if (record && notesDue(record, this.now())) await this.notes.deliver(record);
+          if (record) await this.notes.deliver(record); // the notes that are due, if any
           if (record && this.due(record)) await this.check(record);
         } finally {
           this.held = null;
